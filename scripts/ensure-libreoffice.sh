@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# LibreOffice (headless) is the real spreadsheet engine the tests open and recalculate our files with.
+# Installed from Debian's packages when missing; needs root (CI runs as root).
+set -u
+if command -v soffice >/dev/null 2>&1; then exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "LibreOffice is missing and we are not root: the real-spreadsheet tests will be reported as skipped." >&2
+  exit 0
+fi
+echo "Installing LibreOffice Calc (headless) for the real-spreadsheet tests..." >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null \
+  || { echo "LibreOffice could not be installed." >&2; exit 1; }

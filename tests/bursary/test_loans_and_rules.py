@@ -1,0 +1,53 @@
+import datetime as dt
+
+import pytest
+
+from xladdin import assess
+from xladdin.bursary import loan_plan
+from xladdin.errors import RulesError
+from xladdin.rules import available, load
+
+from .conftest import BASE
+
+
+def test_loan_plan_ten_thousand():
+    # RBPE 18 al. 1: end of studies 2026 → 1/10 a year 2028-2031 (1 000), then 1/5 a year 2032-2034 (2 000)
+    plan = loan_plan(10_000, 2026)
+    assert plan["year"].tolist() == list(range(2028, 2035))
+    assert plan["installment"].tolist() == [1000] * 4 + [2000] * 3
+    assert plan["remaining"].tolist() == [9000, 8000, 7000, 6000, 4000, 2000, 0]
+
+
+def test_loan_plan_rounds_to_francs_and_repays_exactly():
+    # 12 345: 1 234.50 → 1 235 (× 4 = 4 940), 2 469 × 2 = 4 938, last 12 345 − 9 878 = 2 467
+    plan = loan_plan(12_345, 2026)
+    assert plan["installment"].tolist() == [1235] * 4 + [2469, 2469, 2467]
+    assert plan["installment"].sum() == 12_345
+
+
+def test_rule_set_states_its_validity_and_articles():
+    rs = load("GE-2025")
+    assert (rs.valid_from, rs.valid_to) == (dt.date(2025, 9, 1), dt.date(2026, 8, 31))
+    p = rs.flat()["amounts.cap.tertiary"]
+    assert (p.value, p.valid_from) == (16740, "2023-09-01") and "RBPE art. 17 al. 3" in p.article
+    assert all(p.article for p in rs.flat().values())
+
+
+def test_canton_picks_the_rule_set_in_force():
+    assert load("GE", dt.date(2025, 10, 1)).id == "GE-2025"
+    with pytest.raises(RulesError):
+        load("GE", dt.date(1990, 1, 1))
+    with pytest.raises(RulesError):
+        load("XX-2025")
+
+
+def test_overrides_change_the_result_without_code():
+    rs = load("GE-2025").with_overrides({"amounts.cap.tertiary": 18000})
+    r = assess([dict(BASE, housing="lease")], rules=rs).iloc[0]
+    assert r["cap"] == 18000 and r["bursary"] == 18000 and "amounts.cap.tertiary=18000" in r["rules"]
+    with pytest.raises(RulesError):
+        load("GE-2025").with_overrides({"amounts.cap.nope": 1})
+
+
+def test_every_shipped_rule_set_loads():
+    assert "GE-2025" in available()

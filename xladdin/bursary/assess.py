@@ -1,0 +1,200 @@
+"""The engine's entry points for every face: assess a table, explain one applicant."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import rules as rules_mod
+from ..errors import XladdinError
+from ..rules import RuleSet
+from ..schema import BY_KEY, OUTPUT_COLUMNS
+from . import engine
+from .eligibility import RIGHT_LABELS
+from .inputs import Inputs, parse, table_from
+from .rule import round_half_up
+
+INDEPENDENCE = np.array(BY_KEY["independence"].values, dtype=object)
+
+
+def _enum_text(key: str):
+    field_ = BY_KEY[key]
+    return lambda code, lang: field_.value_label(field_.values[int(code)], lang) if code >= 0 else "—"
+
+
+# Traced codes shown as words, not numbers.
+_DECODE = {
+    "aid_domicile_final": _enum_text("aid_domicile"),
+    "independence_code": _enum_text("independence"),
+    "right": lambda code, lang: RIGHT_LABELS[int(code)][1 if lang == "en" else 0],
+}
+
+
+@dataclass
+class Assessment:
+    """Results (one row per input row, input order) with what reports and audits need."""
+
+    results: pd.DataFrame
+    errors: pd.DataFrame
+    inputs: pd.DataFrame
+    ruleset: RuleSet
+    rulesets: list[RuleSet] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    source: object = None
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.results)
+
+    @property
+    def rows_in_error(self) -> int:
+        return int(self.results["eligible"].isna().sum())
+
+    @property
+    def rows_assessed(self) -> int:
+        return self.rows_read - self.rows_in_error
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise XladdinError("bad_reference_date", value=value)
+
+
+def _resolve_rules(rules, inputs: Inputs, reference_date) -> list[tuple[RuleSet, np.ndarray]]:
+    """One rule set for all rows, or (``rules="GE"``) the version in force on each row's reference date."""
+    if not rules_mod.is_canton(rules):
+        return [(rules_mod.load(rules), np.arange(inputs.n))]
+    refs = engine.reference_dates(inputs, reference_date)
+    fallback = np.datetime64(dt.date.today(), "D")
+    refs = np.where(np.isnat(refs), fallback, refs)
+    groups: dict[str, tuple[RuleSet, list[int]]] = {}
+    for day in np.unique(refs):
+        rs = rules_mod.load(rules, day.astype(dt.date))
+        rows = np.flatnonzero(refs == day)
+        groups.setdefault(rs.id, (rs, []))[1].extend(rows.tolist())
+    return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()]
+
+
+def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
+    return {
+        "applicant_id": inputs.cols["applicant_id"],
+        "eligible": c["eligible"],
+        "reasons": engine.reasons(c),
+        "independence": INDEPENDENCE[c["independence_code"]],
+        "parents_share": round_half_up(c["parents_share"]),
+        "needs": round_half_up(c["needs"]),
+        "resources": round_half_up(c["resources"]),
+        "shortfall": c["shortfall"],
+        "cap": c["cap"],
+        "bursary": c["bursary"],
+        "loan": c["loan"],
+        "aid": c["aid"],
+        "entitlement_semesters": c["entitlement_semesters"],
+        "rules": np.full(inputs.n, rs.label, dtype=object),
+    }
+
+
+def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
+    """Typed output columns; rows with an input error keep their id and carry the messages in ``reasons``."""
+    bad = inputs.row_error
+    out = pd.DataFrame({"applicant_id": pd.array(parts["applicant_id"], dtype=object)})
+    eligible = pd.array(parts["eligible"].astype(bool), dtype="boolean")
+    eligible[bad] = pd.NA
+    out["eligible"] = eligible
+    reasons = parts["reasons"].copy()
+    if bad.any():
+        column = "message_en" if lang == "en" else "message_fr"
+        joined = inputs.errors.groupby("position", sort=False)[column].agg(" | ".join)
+        reasons[joined.index.to_numpy(dtype=int)] = joined.to_numpy(dtype=object)
+    out["reasons"] = pd.array(reasons, dtype=object)
+    independence = parts["independence"].copy()
+    independence[bad] = None
+    out["independence"] = pd.array(independence, dtype=object)
+    for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",
+                "entitlement_semesters"):
+        values = np.where(bad, np.nan, parts[key].astype(float))
+        out[key] = pd.array(np.where(np.isnan(values), 0, values).astype(np.int64), dtype="Int64")
+        out.loc[np.isnan(values), key] = pd.NA
+    out["rules"] = pd.array(parts["rules"], dtype=object)
+    return out[list(OUTPUT_COLUMNS)]
+
+
+def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr",
+                overrides: dict | None = None) -> Assessment:
+    """Parse, validate and assess a table of applicants; nothing is dropped (spec §5)."""
+    frame, lines, raw = table_from(applicants)
+    inputs = parse(frame, lines)
+    reference_date = _as_date(reference_date)
+    groups = _resolve_rules(rules, inputs, reference_date)
+    if overrides:
+        groups = [(rs.with_overrides(overrides), rows) for rs, rows in groups]
+    if len(groups) == 1:
+        rs = groups[0][0]
+        parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
+    else:
+        parts = {}
+        for rs, rows in groups:
+            sub = inputs.take(rows)
+            got = _output(engine.compute(sub, rs, reference_date), rs, sub)
+            for key, values in got.items():
+                if key not in parts:
+                    parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)
+                parts[key][rows] = values
+    results = _frame(parts, inputs, lang)
+    parsed = pd.DataFrame({k: v for k, v in inputs.cols.items()})
+    for key in ("level", "programme_kind", "housing", "parents", "independence", "permit"):
+        parsed[key] = np.where(inputs.cols[key] >= 0,
+                               np.array(BY_KEY[key].values + ("",), dtype=object)[inputs.cols[key]], None)
+    return Assessment(results, inputs.errors, parsed, groups[0][0], [g[0] for g in groups],
+                      inputs.unknown_columns, raw)
+
+
+def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr") -> pd.DataFrame:
+    """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
+
+    Read off the same steps the engine runs (``engine.STEPS`` and their ``@rule`` citations), on a one-row table.
+    """
+    frame, lines, _ = table_from(applicant)
+    if len(frame) != 1:
+        raise XladdinError("explain_one_row", rows=len(frame))
+    inputs = parse(frame, lines)
+    reference_date = _as_date(reference_date)
+    rs, _rows = _resolve_rules(rules, inputs, reference_date)[0]
+    if inputs.row_error[0]:
+        column = "message_en" if lang == "en" else "message_fr"
+        return pd.DataFrame({"step": [0], "label": ["Erreur de saisie" if lang != "en" else "Input error"],
+                             "amount": [" | ".join(inputs.errors[column])], "article": [""]})
+    c = engine.compute(inputs, rs, reference_date)
+    rows = []
+    for number, step in enumerate(engine.STEPS, start=1):
+        meta = step.rule
+        for key, (fr, en, *article) in meta.trace.items():
+            value = c[key][0]
+            if isinstance(value, (float, np.floating)) and np.isnan(value):
+                continue
+            if key in _DECODE:
+                value = _DECODE[key](value, lang)
+            elif isinstance(value, (bool, np.bool_)):
+                value = ("oui" if value else "non") if lang != "en" else ("yes" if value else "no")
+            elif isinstance(value, (np.integer, np.floating)):
+                value = round(float(value), 2)
+            rows.append((number, en if lang == "en" else fr, value, article[0] if article else meta.article))
+    codes = engine.reasons(c)[0]
+    rows.append((len(engine.STEPS) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
+                 "LBPE art. 3-22"))
+    rows.append((len(engine.STEPS) + 1, "Règles" if lang != "en" else "Rules", rs.label, ""))
+    return pd.DataFrame(rows, columns=["step", "label", "amount", "article"])

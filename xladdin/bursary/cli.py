@@ -1,0 +1,135 @@
+"""Command-line face of the bursary engine: ``assess``, ``explain``, ``rules list|show``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import rules as rules_mod
+from ..errors import XladdinError
+from ..io.readers import read_table
+from ..io.writers import write_table
+from ..schema import OUTPUT_AMOUNTS, resolve_header
+from .assess import assess_full, explain
+
+console = Console()
+
+
+def _chf(amount: float) -> str:
+    """Swiss thousands separator, as clerks write amounts: 1'234'567."""
+    return f"{amount:,.0f}".replace(",", "'")
+
+
+def summary_table(assessment, title: str) -> Table:
+    """Totals only: no individual's income or amount reaches the console."""
+    r = assessment.results
+    table = Table(title=title, show_header=True)
+    table.add_column("Indicateur")
+    table.add_column("Valeur", justify="right")
+    eligible = int(r["eligible"].fillna(False).sum())
+    table.add_row("Dossiers lus", str(assessment.rows_read))
+    table.add_row("Dossiers évalués", str(assessment.rows_assessed))
+    table.add_row("Dossiers en erreur", str(assessment.rows_in_error))
+    table.add_row("Éligibles", str(eligible))
+    table.add_row("Non éligibles", str(assessment.rows_assessed - eligible))
+    table.add_row("Total des bourses (CHF)", _chf(float(r["bursary"].sum())))
+    table.add_row("Total des prêts (CHF)", _chf(float(r["loan"].sum())))
+    table.add_row("Règles", ", ".join(rs.label for rs in assessment.rulesets))
+    return table
+
+
+def assess_cmd(
+    input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
+    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
+    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
+):
+    """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
+    table = read_table(input)
+    assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+    write_table(assessment.results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
+    console.print(summary_table(assessment, f"Évaluation de {input.name}"))
+    if assessment.unknown_columns:
+        console.print(f"[yellow]Colonnes ignorées (inconnues du schéma) : {', '.join(assessment.unknown_columns)}")
+    console.print(f"Résultats écrits dans {out}")
+    if assessment.rows_read != assessment.rows_assessed + assessment.rows_in_error:  # pragma: no cover
+        raise typer.Exit(1)
+
+
+def explain_cmd(
+    input: Path = typer.Argument(..., help="Fichier contenant le dossier (.csv, .xlsx)."),
+    applicant_id: str = typer.Option(None, "--id", help="N° de dossier (facultatif si le fichier n'a qu'une ligne)."),
+    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles ou canton."),
+    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    lang: str = typer.Option("fr", "--lang", help="fr ou en."),
+    as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
+):
+    """Explique le calcul d'un dossier, étape par étape, avec l'article de chaque montant."""
+    frame = read_table(input).frame
+    id_column = next((c for c in frame.columns if resolve_header(c) == "applicant_id"), None)
+    if applicant_id is not None:
+        if id_column is None:
+            raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
+        ids = frame[id_column].map(lambda v: str(v).strip().removesuffix(".0"))
+        frame = frame[ids == applicant_id]
+        if frame.empty:
+            raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
+    if len(frame) != 1:
+        raise XladdinError("explain_one_row", rows=len(frame))
+    trace = explain(frame.iloc[[0]].reset_index(drop=True), rules=rules, reference_date=reference_date, lang=lang)
+    if as_json:
+        typer.echo(json.dumps(trace.to_dict(orient="records"), ensure_ascii=False, default=str, indent=1))
+        return
+    table = Table(title=f"Explication — dossier {applicant_id or ''}".strip())
+    for name in ("step", "label", "amount", "article"):
+        table.add_column(name, justify="right" if name in ("step", "amount") else "left")
+    for row in trace.itertuples(index=False):
+        amount = _chf(row.amount) if isinstance(row.amount, (int, float)) else str(row.amount)
+        table.add_row(str(row.step), row.label, amount, row.article)
+    console.print(table)
+
+
+rules_app = typer.Typer(help="Jeux de règles : paramètres datés avec leur article.", no_args_is_help=True)
+
+
+@rules_app.command("list")
+def rules_list():
+    """Liste les jeux de règles livrés et leur période de validité."""
+    table = Table(title="Jeux de règles")
+    for name in ("id", "version", "canton", "valable du", "au", "titre"):
+        table.add_column(name)
+    for rs in rules_mod.available().values():
+        table.add_row(rs.id, rs.version, rs.canton, rs.valid_from.strftime("%d.%m.%Y"),
+                      rs.valid_to.strftime("%d.%m.%Y") if rs.valid_to else "—", rs.title)
+    console.print(table)
+
+
+@rules_app.command("show")
+def rules_show(
+    ruleset: str = typer.Argument(..., help="Id du jeu de règles (GE-2025) ou canton (GE, en vigueur aujourd'hui)."),
+    as_json: bool = typer.Option(False, "--json", help="JSON : {nom: {value, article, valid_from}}."),
+):
+    """Affiche chaque paramètre d'un jeu de règles avec sa valeur, son article et sa date d'effet."""
+    rs = rules_mod.load(ruleset)
+    if as_json:
+        typer.echo(json.dumps({name: p.as_json() for name, p in rs.flat().items()}, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{rs.label} — {rs.title} (du {rs.valid_from:%d.%m.%Y} au "
+                        f"{rs.valid_to:%d.%m.%Y})" if rs.valid_to else rs.label)
+    table.add_column("paramètre", no_wrap=True)
+    for name in ("valeur", "unité", "article", "dès le", "note"):
+        table.add_column(name)
+    for name, p in rs.flat().items():
+        table.add_row(name, str(p.value), p.unit, p.article, p.valid_from, p.note)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("assess")(assess_cmd)
+    app.command("explain")(explain_cmd)
+    app.add_typer(rules_app, name="rules")

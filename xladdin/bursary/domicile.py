@@ -1,0 +1,62 @@
+"""Legal domicile for training aid (concordat art. 6, LBPE art. 16)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..schema import BY_KEY
+from .rule import rule
+
+# Parties to the Agreement on the free movement of persons (EU) and the EFTA convention, with Switzerland:
+# LBPE 16 al. 3 concerns nationals of the other States only.
+EU_EFTA = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+           "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "CH"}
+
+_CANTONS = BY_KEY["aid_domicile"].values          # the enum codes of aid_domicile
+_ABROAD = BY_KEY["p1_canton"].values.index("abroad")
+
+
+def _as_aid_code(codes: np.ndarray, key: str) -> np.ndarray:
+    """Re-code another canton field into aid_domicile's codes (-1 for missing or abroad)."""
+    values = BY_KEY[key].values
+    table = np.array([_CANTONS.index(x) if x in _CANTONS else -1 for x in values] + [-1], dtype=np.int16)
+    return table[codes]
+
+
+@rule("LBPE art. 16 ; concordat art. 6",
+      trace={"aid_domicile_final": ("Domicile déterminant (canton)", "Domicile for training aid (canton)")})
+def aid_domicile(c, v):
+    """LBPE art. 16 — the canton of domicile for training aid, when the file does not give it.
+
+    In order of precedence: al. 5 (2 years of independent gainful work in a canton after a first training),
+    al. 2 (Swiss with parents abroad, or orphans: canton of origin, the most recent), al. 4 (adult refugees or
+    stateless with parents abroad or orphans: assigned canton), al. 3 (adult non-EU/EFTA nationals with parents
+    abroad or orphans: their own legal domicile), al. 1 a (parents' common domicile), al. 1 b (parent with
+    parental authority; joint authority: the parent who mainly has custody). Al. 6: a domicile once acquired
+    stays, so a ``aid_domicile`` given in the file always wins.
+    """
+    adult = c["age"] >= v.eligibility.adult_age
+    p1, p2 = _as_aid_code(c["p1_canton"], "p1_canton"), _as_aid_code(c["p2_canton"], "p2_canton")
+    abroad = (c["p1_canton"] == _ABROAD) & ((c["p2_canton"] == _ABROAD) | (c["p2_canton"] < 0))
+    no_parents = c.is_("parents", "none") & (c["p1_canton"] < 0)
+    swiss = c["nationality"] == "CH"
+    eu_efta = np.isin(c["nationality"].astype(str), list(EU_EFTA))
+    by_authority = np.select(
+        [c.is_("parental_authority", "p1"), c.is_("parental_authority", "p2"),
+         c.is_("parental_authority", "joint") & c.is_("main_custody", "p1"),
+         c.is_("parental_authority", "joint") & c.is_("main_custody", "p2")], [p1, p2, p1, p2], -1)
+    same = (p1 >= 0) & ((p2 == p1) | (c["p2_canton"] < 0))
+    derived = np.select(
+        [adult & c.true("first_training_done") & (c["independent_canton"] >= 0),
+         swiss & (c.true("parents_abroad") | abroad | no_parents) & (c["canton_of_origin"] >= 0),
+         adult & c.true("refugee_or_stateless") & (abroad | no_parents) & (c["assigned_canton"] >= 0),
+         adult & ~eu_efta & (abroad | no_parents) & (c["civil_domicile"] >= 0),
+         same,
+         (p1 >= 0) & (p2 >= 0)],
+        [_as_aid_code(c["independent_canton"], "independent_canton"),
+         _as_aid_code(c["canton_of_origin"], "canton_of_origin"),
+         _as_aid_code(c["assigned_canton"], "assigned_canton"),
+         _as_aid_code(c["civil_domicile"], "civil_domicile"),
+         p1, by_authority], -1)
+    given = c["aid_domicile"]
+    return {"aid_domicile_final": np.where(given >= 0, given, derived).astype(np.int16)}

@@ -1,0 +1,70 @@
+"""The rule registry: each legal step is one vectorised function that cites its article.
+
+``@rule("LBPE art. 22 al. 3", trace={...})`` marks a step; the engine runs its list of steps in order and the
+explanation trace is read off the same list (each traced output with its label and article), so the
+explanation needs no second code path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..schema import BY_KEY
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    article: str
+    func: Callable
+    trace: dict[str, tuple[str, str]] = field(default_factory=dict)   # output -> (label_fr, label_en)
+
+
+def rule(article: str, trace: dict[str, tuple[str, str]] | None = None):
+    """Mark a step function ``f(c, v) -> dict[str, ndarray]`` with its article and traced outputs."""
+    def wrap(func):
+        func.rule = Rule(func.__name__, article, func, dict(trace or {}))
+        return func
+    return wrap
+
+
+class Columns(dict):
+    """Input columns and the outputs of the steps run so far, with a few readable predicates."""
+
+    def __init__(self, n: int, *args, **kw):
+        super().__init__(*args, **kw)
+        self.n = n
+
+    def true(self, key: str) -> np.ndarray:
+        """The boolean input is known and true (a missing value never counts in the applicant's favour)."""
+        return self[key] == 1
+
+    def false(self, key: str) -> np.ndarray:
+        """The boolean input is known and false."""
+        return self[key] == 0
+
+    def is_(self, key: str, *values: str) -> np.ndarray:
+        codes = self[key]
+        allowed = BY_KEY[key].values
+        out = codes == allowed.index(values[0])
+        for value in values[1:]:
+            out |= codes == allowed.index(value)
+        return out
+
+    def known(self, key: str) -> np.ndarray:
+        col = self[key]
+        if col.dtype.kind == "f":
+            return ~np.isnan(col)
+        if col.dtype.kind == "M":
+            return ~np.isnat(col)
+        if col.dtype.kind == "i":
+            return col >= 0
+        return np.array([v is not None for v in col], dtype=bool)
+
+
+def round_half_up(x: np.ndarray) -> np.ndarray:
+    """Round to the franc, half up (floor(x + ½)); the 1e-6 guard absorbs binary noise such as 0.4999999999."""
+    return np.floor(np.round(x, 6) + 0.5)

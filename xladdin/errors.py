@@ -1,0 +1,131 @@
+"""Errors a user can cause, with messages in French (first) and English.
+
+User mistakes never surface as tracebacks: faces catch :class:`XladdinError` and print its message.
+"""
+
+from __future__ import annotations
+
+try:  # typer >= 0.20 vendors click; its command runner only recognises its own ClickException
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older typer uses click itself
+    from click import ClickException
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file_missing": ("fichier introuvable : {path}", "file not found: {path}"),
+    "file_empty": ("le fichier est vide : {path}", "the file is empty: {path}"),
+    "file_too_large": ("fichier trop volumineux : {path} ({size} octets, limite {limit})",
+                       "file too large: {path} ({size} bytes, limit {limit})"),
+    "file_format": ("format de fichier non pris en charge « {suffix} » : {path} (attendu .csv, .xlsx, .xls, .ods)",
+                    "unsupported file format '{suffix}': {path} (expected .csv, .xlsx, .xls, .ods)"),
+    "file_encoding": ("encodage illisible : {path}", "unreadable encoding: {path}"),
+    "file_binary": ("ce fichier n'est pas un texte CSV : {path}", "this file is not CSV text: {path}"),
+    "file_corrupt": ("classeur illisible ou endommagé : {path} ({detail})",
+                     "unreadable or damaged workbook: {path} ({detail})"),
+    "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
+    "file_no_header": ("aucune ligne d'en-tête trouvée : {path}", "no header row found: {path}"),
+    "sheet_missing": ("feuille « {sheet} » absente de {path} (feuilles : {sheets})",
+                      "sheet '{sheet}' not in {path} (sheets: {sheets})"),
+    "too_many_rows": ("trop de lignes dans {path} (limite {limit})", "too many rows in {path} (limit {limit})"),
+    "duplicate_header": ("en-tête en double « {header} » dans {path}", "duplicate header '{header}' in {path}"),
+    "output_is_input": ("le fichier de sortie ne peut pas être le fichier d'entrée : {path}",
+                        "the output file cannot be the input file: {path}"),
+    "output_format": ("format de sortie non pris en charge : {path} (attendu .csv ou .xlsx)",
+                      "unsupported output format: {path} (expected .csv or .xlsx)"),
+    "report_format": ("le rapport doit être un classeur .xlsx : {path}", "the report must be an .xlsx workbook: {path}"),
+    "template_kind": ("modèle inconnu « {kind} » (disponibles : {available})",
+                      "unknown template '{kind}' (available: {available})"),
+    "template_lang": ("langue non prise en charge « {lang} » (fr ou en)", "unsupported language '{lang}' (fr or en)"),
+    "unknown_rules": ("jeu de règles inconnu « {rules} » (disponibles : {available})",
+                      "unknown rule set '{rules}' (available: {available})"),
+    "no_rules_in_force": ("aucun jeu de règles {canton} en vigueur au {date}",
+                          "no {canton} rule set in force on {date}"),
+    "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),
+    "bad_parameter_value": ("valeur invalide pour {name} : « {value} »", "invalid value for {name}: '{value}'"),
+    "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",
+                            "file number '{applicant_id}' not found in {path}"),
+    "no_rows": ("le tableau ne contient aucune ligne", "the table has no rows"),
+    # Excel faces (xladdin.excel)
+    "xlwings_licence": ("licence xlwings PRO absente ou invalide ({detail}) : XLWINGS_LICENSE_KEY=noncommercial pour "
+                        "les administrations publiques et l'enseignement (PolyForm Noncommercial), sinon une clé "
+                        "commerciale (xlwings.org)",
+                        "missing or invalid xlwings PRO licence ({detail}): XLWINGS_LICENSE_KEY=noncommercial for "
+                        "public administrations and education (PolyForm Noncommercial), otherwise a commercial "
+                        "key (xlwings.org)"),
+    "excel_too_many_cells": ("plage trop grande : {cells} cellules (limite {limit}) ; découpez le tableau",
+                             "range too large: {cells} cells (limit {limit}); split the table"),
+    "excel_layout": ("dossier illisible : attendu 2 lignes (en-têtes + valeurs) ou 2 colonnes (libellés + valeurs), "
+                     "reçu {rows} × {cols}",
+                     "unreadable applicant: expected 2 rows (headers + values) or 2 columns (labels + values), "
+                     "got {rows} × {cols}"),
+    "excel_no_header": ("aucun en-tête reconnu dans la première ligne (attendu les clés ou libellés du schéma, "
+                        "p. ex. « applicant_id » ou « N° de dossier »)",
+                        "no known header in the first row (expected schema keys or labels, e.g. 'applicant_id' "
+                        "or 'File number')"),
+    "excel_empty": ("plage vide : {what}", "empty range: {what}"),
+    "excel_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
+    "excel_bad_choice": ("{name} : valeur inconnue « {value} » (attendu : {allowed})",
+                         "{name}: unknown value '{value}' (expected: {allowed})"),
+    "excel_shape": ("{name} : {expected}, reçu {rows} × {cols}", "{name}: {expected_en}, got {rows} × {cols}"),
+    "serve_token": ("jeton d'accès absent ou trop court (au moins {min} caractères) : définissez XLADDIN_TOKEN ou "
+                    "--token, p. ex. python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
+                    "access token missing or too short (at least {min} characters): set XLADDIN_TOKEN or --token, "
+                    "e.g. python -c \"import secrets; print(secrets.token_urlsafe(32))\""),
+    # What-if tables and goal seek (xladdin.whatif)
+    "whatif_bad_vary": ("--vary attend PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS, reçu « {spec} »",
+                        "--vary expects PARAM=V1,V2,... or PARAM=START:STOP:STEP, got '{spec}'"),
+    "whatif_bad_range": ("plage vide ou pas nul dans « {spec} »", "empty range or zero step in '{spec}'"),
+    "whatif_duplicate_param": ("paramètre varié deux fois : {name}", "parameter varied twice: {name}"),
+    "whatif_too_many": ("trop de scénarios : {count} (limite {limit})", "too many scenarios: {count} (limit {limit})"),
+    "whatif_several_rulesets": ("les dossiers relèvent de plusieurs jeux de règles {rules} ({ids}) : choisissez-en un "
+                                "avec --rules", "the applicants fall under several {rules} rule sets ({ids}): choose "
+                                "one with --rules"),
+    "bad_amount": ("montant illisible « {value} »", "unreadable amount '{value}'"),
+    "goalseek_not_numeric": ("{name} n'est pas numérique (valeur « {value} ») : recherche impossible",
+                             "{name} is not numeric (value '{value}'): cannot seek it"),
+    "goalseek_bad_measure": ("mesure inconnue « {measure} » (attendu : {allowed})",
+                             "unknown measure '{measure}' (expected: {allowed})"),
+    "goalseek_bad_side": ("--side attend below ou above, reçu « {side} »", "--side expects below or above, got '{side}'"),
+    "goalseek_bounds": ("bornes incohérentes : min {lo} > max {hi}", "inconsistent bounds: min {lo} > max {hi}"),
+    "goalseek_flat": ("{measure} ne varie pas avec {name} entre {lo} et {hi}",
+                      "{measure} does not change with {name} between {lo} and {hi}"),
+    "goalseek_too_many": ("recherche interrompue après {count} évaluations de {name}",
+                          "search stopped after {count} evaluations of {name}"),
+    "goalseek_unreachable": ("cible {target} ({measure}) hors d'atteinte avec {name} dans les bornes : au mieux "
+                             "{reached} pour {name} = {value}",
+                             "target {target} ({measure}) out of reach with {name} within bounds: at best {reached} "
+                             "for {name} = {value}"),
+}
+
+
+class XladdinError(ClickException):
+    """A mistake in the user's input or command, reported without a traceback.
+
+    A ``ClickException``, so the command line prints the French message and exits with ``exit_code``.
+    """
+
+    exit_code = 2
+
+    def __init__(self, code: str, **details):
+        self.code = code
+        self.details = details
+        super().__init__(self.message("fr"))
+
+    def message(self, lang: str = "fr") -> str:
+        fr, en = MESSAGES.get(self.code, (self.code, self.code))
+        template = en if lang == "en" else fr
+        try:
+            return template.format(**self.details)
+        except (KeyError, IndexError):
+            return f"{template} {self.details}"
+
+
+class InputFileError(XladdinError):
+    """A file that cannot be read as a table."""
+
+    exit_code = 3
+
+
+class RulesError(XladdinError):
+    """An unknown rule set or parameter."""
+
+    exit_code = 4

@@ -1,0 +1,188 @@
+"""Rule sets as data: each canton's parameters in dated, versioned YAML files with the article of each value.
+
+A rule set file (``xladdin/rules/<CANTON>/<ID>.yaml``) states its id, version, canton and the date range it is
+valid for; its ``parameters`` tree has one leaf per quantity the law fixes (``value``, ``unit``, ``valid_from``,
+``reference``, optional ``note``). A parameter is named by its dotted path (``amounts.cap.tertiary``): that is how
+every face (what-if, overrides, ``xladdin rules show --json``) names it. Changing a value never needs code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+from ..errors import RulesError
+
+RULES_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    value: object
+    article: str
+    valid_from: str
+    unit: str = ""
+    note: str = ""
+    href: str = ""
+    carried: bool = False          # value carried from a later rule set: its earlier value is not in the texts held
+
+    def as_json(self) -> dict:
+        out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.note:
+            out["note"] = self.note
+        if self.carried:
+            out["carried"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    id: str
+    version: str
+    canton: str
+    title: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    parameters: dict[str, Parameter]
+    texts: tuple = ()
+    overrides: dict[str, object] = field(default_factory=dict)
+    model: str = "GE"              # which calculation model (module of xladdin.bursary) applies
+
+    @property
+    def label(self) -> str:
+        """What the ``rules`` output column shows: id and version, and overrides if any."""
+        base = f"{self.id} v{self.version}"
+        if self.overrides:
+            base += " + " + ", ".join(f"{k}={v}" for k, v in sorted(self.overrides.items()))
+        return base
+
+    @property
+    def v(self) -> SimpleNamespace:
+        """The values as a nested namespace: ``rs.v.amounts.cap.tertiary``."""
+        return _namespace(tuple((k, p.value) for k, p in self.parameters.items()))
+
+    def flat(self) -> dict[str, Parameter]:
+        return dict(self.parameters)
+
+    def value(self, name: str):
+        try:
+            return self.parameters[name].value
+        except KeyError:
+            raise RulesError("unknown_parameter", name=name, rules=self.id) from None
+
+    def covers(self, date: dt.date) -> bool:
+        return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
+
+    def with_overrides(self, overrides: dict[str, object]) -> RuleSet:
+        """A copy with some values replaced (what-if scenarios, tests); names must exist, types must match."""
+        if not overrides:
+            return self
+        params = dict(self.parameters)
+        for name, value in overrides.items():
+            if name not in params:
+                raise RulesError("unknown_parameter", name=name, rules=self.id)
+            params[name] = replace(params[name], value=_coerce_like(params[name], value))
+        return replace(self, parameters=params, overrides={**self.overrides, **overrides})
+
+
+def _coerce_like(param: Parameter, value):
+    old = param.value
+    try:
+        if isinstance(old, bool):
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low not in {"true", "false", "1", "0", "oui", "non"}:
+                    raise ValueError(value)
+                return low in {"true", "1", "oui"}
+            return bool(value)
+        if isinstance(old, (int, float)):
+            number = float(str(value).replace("'", "").replace(" ", "")) if isinstance(value, str) else float(value)
+            return int(number) if isinstance(old, int) and number.is_integer() else number
+        return type(old)(value)
+    except (TypeError, ValueError):
+        raise RulesError("bad_parameter_value", name=param.name, value=value) from None
+
+
+@lru_cache(maxsize=256)
+def _namespace(items: tuple) -> SimpleNamespace:
+    root: dict = {}
+    for name, value in items:
+        node = root
+        *parents, leaf = name.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+
+    def build(d):
+        return SimpleNamespace(**{k: build(v) if isinstance(v, dict) else v for k, v in d.items()})
+
+    return build(root)
+
+
+def _is_leaf(node) -> bool:
+    return isinstance(node, dict) and "value" in node and "reference" in node
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
+    out: dict[str, Parameter] = {}
+    for key, node in tree.items():
+        name = f"{prefix}{key}"
+        if _is_leaf(node):
+            out[name] = Parameter(name=name, value=node["value"], article=str(node["reference"]),
+                                  valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
+                                  note=str(node.get("note", "")), href=str(node.get("href", "")),
+                                  carried=bool(node.get("carried", False)))
+        elif isinstance(node, dict):
+            out.update(_flatten(node, name + "."))
+        else:
+            raise ValueError(f"parameter {name} has no value/reference")
+    return out
+
+
+def _read(path: Path) -> RuleSet:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return RuleSet(id=data["id"], version=str(data["version"]), canton=data["canton"], title=data["title"],
+                   valid_from=data["valid_from"], valid_to=data.get("valid_to"),
+                   parameters=_flatten(data["parameters"]), texts=tuple(data.get("texts", ())),
+                   model=data.get("model", data["canton"]))
+
+
+@lru_cache(maxsize=None)
+def available() -> dict[str, RuleSet]:
+    """Every shipped rule set by id, oldest first within a canton."""
+    sets = [_read(p) for p in sorted(RULES_DIR.glob("*/*.yaml"))]
+    return {rs.id: rs for rs in sorted(sets, key=lambda r: (r.canton, r.valid_from))}
+
+
+def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
+    """A rule set by id (``GE-2025``), or by canton (``GE``) for the version in force on ``date``."""
+    if isinstance(rules, RuleSet):
+        return rules
+    sets = available()
+    key = str(rules).strip()
+    if key in sets:
+        return sets[key]
+    canton = key.upper()
+    candidates = [rs for rs in sets.values() if rs.canton == canton]
+    if not candidates:
+        raise RulesError("unknown_rules", rules=key, available=", ".join(sets))
+    if date is None:
+        date = dt.date.today()
+    for rs in reversed(candidates):
+        if rs.covers(date):
+            return rs
+    raise RulesError("no_rules_in_force", canton=canton, date=date.strftime("%d.%m.%Y"))
+
+
+def is_canton(rules: str | RuleSet) -> bool:
+    """True when ``rules`` names a canton (resolved per reference date) rather than one rule set."""
+    return isinstance(rules, str) and rules.strip() not in available() and \
+        any(rs.canton == rules.strip().upper() for rs in available().values())

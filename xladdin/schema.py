@@ -1,0 +1,296 @@
+"""The one applicant schema: keys, types, allowed values, defaults, labels, help and article.
+
+Every face (engine, readers, UDFs, templates, reports) takes its columns from here. Keys and meanings follow
+``shared/spec/bursary-GE.md`` §1. A field's ``default`` is what a missing cell means (spec §5 "Missing optional
+inputs"); ``None`` means "unknown", which never establishes a condition in the applicant's favour.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Field kinds understood by the parser (xladdin.bursary.inputs) and the template builders.
+TEXT, DATE, ENUM, BOOL, INT, AMOUNT, RATIO = "text", "date", "enum", "bool", "int", "amount", "ratio"
+
+CANTONS = ("AG", "AI", "AR", "BE", "BL", "BS", "FR", "GE", "GL", "GR", "JU", "LU", "NE", "NW", "OW", "SG",
+           "SH", "SO", "SZ", "TG", "TI", "UR", "VD", "VS", "ZG", "ZH")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    kind: str
+    label_fr: str
+    label_en: str
+    help_fr: str = ""
+    help_en: str = ""
+    article: str = ""
+    required: bool = False
+    default: object = None
+    values: tuple[str, ...] = ()              # allowed codes of an enum
+    value_labels_fr: dict[str, str] = field(default_factory=dict)
+    value_labels_en: dict[str, str] = field(default_factory=dict)
+    minimum: float | None = None
+    maximum: float | None = None
+    min_exclusive: bool = False
+    label_de: str = ""
+    group: str = "student"                    # section of the intake form
+
+    def label(self, lang: str = "fr") -> str:
+        return {"fr": self.label_fr, "en": self.label_en, "de": self.label_de or self.label_fr}[lang]
+
+    def help(self, lang: str = "fr") -> str:
+        return self.help_en if lang == "en" else self.help_fr
+
+    def value_label(self, code: str, lang: str = "fr") -> str:
+        labels = self.value_labels_en if lang == "en" else self.value_labels_fr
+        return labels.get(code, code)
+
+
+def _f(key, kind, fr, en, help_fr="", help_en="", article="", **kw) -> Field:
+    return Field(key, kind, fr, en, help_fr, help_en, article, **kw)
+
+
+PROGRAMME_KINDS = {
+    # code: (French label, English label)
+    "preparatory": ("Classe préparatoire, passerelle", "Preparatory class, bridge programme"),
+    "initial_sec2": ("Formation initiale sec. II (maturité, ECG, AFP, CFC)", "Initial upper-secondary training"),
+    "tertiary_b": ("Tertiaire B (ES, examens fédéraux)", "Tertiary B (PET colleges, federal exams)"),
+    "bachelor": ("Premier bachelor (université, EPF, HES)", "First bachelor (university, ETH, UAS)"),
+    "second_sec2_higher": ("2e formation sec. II de niveau supérieur", "Second upper-secondary training, higher level"),
+    "second_sec2": ("Autre 2e formation sec. II", "Other second upper-secondary training"),
+    "second_bachelor": ("Deuxième bachelor", "Second bachelor"),
+    "master": ("Master (premier, ou deuxième requis par la profession)", "Master (first, or second required)"),
+    "doctorate": ("Doctorat", "Doctorate"),
+    "mas": ("MAS, maîtrise d'études avancées", "MAS (advanced studies)"),
+    "continuing_education": ("Formation continue", "Continuing education"),
+    "language_stay": ("Séjour linguistique", "Language stay"),
+    "compulsory": ("Scolarité obligatoire", "Compulsory schooling"),
+}
+
+_STUDENT = [
+    _f("applicant_id", TEXT, "N° de dossier", "File number", "Identifiant unique du dossier.",
+       "Unique file number.", required=True, label_de="Dossiernummer", group="identity"),
+    _f("last_name", TEXT, "Nom", "Last name", label_de="Name", group="identity"),
+    _f("first_name", TEXT, "Prénom", "First name", label_de="Vorname", group="identity"),
+    _f("birth_date", DATE, "Date de naissance", "Birth date",
+       "L'âge est compté en années révolues au 1er septembre de l'année académique.",
+       "Age in whole years on 1 September of the academic year.", "LBPE art. 17, 18 al. 3 et 5",
+       label_de="Geburtsdatum", group="identity"),
+    _f("nationality", TEXT, "Nationalité (ISO)", "Nationality (ISO)", "Code pays ISO à 2 lettres ; CH = Suisse.",
+       "ISO 3166 alpha-2 code; CH = Swiss.", "LBPE art. 15 al. 1", label_de="Staatsangehörigkeit", group="identity"),
+    _f("permit", ENUM, "Permis de séjour", "Residence permit", "Pour les ressortissants étrangers.",
+       "For foreign nationals.", "LBPE art. 15 al. 1 d", values=("B", "C", "F", "G", "L", "N", "S", "none"),
+       value_labels_fr={"none": "aucun"}, value_labels_en={"none": "none"}, label_de="Aufenthaltsbewilligung",
+       group="identity"),
+    _f("years_domicile_ch", INT, "Années de domicile en Suisse", "Years of domicile in Switzerland",
+       "Années de domicile légal en Suisse.", "Years of legal domicile in Switzerland.", "LBPE art. 15 al. 1 d",
+       default=0, minimum=0, group="identity"),
+    _f("refugee_or_stateless", BOOL, "Réfugié ou apatride reconnu", "Recognised refugee or stateless",
+       article="LBPE art. 15 al. 1 e", default=False, group="identity"),
+    _f("study_stay_only", BOOL, "Séjour aux seules fins d'études", "Stay for study purposes only",
+       article="LBPE art. 15 al. 2", default=False, group="identity"),
+    _f("eu_efta_frontier_parent", BOOL, "Répondant frontalier imposé à Genève (UE/AELE)",
+       "Frontier-worker parent taxed in Geneva (EU/EFTA)", article="LBPE art. 15 al. 1 b", default=False,
+       group="identity"),
+    _f("parents_abroad", BOOL, "Suisse dont les parents vivent à l'étranger", "Swiss with parents abroad",
+       article="LBPE art. 15 al. 1 c", default=False, group="identity"),
+    _f("aid_domicile", ENUM, "Domicile déterminant (canton)", "Domicile for training aid (canton)",
+       "Canton du domicile en matière d'aides à la formation ; vide = déterminé à partir des champs de domicile.",
+       "Canton of domicile for training aid; empty = determined from the domicile fields.",
+       "LBPE art. 16 ; concordat art. 6", values=CANTONS, label_de="Stipendienrechtlicher Wohnsitz",
+       group="identity"),
+    _f("excluded_benefit", BOOL, "Droit au chômage, AVS, AI ou exemption fiscale",
+       "Unemployment, AVS, AI or tax-exempt status", article="LBPE art. 3 al. 2", default=False,
+       group="identity"),
+    # Training
+    _f("programme_kind", ENUM, "Type de formation", "Kind of training", "Détermine le droit : bourse, prêt ou rien.",
+       "Decides the right: bursary, loan or nothing.", "LBPE art. 11", values=tuple(PROGRAMME_KINDS),
+       value_labels_fr={k: v[0] for k, v in PROGRAMME_KINDS.items()},
+       value_labels_en={k: v[1] for k, v in PROGRAMME_KINDS.items()}, label_de="Ausbildungsart", group="training"),
+    _f("level", ENUM, "Niveau", "Level", "Degré de la formation suivie.", "Level of the training pursued.",
+       "LBPE art. 22 al. 1 ; RBPE art. 13", values=("secondary_ii", "tertiary"),
+       value_labels_fr={"secondary_ii": "secondaire II", "tertiary": "tertiaire"},
+       value_labels_en={"secondary_ii": "upper secondary", "tertiary": "tertiary"}, label_de="Stufe",
+       group="training"),
+    _f("reconversion", BOOL, "Reconversion professionnelle", "Career change", article="LBPE art. 11 al. 1 e, 17",
+       default=False, group="training"),
+    _f("recognised", BOOL, "Formation et établissement reconnus", "Recognised training and institution",
+       article="LBPE art. 11, 12", default=False, group="training"),
+    _f("regular_semesters", INT, "Durée réglementaire (semestres)", "Regular duration (semesters)",
+       "Durée minimale de la formation selon le plan d'études.", "Minimal duration of the training.",
+       "LBPE art. 14 al. 1 ; RBPE art. 6", minimum=0, min_exclusive=True, group="training"),
+    _f("semesters_aided", INT, "Semestres déjà aidés", "Semesters already aided", article="LBPE art. 14",
+       default=0, minimum=0, group="training"),
+    _f("part_time_ratio", RATIO, "Taux d'études", "Study load ratio", "Part d'un plein temps (0 < taux ≤ 1).",
+       "Share of a full-time load (0 < r ≤ 1).", "LBPE art. 14 al. 4", default=1.0, minimum=0,
+       min_exclusive=True, maximum=1, group="training"),
+    _f("changes_of_course", INT, "Changements de filière", "Changes of course", article="LBPE art. 14 al. 3",
+       default=0, minimum=0, group="training"),
+    _f("application_date", DATE, "Date de la demande", "Application date", article="LBPE art. 13",
+       group="training"),
+    _f("year_start", DATE, "Début de l'année de formation", "Start of the training year", article="LBPE art. 13",
+       group="training"),
+    # Household
+    _f("lives_with_parents", BOOL, "Vit chez ses parents", "Lives with parents",
+       "Vide = déduit du logement (« chez les parents »).", "Empty = derived from housing (‘parents’).",
+       "LBPE art. 18 al. 5", group="household"),
+    _f("housing", ENUM, "Logement", "Housing",
+       "parents : chez les parents ; bail : bail ou sous-location ; ménage : marié, enfant, indépendant.",
+       "parents; lease (own lease or sublease); household (married, child, independent).",
+       "RBPE art. 12 al. 2", values=("parents", "lease", "household"),
+       value_labels_fr={"parents": "chez les parents", "lease": "bail", "household": "ménage"},
+       value_labels_en={"parents": "with parents", "lease": "lease", "household": "household"},
+       label_de="Wohnsituation", group="household"),
+    _f("occupants", INT, "Personnes dans le logement", "Persons in the lodging", article="RBPE art. 12 al. 2 a-b",
+       default=1, minimum=1, group="household"),
+    _f("student_children", INT, "Enfants à charge", "Dependent children", article="LBPE art. 22 al. 2",
+       default=0, minimum=0, label_de="Kinder", group="household"),
+    _f("student_children_le10", INT, "dont âgés de 10 ans ou moins", "of whom aged 10 or less",
+       article="RBPE art. 12 al. 1 ; NI-2026 ch. I 4", default=0, minimum=0, group="household"),
+    _f("married", BOOL, "Marié ou partenariat enregistré", "Married or registered partnership",
+       article="RBPE art. 10, 12", default=False, group="household"),
+    # Student's resources and charges
+    _f("earnings", AMOUNT, "Revenu net d'activité", "Net earned income", "Revenu net de l'année de formation.",
+       "Net income of the training year.", "LBPE art. 19 al. 4 ; RBPE art. 11", default=0, minimum=0,
+       label_de="Erwerbseinkommen", group="resources"),
+    _f("spouse_income", AMOUNT, "Revenu du conjoint", "Spouse's income", article="RBPE art. 10 al. 2", default=0,
+       minimum=0, group="resources"),
+    _f("alimony", AMOUNT, "Pension alimentaire reçue", "Maintenance received", article="LBPE art. 19 al. 4",
+       default=0, minimum=0, group="resources"),
+    _f("pensions", AMOUNT, "Rentes d'assurances sociales", "Social-insurance pensions", article="LBPE art. 19 al. 4",
+       default=0, minimum=0, group="resources"),
+    _f("wealth", AMOUNT, "Fortune nette déclarée", "Declared net wealth", article="LBPE art. 19 al. 4 ; LRDU art. 8",
+       default=0, minimum=0, group="resources"),
+    _f("health_premiums", AMOUNT, "Primes d'assurance-maladie", "Health-insurance premiums",
+       article="LBPE art. 20 al. 1 c ; RBPE art. 12 al. 3", default=0, minimum=0, group="resources"),
+    _f("transport", AMOUNT, "Abonnement de transport", "Public-transport pass", article="RBPE art. 12 al. 5",
+       default=0, minimum=0, group="resources"),
+    _f("student_taxes", AMOUNT, "Impôts cantonaux de l'étudiant", "Student's cantonal taxes",
+       article="LBPE art. 20 al. 1 e", default=0, minimum=0, group="resources"),
+    # Independence
+    _f("independence", ENUM, "Indépendance financière", "Financial independence",
+       "Vide = déduite des quatre champs suivants.", "Empty = derived from the four fields below.",
+       "LBPE art. 18 al. 3-5 ; RBPE art. 8", values=("none", "partial", "full"),
+       value_labels_fr={"none": "aucune", "partial": "partielle", "full": "totale"},
+       value_labels_en={"none": "none", "partial": "partial", "full": "full"}, group="independence"),
+    _f("first_training_done", BOOL, "Première formation achevée", "First training completed",
+       article="LBPE art. 17, 18 al. 3 a", group="independence"),
+    _f("years_independent", AMOUNT, "Années d'indépendance financière", "Years financially independent",
+       article="LBPE art. 18 al. 3 a", default=0, minimum=0, group="independence"),
+    _f("independent_income", AMOUNT, "Revenu annuel net pendant l'indépendance", "Net yearly income when independent",
+       article="RBPE art. 8 al. 2", default=0, minimum=0, group="independence"),
+    _f("years_full_time_work", AMOUNT, "Années d'activité à plein temps", "Years of full-time work",
+       article="LBPE art. 18 al. 3 b", default=0, minimum=0, group="independence"),
+    _f("loans_received", AMOUNT, "Prêts déjà reçus", "Loans already received", article="LBPE art. 22 al. 4",
+       default=0, minimum=0, group="independence"),
+    # Parents
+    _f("parents", ENUM, "Situation des parents", "Parents' situation",
+       "ensemble : un budget commun ; séparés : un budget par parent ; aucun : orphelin ou indépendance totale.",
+       "together: one joint budget; apart: one per parent; none: orphan or full independence.",
+       "RBPE art. 9 al. 2-3", values=("together", "apart", "none"),
+       value_labels_fr={"together": "ensemble", "apart": "séparés", "none": "aucun"},
+       value_labels_en={"together": "together", "apart": "apart", "none": "none"}, group="parents"),
+]
+
+_PARENT_SUFFIXES = [
+    # suffix, kind, fr, en, article, extra
+    ("rdu", AMOUNT, "RDU", "RDU (unified income)", "LBPE art. 18 al. 2 ; LRDU art. 8", {"minimum": 0}),
+    ("income", AMOUNT, "revenu (si pas de RDU)", "income (when no RDU)", "LRDU art. 8 al. 2", {"minimum": 0}),
+    ("net_wealth", AMOUNT, "fortune nette (si pas de RDU)", "net wealth (when no RDU)", "LRDU art. 8 al. 2",
+     {"minimum": 0, "default": 0}),
+    ("adults", INT, "adultes du ménage", "adults in household", "RBPE art. 12 al. 1", {"minimum": 1, "maximum": 2}),
+    ("children_le10", INT, "enfants ≤ 10 ans du ménage", "children ≤ 10 in household", "RBPE art. 12 al. 1",
+     {"minimum": 0, "default": 0}),
+    ("children_gt10", INT, "enfants > 10 ans du ménage", "children > 10 in household", "RBPE art. 12 al. 1",
+     {"minimum": 0, "default": 0}),
+    ("children", INT, "nombre total d'enfants", "all children", "RBPE art. 9 al. 4 a", {"minimum": 1}),
+    ("in_training", INT, "personnes en formation", "persons in training", "RBPE art. 12 al. 4",
+     {"minimum": 0, "default": 0}),
+    ("health_premiums", AMOUNT, "primes maladie", "health premiums", "LBPE art. 20 al. 1 c",
+     {"minimum": 0, "default": 0}),
+    ("taxes", AMOUNT, "impôts cantonaux", "cantonal taxes", "LBPE art. 20 al. 1 e", {"minimum": 0, "default": 0}),
+    ("pays_alimony", BOOL, "verse une pension fixée par jugement", "pays court-ordered maintenance",
+     "LBPE art. 18 al. 6", {"default": False}),
+]
+
+_DOMICILE = [
+    _f("p1_canton", ENUM, "Canton de domicile du parent 1", "Parent 1's canton of domicile",
+       article="LBPE art. 16 al. 1 a", values=CANTONS + ("abroad",), group="domicile"),
+    _f("p2_canton", ENUM, "Canton de domicile du parent 2", "Parent 2's canton of domicile",
+       article="LBPE art. 16 al. 1 b", values=CANTONS + ("abroad",), group="domicile"),
+    _f("parental_authority", ENUM, "Autorité parentale", "Parental authority", article="LBPE art. 16 al. 1 b",
+       values=("p1", "p2", "joint"), group="domicile"),
+    _f("main_custody", ENUM, "Garde principale", "Main custody", article="LBPE art. 16 al. 1 b",
+       values=("p1", "p2"), group="domicile"),
+    _f("canton_of_origin", ENUM, "Canton d'origine (le dernier acquis)", "Canton of origin (most recent)",
+       article="LBPE art. 16 al. 2", values=CANTONS, group="domicile"),
+    _f("assigned_canton", ENUM, "Canton d'attribution (réfugiés)", "Assigned canton (refugees)",
+       article="LBPE art. 16 al. 4", values=CANTONS, group="domicile"),
+    _f("civil_domicile", ENUM, "Canton de domicile de la personne", "Applicant's canton of domicile",
+       article="LBPE art. 16 al. 3", values=CANTONS, group="domicile"),
+    _f("independent_canton", ENUM, "Canton des 2 ans d'activité indépendante", "Canton of 2 years' independent work",
+       article="LBPE art. 16 al. 5", values=CANTONS, group="domicile"),
+]
+
+
+def _parent_fields() -> list[Field]:
+    out = []
+    for n in (1, 2):
+        for suffix, kind, fr, en, article, extra in _PARENT_SUFFIXES:
+            out.append(Field(f"p{n}_{suffix}", kind, f"Parent {n} : {fr}", f"Parent {n}: {en}", article=article,
+                             group="parents", **extra))
+    return out
+
+
+FIELDS: tuple[Field, ...] = tuple(_STUDENT + _parent_fields() + _DOMICILE)
+BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
+KEYS: tuple[str, ...] = tuple(BY_KEY)
+
+# Outputs of xladdin.assess, in the order of spec §5.
+OUTPUT_COLUMNS = ("applicant_id", "eligible", "reasons", "independence", "parents_share", "needs", "resources",
+                  "shortfall", "cap", "bursary", "loan", "aid", "entitlement_semesters", "rules")
+OUTPUT_AMOUNTS = ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid")
+OUTPUT_LABELS = {
+    "applicant_id": ("N° de dossier", "File number"),
+    "eligible": ("Éligible", "Eligible"),
+    "reasons": ("Motifs", "Reasons"),
+    "independence": ("Indépendance", "Independence"),
+    "parents_share": ("Part des parents", "Parents' share"),
+    "needs": ("Besoins reconnus", "Recognised needs"),
+    "resources": ("Ressources", "Resources"),
+    "shortfall": ("Découvert", "Shortfall"),
+    "cap": ("Plafond", "Cap"),
+    "bursary": ("Bourse", "Bursary"),
+    "loan": ("Prêt", "Loan"),
+    "aid": ("Aide totale", "Total aid"),
+    "entitlement_semesters": ("Semestres de droit", "Entitlement (semesters)"),
+    "rules": ("Règles", "Rules"),
+}
+
+
+def _fold(text: str) -> str:
+    """Header comparison key: lower case, no accents, no punctuation or spaces."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+_HEADER_INDEX: dict[str, str] = {}
+for _field in FIELDS:
+    for _name in (_field.key, _field.label_fr, _field.label_en, _field.label_de):
+        if _name:
+            _HEADER_INDEX.setdefault(_fold(_name), _field.key)
+
+
+def resolve_header(name: object) -> str | None:
+    """The schema key a column header stands for (its key, or its French/English/German label), else None."""
+    if name is None:
+        return None
+    return _HEADER_INDEX.get(_fold(name))
+
+
+def output_label(key: str, lang: str = "fr") -> str:
+    fr, en = OUTPUT_LABELS[key]
+    return en if lang == "en" else fr
