@@ -51,3 +51,19 @@ def test_overrides_change_the_result_without_code():
 
 def test_every_shipped_rule_set_loads():
     assert "GE-2025" in available()
+
+
+def test_ge_2022_marks_carried_amounts():
+    rs = load("GE-2022")
+    flat = rs.flat()
+    assert flat["amounts.cap.tertiary"].value == 16000 and not flat["amounts.cap.tertiary"].carried
+    assert flat["resources.earnings_allowance"].carried          # RBPE 11 before 2023 is not in our texts
+    assert flat["amounts.cap.per_child"].value == 4000 and not flat["amounts.cap.per_child"].carried
+
+
+def test_mixed_years_are_assessed_each_under_its_rule_set():
+    rows = [dict(BASE, applicant_id="Y21", year_start="15.09.2021", application_date="01.10.2021", housing="lease"),
+            dict(BASE, applicant_id="Y25", housing="lease")]
+    r = assess(rows, rules="GE")
+    assert r["rules"].tolist() == ["GE-2022 v1.0", "GE-2025 v1.0"]
+    assert r["cap"].tolist() == [16000, 16740]
