@@ -21,6 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_binary": ("ce fichier n'est pas un texte CSV : {path}", "this file is not CSV text: {path}"),
     "file_corrupt": ("classeur illisible ou endommagé : {path} ({detail})",
                      "unreadable or damaged workbook: {path} ({detail})"),
+    "file_bomb": ("classeur refusé : {path} se décompresserait en {size} octets (limite {limit}) — bombe de "
+                  "décompression probable", "workbook refused: {path} would unpack to {size} bytes (limit {limit}) "
+                  "— probable decompression bomb"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
     "file_no_header": ("aucune ligne d'en-tête trouvée : {path}", "no header row found: {path}"),
     "sheet_missing": ("feuille « {sheet} » absente de {path} (feuilles : {sheets})",
@@ -108,9 +111,9 @@ class XladdinError(ClickException):
     def __init__(self, code: str, **details):
         self.code = code
         self.details = details
-        super().__init__(self.message("fr"))
+        super().__init__(self.text("fr"))
 
-    def message(self, lang: str = "fr") -> str:
+    def text(self, lang: str = "fr") -> str:
         fr, en = MESSAGES.get(self.code, (self.code, self.code))
         template = en if lang == "en" else fr
         try:

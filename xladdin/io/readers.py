@@ -20,6 +20,9 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_ROWS = 1_100_000
+DEFAULT_MAX_UNPACKED = 1024 * 1024 * 1024        # a workbook's parts, unpacked
+MAX_RATIO = 200                                  # unpacked / packed, per part: beyond is a decompression bomb
+ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
 
 
 @dataclass
@@ -102,7 +105,29 @@ def _read_csv(path: Path, max_rows: int) -> RawTable:
                     header_row=header_index + 1)
 
 
+def check_package(path: Path, max_unpacked: int = DEFAULT_MAX_UNPACKED) -> None:
+    """Refuse a workbook package that is not a zip, or that would unpack beyond the limits (zip bomb).
+
+    Read from the zip's directory only, before any part is decompressed.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise InputFileError("file_corrupt", path=str(path), detail=f"archive zip illisible ({exc})") from None
+    total = sum(i.file_size for i in infos)
+    if total > max_unpacked:
+        raise InputFileError("file_bomb", path=str(path), size=total, limit=max_unpacked)
+    for info in infos:
+        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise InputFileError("file_bomb", path=str(path), size=info.file_size, limit=max_unpacked)
+
+
 def _read_workbook(path: Path, sheet: str | int | None, max_rows: int) -> RawTable:
+    if path.suffix.lower() in ZIP_FORMATS:
+        check_package(path)
     try:
         from python_calamine import CalamineWorkbook
         book = CalamineWorkbook.from_path(str(path))
@@ -151,5 +176,6 @@ def _frame(header: list, rows: list[list], path: Path) -> pd.DataFrame:
                 names.append(f"colonne_{j + 1}")
             width = len(names)
         fixed.append((row + [""] * width)[:width])
+    fixed = [r + [""] * (width - len(r)) if len(r) < width else r for r in fixed]   # rows before a wider one
     frame = pd.DataFrame(fixed, columns=names, dtype=object) if fixed else pd.DataFrame(columns=names, dtype=object)
     return frame
