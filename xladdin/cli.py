@@ -10,13 +10,17 @@ app = typer.Typer(help="xladdin — bourses d'études (concordat, LBPE/RBPE) et 
 
 def _register_faces() -> None:
     """Each face owns its commands in its own module; this is the one place they are mounted."""
+    from . import whatif_cli
     from .bursary import cli as bursary_cli
+    from .credits.cli import app as credits_app
+    from .excel import cli as excel_cli
+    from .io import cli as io_cli
 
-    bursary_cli.register(app)
-    # REGISTER — one line per face, added with a surgical edit:
-    __import__("xladdin.io.cli", fromlist=["register"]).register(app)   # template, import
-    __import__("xladdin.excel.cli", fromlist=["register"]).register(app)   # serve
-    __import__("xladdin.whatif_cli", fromlist=["register"]).register(app)   # whatif, goalseek
+    bursary_cli.register(app)        # assess, explain, rules
+    io_cli.register(app)             # template, import
+    excel_cli.register(app)          # serve
+    whatif_cli.register(app)         # whatif, goalseek
+    app.add_typer(credits_app, name="credits")
 
 
 _register_faces()

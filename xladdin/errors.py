@@ -24,6 +24,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_bomb": ("classeur refusé : {path} se décompresserait en {size} octets (limite {limit}) — bombe de "
                   "décompression probable", "workbook refused: {path} would unpack to {size} bytes (limit {limit}) "
                   "— probable decompression bomb"),
+    "whatif_no_parameter": ("aucun paramètre à faire varier (une ligne : nom pointé puis valeurs)",
+                            "no parameter to vary (one row: dotted name, then values)"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
     "file_no_header": ("aucune ligne d'en-tête trouvée : {path}", "no header row found: {path}"),
     "sheet_missing": ("feuille « {sheet} » absente de {path} (feuilles : {sheets})",
@@ -47,6 +49,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",
                             "file number '{applicant_id}' not found in {path}"),
     "no_rows": ("le tableau ne contient aucune ligne", "the table has no rows"),
+    # Credit checks (xladdin.credits)
+    "credits_unknown_catalogue": ("catalogue inconnu « {catalogue} » (livrés : {available} ; ou un fichier .yaml, "
+                                  ".csv, .xlsx)", "unknown catalogue '{catalogue}' (shipped: {available}; or a "
+                                  ".yaml, .csv, .xlsx file)"),
+    "credits_catalogue_invalid": ("catalogue {path} invalide, {where} : {detail}",
+                                  "invalid catalogue {path}, {where}: {detail}"),
+    "credits_missing_columns": ("colonnes manquantes dans {path} : {columns} (colonnes connues : {expected})",
+                                "missing columns in {path}: {columns} (known columns: {expected})"),
+    "credits_bad_input": ("{what} : attendu un fichier, un tableau ou une liste de lignes, reçu {kind}",
+                          "{what}: expected a file, a table or a list of rows, got {kind}"),
+    "credits_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
+    "credits_out_of_range": ("{name} hors limites : « {value} » (attendu {expected})",
+                             "{name} out of range: '{value}' (expected {expected})"),
+    "credits_length_mismatch": ("{a} et {b} n'ont pas la même longueur ({n} et {m})",
+                                "{a} and {b} differ in length ({n} and {m})"),
+    "credits_unknown_diploma": ("diplôme « {diploma} » absent du tableau d'accès de {programme} (entrées : "
+                                "{available})", "diploma '{diploma}' is not in the access table of {programme} "
+                                "(entries: {available})"),
     # Excel faces (xladdin.excel)
     "xlwings_licence": ("licence xlwings PRO absente ou invalide ({detail}) : XLWINGS_LICENSE_KEY=noncommercial pour "
                         "les administrations publiques et l'enseignement (PolyForm Noncommercial), sinon une clé "

@@ -120,6 +120,17 @@ class _Expand:
             self.inner.add(mask[self.codes], column, kind, self.raw_rows, **kw)
 
 
+def _absent(f, n: int) -> np.ndarray:
+    """The column of a field the table does not have: its default, else missing (same as empty cells)."""
+    if f.kind in (INT, AMOUNT, RATIO, BOOL):
+        return np.full(n, np.nan if f.default is None else float(f.default))
+    if f.kind == ENUM:
+        return np.full(n, -1, dtype=np.int16)
+    if f.kind == DATE:
+        return np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+    return np.full(n, None, dtype=object)
+
+
 def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
     """Parse a column through its distinct values: a column of 100 000 cells has a few hundred of them.
 
@@ -155,11 +166,10 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
     errors = _Collector(lines, ids)
     cols: dict[str, np.ndarray] = {}
     for f in schema.FIELDS:
-        if f.key not in frame:
-            raw = np.full(n, None, dtype=object)
-            cols[f.key] = _PARSERS[f.kind](f, raw, np.ones(n, bool), errors)
+        if f.key not in frame and f.key != "applicant_id":
+            cols[f.key] = _absent(f, n)              # nothing to parse: the field's "missing" value
         elif f.key == "applicant_id":              # per row: duplicates are a row-level question
-            raw = frame[f.key].to_numpy(dtype=object)
+            raw = frame[f.key].to_numpy(dtype=object) if f.key in frame else np.full(n, None, dtype=object)
             cols[f.key] = _parse_text(f, raw, _blank(raw), errors)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)

@@ -1,0 +1,138 @@
+"""Bulk import benchmark: 100 000 applicants from .xlsx to the batch report, against a floor measured in the
+same run.
+
+    .venv/bin/python benchmarks/bench_import.py [--rows 100000]
+
+* floor = reading the same input with python-calamine + writing the same cells as the report's decisions and
+  errors sheets with the fastest writer available (XlsxWriter, ``constant_memory``, no formats);
+* end-to-end = ``xladdin.io.bulk.run_import`` (read, validate, assess, write the four-sheet report).
+
+Each measure runs in a fresh process (spawn) so its peak memory (max RSS) is its own. Prints the times, the
+ratio end-to-end / floor (target ≤ 1.5) and the peak memory; asserts nothing (timings are not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def make_input(path: Path, rows: int) -> None:
+    """Synthetic applicants (xladdin.bursary.synthetic) written as .xlsx, 1 % of them with a bad cell."""
+    import numpy as np
+    import xlsxwriter
+
+    from xladdin.bursary.synthetic import synthetic_applicants
+
+    frame = synthetic_applicants(rows, seed=2025)
+    bad = np.arange(0, rows, 100)
+    frame["part_time_ratio"] = frame["part_time_ratio"].astype(object)
+    frame.loc[bad, "part_time_ratio"] = "1,5"                        # out of (0, 1]: a row error per 100
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    ws = wb.add_worksheet("Dossiers")
+    ws.write_row(0, 0, list(frame.columns))
+    columns = [frame[c].astype(object).tolist() for c in frame.columns]
+    for i, row in enumerate(zip(*columns), start=1):
+        for j, v in enumerate(row):
+            if v is None or (isinstance(v, float) and v != v):
+                continue
+            if isinstance(v, str):
+                ws.write_string(i, j, v)
+            elif isinstance(v, (bool, np.bool_)):
+                ws.write_boolean(i, j, bool(v))
+            else:
+                ws.write_number(i, j, float(v))
+    wb.close()
+
+
+def report_cells(src: Path) -> tuple[list[list], list[list]]:
+    """The decisions and errors rows the report holds (values only), computed outside the timed runs."""
+    from xladdin.bursary.assess import assess_full
+    from xladdin.io.readers import read_table
+    from xladdin.io.report.data import DECISION_COLUMNS, prepare
+
+    table = read_table(src)
+    data = prepare(assess_full(table), table)
+    keys = [k for k, *_ in DECISION_COLUMNS]
+    decisions = [list(r) for r in zip(*(data.columns[k] for k in keys))]
+    e = data.errors
+    errors = [list(r) for r in zip(e["line"].tolist(), e["applicant_id"].tolist(), e["column"].tolist(),
+                                   e["column"].tolist(), e["value"].tolist(), e["message_fr"].tolist())]
+    return [data.headers[k] for k in keys], decisions, errors
+
+
+def floor(src: str, out: str, header: list, decisions: list, errors: list, queue) -> None:
+    import xlsxwriter
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    CalamineWorkbook.from_path(src).get_sheet_by_index(0).to_python()
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_formulas": False})
+    for name, rows in (("Décisions", [header] + decisions), ("Erreurs", errors)):
+        ws = wb.add_worksheet(name)
+        write_number, write_string = ws.write_number, ws.write_string
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                if v is None:
+                    continue
+                if isinstance(v, str):
+                    write_string(i, j, v)
+                else:
+                    write_number(i, j, v)
+    wb.close()
+    queue.put((time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+def end_to_end(src: str, out: str, queue) -> None:
+    from xladdin.io.bulk import run_import
+
+    start = time.perf_counter()
+    result = run_import(src, out)
+    seconds = time.perf_counter() - start
+    queue.put((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, result.rows_read,
+               result.rows_assessed, result.rows_in_error))
+
+
+def _run(target, *args):
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=target, args=(*args, queue))
+    proc.start()
+    got = queue.get()
+    proc.join()
+    return got
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="xladdin-bench-") as tmp:
+        src = Path(tmp) / "applicants.xlsx"
+        t = time.perf_counter()
+        make_input(src, args.rows)
+        print(f"input: {args.rows} applicants, {src.stat().st_size / 1e6:.1f} MB .xlsx "
+              f"(made in {time.perf_counter() - t:.1f} s)")
+        header, decisions, errors = report_cells(src)
+        floor_s, floor_kb = _run(floor, str(src), str(Path(tmp) / "floor.xlsx"), header, decisions, errors)
+        del decisions, errors
+        e2e_s, e2e_kb, read, assessed, in_error = _run(end_to_end, str(src), str(Path(tmp) / "report.xlsx"))
+        print(f"floor (calamine read + XlsxWriter write of the same cells): {floor_s:6.2f} s, "
+              f"peak {floor_kb / 1024:.0f} MB")
+        print(f"xladdin import (read, validate, assess, 4-sheet report):    {e2e_s:6.2f} s, "
+              f"peak {e2e_kb / 1024:.0f} MB")
+        print(f"rows read {read} = assessed {assessed} + in error {in_error}")
+        print(f"ratio end-to-end / floor: {e2e_s / floor_s:.2f} (target <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

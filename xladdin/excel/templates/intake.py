@@ -1,0 +1,183 @@
+"""Intake form for one applicant (LBPE art. 21 al. 1: the applicant's duty to inform, field by field).
+
+Layout (``templates/intake.yaml``): one row per schema field, grouped in sections; labels in one column and
+values in the next, so the form's label/value range is exactly what the UDFs read as a 2-column range (the
+defined name ``dossier``). Input cells are yellow, unlocked and validated (dropdowns from the hidden lists
+sheet); everything else is protected. The result cells hold the add-in's formulas *and* the values the engine
+computes for the form's content at generation time, so the file reads correctly where the add-in is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import column_index_from_string, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+
+from ... import schema
+from ...io import formats
+from ...io.guard import set_cell
+from . import common
+
+OUTPUT_AMOUNTS = set(schema.OUTPUT_AMOUNTS)
+SIGNED_OUTPUTS = {"parents_share", "shortfall"}
+EMPTY = "—"
+
+
+def udf_formula(udf: str, output: str, range_name: str, face: str) -> str:
+    """The add-in formula of a result cell: ``bursary(dossier)``, ``INDEX(bursary_row(dossier),1,k)``...
+
+    ``bursary_row`` returns one row in the order of ``OUTPUT_COLUMNS``, ``eligibility`` the row
+    ``[eligible, reasons]`` (xladdin.excel.udfs).
+
+    ``face`` is ``desktop`` (xlwings imports the functions under their Python names) or ``web``
+    (Office.js custom functions under the add-in's namespace, ``XLADDIN.BURSARY``).
+    """
+    name = udf if face == "desktop" else f"{common.ADDIN_NAMESPACE}.{udf.upper()}"
+    call = f"{name}({range_name})"
+    if udf == "bursary_row":
+        return f"=INDEX({call},1,{schema.OUTPUT_COLUMNS.index(output) + 1})"
+    if udf == "eligibility":                       # one row: eligible, reason codes
+        return f"=INDEX({call},1,1)"
+    return f"={call}"
+
+
+def result_value(results_row: dict | None, output: str, lang: str):
+    """The value a result cell shows for the engine's output (the cached value of its formula).
+
+    Text, never a boolean (LibreOffice recalculates a formula whose cached value is a boolean or empty, which
+    shows ``#NAME?`` where the add-in is absent): eligibility reads ``oui``/``non``, nothing reads ``—``.
+    """
+    if results_row is None:
+        return EMPTY
+    value = results_row.get(output)
+    if value is None or value != value or str(value) == "<NA>":
+        if output == "eligible":                      # a row error: the UDF shows the message instead
+            return str(results_row.get("reasons") or EMPTY)
+        return EMPTY
+    if output == "eligible":
+        return common.YES_NO[lang][0] if bool(value) else common.YES_NO[lang][1]
+    if output in OUTPUT_AMOUNTS or output == "entitlement_semesters":
+        return int(value)
+    return str(value) or EMPTY
+
+
+def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict | None = None,
+          rules: str = "GE-2025") -> Path:
+    """Write the intake form to ``out``; ``applicant`` ({key: value as the form shows it}) pre-fills it.
+
+    :func:`applicant_from_file` makes such a dict from one row of an applicant list.
+    """
+    desc = common.load_description("intake")
+    lay = desc["layout"]
+    sections = [(common.text(s["title"], lang), common.fields_of(s)) for s in desc["sections"]]
+    every = [f for _, fields in sections for f in fields]
+    missing = set(schema.KEYS) - {f.key for f in every}
+    if missing:
+        raise ValueError(f"intake form description leaves out schema keys: {sorted(missing)}")
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = common.text(desc["sheet"], lang)
+    lists = common.add_lists_sheet(wb, every, lang)
+    common.add_xlwings_conf(wb)
+    common.set_calculation(wb)
+    common.title(ws, common.text(desc["title"], lang), common.text(desc["subtitle"], lang))
+    col = {k: column_index_from_string(lay[k]) for k in ("section", "label", "value", "article")}
+    first = int(lay["first_row"])
+    common.header_row(ws, first - 1, ["Rubrique" if lang == "fr" else "Section",
+                                      "Champ" if lang == "fr" else "Field",
+                                      "Valeur" if lang == "fr" else "Value", "Article"],
+                      [24, 46, 26, 34], col=col["section"])
+    validations = common.Validations(ws, lists, lang)
+    row = first
+    for heading, fields in sections:
+        for i, f in enumerate(fields):
+            if i == 0:
+                c = ws.cell(row=row, column=col["section"], value=heading)
+                c.font, c.fill = Font(bold=True), common.SECTION_FILL
+            label = ws.cell(row=row, column=col["label"], value=f.label(lang))
+            label.border = common.BOX
+            if f.required:
+                label.font = Font(bold=True)
+            label.comment = common.comment(f, lang)
+            value = ws.cell(row=row, column=col["value"])
+            value.fill, value.border, value.protection = common.INPUT_FILL, common.BOX, common.UNLOCKED
+            fmt = common.number_format(f)
+            if fmt:
+                value.number_format = fmt
+            if f.kind == schema.TEXT:
+                value.number_format = "@"
+            value.alignment = Alignment(horizontal="left")
+            if applicant is not None:
+                set_cell(value, applicant.get(f.key))
+            validations.add(f, value.coordinate, value.coordinate)
+            art = ws.cell(row=row, column=col["article"], value=f.article)
+            art.font = common.NOTE_FONT
+            row += 1
+    last = row - 1
+    label_letter, value_letter = lay["label"], lay["value"]
+    ref = f"{quote_sheetname(ws.title)}!${label_letter}${first}:${value_letter}${last}"
+    wb.defined_names[lay["range_name"]] = DefinedName(lay["range_name"], attr_text=ref)
+
+    results_row = _assess(applicant, rules, lang) if applicant and applicant.get("applicant_id") else None
+    cached = _results(ws, desc["results"], lay["range_name"], face, lang, results_row)
+
+    ws.freeze_panes = ws.cell(row=first, column=1)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False          # let clerks widen columns
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{first - 1}:{first - 1}"
+    return common.save_atomic(wb, out, {ws.title: cached})
+
+
+def _results(ws, spec: dict, range_name: str, face: str, lang: str, results_row: dict | None) -> dict:
+    label_col = column_index_from_string(spec["label"])
+    value_col = column_index_from_string(spec["value"])
+    row = int(spec["first_row"])
+    common.header_row(ws, row - 1, [common.text(spec["title"], lang), ""], [26, 30], col=label_col)
+    ws.merge_cells(start_row=row - 1, start_column=label_col, end_row=row - 1, end_column=value_col)
+    cached: dict[str, object] = {}
+    for item in spec["cells"]:
+        output = item["output"]
+        ws.cell(row=row, column=label_col, value=schema.output_label(output, lang)).border = common.BOX
+        c = ws.cell(row=row, column=value_col, value=udf_formula(item["udf"], output, range_name, face))
+        c.fill, c.border = common.RESULT_FILL, common.BOX
+        if output in OUTPUT_AMOUNTS:
+            c.number_format = formats.CHF_SIGNED if output in SIGNED_OUTPUTS else formats.CHF
+        if output == "reasons":
+            c.alignment = Alignment(wrap_text=True, vertical="top")
+        cached[c.coordinate] = result_value(results_row, output, lang)
+        row += 1
+    note = ws.cell(row=row + 1, column=label_col, value=common.text(spec.get("note"), lang))
+    note.font = common.NOTE_FONT
+    return cached
+
+
+def _assess(applicant: dict, rules: str, lang: str) -> dict:
+    from ...bursary.assess import assess_full
+
+    got = assess_full([{k: v for k, v in applicant.items()}], rules=rules, lang=lang)
+    return got.results.iloc[0].to_dict()
+
+
+def applicant_from_file(path, applicant_id: str, lang: str = "fr") -> dict:
+    """One applicant of a list (.csv/.xlsx), as the intake form shows it (labels, oui/non, dates).
+
+    The row is parsed by the engine (so the form shows what the engine understood), then each value is turned
+    back into what a clerk would type. Raises ``applicant_not_found`` when no row has that file number.
+    """
+    from ...bursary.assess import assess_full
+    from ...errors import XladdinError
+
+    got = assess_full(path)
+    ids = got.inputs["applicant_id"].astype(object).tolist()
+    if applicant_id not in ids:
+        raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(path))
+    row = got.inputs.iloc[ids.index(applicant_id)]
+    return {f.key: common.cell_value(f, row[f.key], lang) for f in schema.FIELDS}

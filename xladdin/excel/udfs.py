@@ -1,0 +1,415 @@
+"""The Excel functions of xladdin (xlwings UDFs): thin faces over the engine, no rule of their own.
+
+Excel shows each function upper-cased under the add-in's namespace: ``=XLADDIN.BURSARY_TABLE(A1:BH2001)`` with
+xlwings Server (Excel on the web, Mac, Windows), ``=BURSARY_TABLE(A1:BH2001)`` with the desktop add-in. The
+``xlwings.conf`` sheet's *UDF Modules* entry names this module: ``xladdin.excel.udfs``.
+
+Every argument is taken with xlwings' ``raw`` converter and every result returned ``raw``: the shaping and
+cleaning is done by :mod:`xladdin.excel.convert` on whole columns, the values are read by the engine's parser.
+A mistake never shows as a bare ``#VALUE!``: the cell reads ``#XLADDIN! <message>``. Descriptions shown in
+Excel are French (the text given to :func:`guard`, and each argument's ``doc``); the docstrings are English.
+
+Adding a function (e.g. the what-if table) is one decorated function below: ``@xw.func``, ``@xw.arg(...,
+"raw", doc=...)`` per argument, ``@xw.ret("raw")``, ``@guard("French help")``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from types import SimpleNamespace
+
+import numpy as np
+
+from . import cache, convert, decorators
+
+_func, _arg, _ret = decorators()
+xw = SimpleNamespace(func=_func, arg=_arg, ret=_ret)   # read as xlwings' own xw.func / xw.arg / xw.ret
+
+DEFAULT_RULES = "GE-2025"
+CATEGORY = "xladdin"
+log = logging.getLogger(__name__)
+
+DOC_APPLICANT = ("Dossier : 2 lignes (en-têtes + valeurs) ou 2 colonnes (libellés + valeurs, formulaire "
+                 "vertical), ou une ligne de valeurs avec l'argument headers.")
+DOC_RULES = "Jeu de règles (défaut GE-2025 ; « GE » = celui en vigueur à la date de chaque dossier)."
+DOC_HEADERS = ("Facultatif : ligne d'en-têtes quand « applicant » n'est qu'une ligne de valeurs "
+               "(p. ex. A$1:BH$1).")
+DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, ou cle (clés du schéma)."
+
+
+def guard(help_fr: str):
+    """Catch every error of a UDF body and answer ``[["#XLADDIN! message"]]``; attach the French help text."""
+
+    def wrap(func):
+        @functools.wraps(func)
+        def run(*args):
+            try:
+                return func(*args)
+            except Exception as exc:  # the cell shows the message; nothing reaches Excel as a bare #VALUE!
+                if not isinstance(exc, convert.XladdinError):
+                    log.exception("xladdin UDF %s failed", func.__name__)
+                return [[convert.message(exc)]]
+
+        run.help_fr = help_fr
+        return run
+
+    return wrap
+
+
+def _engine():
+    from ..bursary.assess import assess_full, explain
+
+    return assess_full, explain
+
+
+def _rules(rules) -> str:
+    return convert.text(rules, "rules", DEFAULT_RULES)
+
+
+def _assess_record(record: dict, rules, language: str):
+    assess_full, _ = _engine()
+    return assess_full([record], rules=_rules(rules), lang="en" if language == "en" else "fr").results.iloc[0]
+
+
+def _one(name: str, args: tuple, build):
+    """Shared path of the one-applicant functions: cache on the raw arguments, read the applicant, assess."""
+    return cache.cached(name, args, build)
+
+
+# --- bursaries ----------------------------------------------------------------------------------------------
+
+@xw.func(category=CATEGORY)
+@xw.arg("applicant", "raw", doc=DOC_APPLICANT)
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("headers", "raw", doc=DOC_HEADERS)
+@xw.ret("raw")
+@guard("Bourse annuelle (CHF) d'un dossier (LBPE art. 19-22) ; un dossier en erreur affiche le message.")
+def bursary(applicant, rules=DEFAULT_RULES, headers=None):
+    """Annual bursary (CHF) of one applicant: 0 when ineligible or loan-only, a message for bad input."""
+
+    def build():
+        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
+        if row.isna()["eligible"]:
+            return [[convert.row_message(row["reasons"])]]
+        return [[int(row["bursary"])]]
+
+    return _one("bursary", (applicant, rules, headers), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("applicant", "raw", doc=DOC_APPLICANT)
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("headers", "raw", doc=DOC_HEADERS)
+@xw.arg("with_header", "raw", doc="Facultatif : VRAI pour ajouter la ligne d'en-têtes (défaut FAUX).")
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Ligne de résultat complète d'un dossier (colonnes de xladdin.assess : éligible, motifs, besoins, "
+       "ressources, découvert, plafond, bourse, prêt, aide, semestres, règles).")
+def bursary_row(applicant, rules=DEFAULT_RULES, headers=None, with_header=False, lang="fr"):
+    """The whole result row of one applicant, in the order of ``xladdin.schema.OUTPUT_COLUMNS``.
+
+    One row by default (so ``INDEX(BURSARY_ROW(dossier), k)`` picks output ``k``); a header row on top when
+    ``with_header`` is true.
+    """
+
+    def build():
+        language = convert.lang(lang)
+        row = _assess_record(convert.read_applicant(applicant, headers), rules, language)
+        cells = convert.frame_cells(row.to_frame().T.reset_index(drop=True))
+        if convert.flag(with_header, "with_header"):
+            cells.insert(0, convert.output_header(row.index, language))
+        return _safe_ids(cells, 0)
+
+    return _one("bursary_row", (applicant, rules, headers, with_header, lang), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("table", "raw",
+        doc="Tableau des dossiers : première ligne = en-têtes (clés ou libellés), une ligne par dossier.")
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Évalue tout un tableau de dossiers en un appel : une ligne d'en-têtes puis une ligne de résultat par "
+       "dossier, dans l'ordre (les lignes vides restent vides).")
+def bursary_table(table, rules=DEFAULT_RULES, lang="fr"):
+    """Assess a whole applicant table in one call and spill a header row plus one result row per input row.
+
+    Never drops a row: an empty input row gives an empty output row, a row with bad input gives its id and the
+    message in ``reasons``, so the spill stays aligned with the input.
+    """
+    return cache.cached("bursary_table", (table, rules, lang), lambda: _table(table, rules, lang))
+
+
+def _table(table, rules, lang) -> list[list]:
+    language = convert.lang(lang)
+    rules_id = _rules(rules)
+    read = convert.read_table(table)
+    assess_full, _ = _engine()
+    results = assess_full(read.frame, rules=rules_id, lang="en" if language == "en" else "fr").results
+    columns = [convert.column_cells(results[c]) for c in results.columns]
+    columns[0] = _safe_column(columns[0])
+    if read.blank.any():
+        for column in columns:
+            column[read.blank] = ""
+    return [convert.output_header(results.columns, language)] + [list(r) for r in zip(*columns)]
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("applicant", "raw", doc=DOC_APPLICANT)
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("headers", "raw", doc=DOC_HEADERS)
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Explication du calcul d'un dossier : une ligne par étape (étape, libellé, montant, article).")
+def bursary_explain(applicant, rules=DEFAULT_RULES, headers=None, lang="fr"):
+    """The trace of one applicant: header, then one row per step (step, label, amount, article)."""
+
+    def build():
+        language = convert.lang(lang)
+        _, explain = _engine()
+        trace = explain(convert.read_applicant(applicant, headers), rules=_rules(rules),
+                        lang="en" if language == "en" else "fr")
+        header = {"fr": ["Étape", "Libellé", "Montant", "Article"],
+                  "en": ["Step", "Label", "Amount", "Article"], "key": list(trace.columns)}[language]
+        return convert.frame_cells(trace, header)
+
+    return _one("bursary_explain", (applicant, rules, headers, lang), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("applicant", "raw", doc=DOC_APPLICANT)
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("headers", "raw", doc=DOC_HEADERS)
+@xw.ret("raw")
+@guard("Éligibilité d'un dossier : VRAI/FAUX puis les codes de motif (LBPE-15;LBPE-16…), sur une ligne.")
+def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
+    """Eligibility of one applicant as one row ``[eligible, reason codes]``; a message for bad input."""
+
+    def build():
+        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
+        if row.isna()["eligible"]:
+            return [[convert.row_message(row["reasons"]), ""]]
+        return [[bool(row["eligible"]), str(row["reasons"])]]
+
+    return _one("eligibility", (applicant, rules, headers), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("applicant_or_semesters", "raw",
+        doc="Un dossier (plage), ou la durée réglementaire de la formation en semestres.")
+@xw.arg("part_time_ratio", "raw", doc="Facultatif : taux d'études (0 < taux ≤ 1, défaut 1).")
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.ret("raw")
+@guard("Nombre de semestres de droit à l'aide (LBPE art. 14 al. 1 et 4 ; RBPE art. 6).")
+def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DEFAULT_RULES):
+    """Entitlement (LBPE art. 14) from an applicant range, or from a regular duration and a ratio."""
+
+    def build():
+        value = convert.to_scalar(applicant_or_semesters)
+        if isinstance(value, (list, tuple)):
+            record = convert.read_applicant(applicant_or_semesters)
+            if not convert.is_empty(convert.to_scalar(part_time_ratio)):
+                record["part_time_ratio"] = convert.number(part_time_ratio, "part_time_ratio")
+        else:
+            record = {"applicant_id": "—",
+                      "regular_semesters": convert.number(value, "applicant_or_semesters"),
+                      "part_time_ratio": convert.number(part_time_ratio, "part_time_ratio", default=1.0)}
+        row = _assess_record(record, rules, "fr")
+        if row.isna()["eligible"]:
+            return [[convert.row_message(row["reasons"])]]
+        semesters = row["entitlement_semesters"]
+        return [[int(semesters) if not row.isna()["entitlement_semesters"] else ""]]
+
+    return _one("entitlement_semesters", (applicant_or_semesters, part_time_ratio, rules), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("amount", "raw", doc="Montant du prêt (CHF).")
+@xw.arg("end_year", "raw", doc="Année de fin des études (p. ex. 2027).")
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Plan de remboursement d'un prêt d'études, sans intérêt (RBPE art. 18) : année, annuité, solde.")
+def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
+    """Interest-free repayment plan of a loan (RBPE art. 18): header, then year, installment, remaining."""
+    from ..bursary.loans import loan_plan as plan
+
+    language = convert.lang(lang)
+    value = convert.number(amount, "amount")
+    if value < 0:
+        raise convert.XladdinError("excel_bad_number", name="amount", value=convert.to_scalar(amount))
+    year = convert.number(end_year, "end_year")
+    if not year.is_integer() or not 1900 <= year <= 2200:
+        raise convert.XladdinError("excel_bad_number", name="end_year", value=convert.to_scalar(end_year))
+    frame = plan(value, int(year), rules=_rules(rules))
+    header = {"fr": ["Année", "Annuité", "Solde"], "en": ["Year", "Installment", "Remaining"],
+              "key": list(frame.columns)}[language]
+    return convert.frame_cells(frame, header)
+
+
+# --- credits (xladdin.credits) ------------------------------------------------------------------------------
+
+DEFAULT_CATALOGUE = "APHM2M"
+DOC_CATALOGUE = "Catalogue du programme (défaut APHM2M, sa dernière année ; ou un id : APHM2M-2024-2025)."
+FINDING_HEADER = {"fr": ["Étudiant", "Code", "Gravité", "Objet", "Message", "Source"],
+                  "en": ["Student", "Code", "Severity", "Subject", "Message", "Source"]}
+
+
+def _credits():
+    from .. import credits
+
+    return credits
+
+
+def _catalogue(value):
+    """A shipped catalogue by code or id; a file path only on the desk (a cell never names a server file)."""
+    name = convert.text(value, "catalogue", DEFAULT_CATALOGUE)
+    on_server = os.environ.get("XLWINGS_ON_SERVER") == "true"
+    if on_server and (any(sep in name for sep in "/\\:") or "." in name):
+        raise convert.XladdinError("excel_bad_choice", name="catalogue", value=name,
+                                   allowed="un catalogue livré, p. ex. APHM2M")
+    return _credits().load_catalogue(name)
+
+
+def _findings(frame, language: str, with_student: bool) -> list[list]:
+    message = "message_en" if language == "en" else "message_fr"
+    columns = (["student_id"] if with_student else []) + ["code", "severity", "subject", message, "source"]
+    header = FINDING_HEADER["en" if language == "en" else "fr"][(0 if with_student else 1):]
+    if language == "key":
+        header = columns
+    return convert.frame_cells(frame[columns], header)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("grades", "raw", doc="Notes sur 20 (une par cours ; vide, abs. ou PP = non noté).")
+@xw.arg("credits", "raw", doc="Crédits ECTS de chaque cours, dans le même ordre que les notes.")
+@xw.ret("raw")
+@guard("Moyenne des notes pondérée par les crédits (page « Évaluation » du programme) ; vide si rien n'est "
+       "noté.")
+def weighted_average(grades, credits):
+    """Credit-weighted average of the graded courses; an empty cell when nothing is graded."""
+    got = _credits().weighted_average(_values(grades), _values(credits))
+    return [["" if got is None else got]]
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("grades", "raw", doc="Notes sur 20 (une par cours).")
+@xw.arg("credits", "raw", doc="Crédits ECTS de chaque cours, dans le même ordre que les notes.")
+@xw.ret("raw")
+@guard("Crédits acquis : ceux des cours notés 10/20 ou plus (décret Paysage art. 139).")
+def credits_acquired(grades, credits):
+    """Credits of the courses graded 10/20 or more (décret Paysage art. 139)."""
+    return [[_credits().credits_acquired(_values(grades), _values(credits))]]
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("diploma", "raw", doc="Diplôme d'accès (libellé du tableau d'accès du programme).")
+@xw.arg("catalogue", "raw", doc=DOC_CATALOGUE)
+@xw.ret("raw")
+@guard("Crédits supplémentaires imposés pour un diplôme d'accès : minimum, maximum, mode d'accès (une "
+       "ligne).")
+def supplement_range(diploma, catalogue=DEFAULT_CATALOGUE):
+    """Supplementary credits for a prior diploma as one row: ``[minimum, maximum, access mode]``."""
+    name = convert.text(diploma, "diploma")
+    if name is None:
+        raise convert.XladdinError("excel_empty", what="diploma")
+    lo, hi, mode = _credits().supplement_range(_catalogue(catalogue), name)
+    return [["" if lo is None else lo, "" if hi is None else hi, mode]]
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("table", "raw", doc="Programmes annuels : en-têtes student_id, bloc, course_code (+ prior_diploma, "
+                            "status, grade, credits…), une ligne par étudiant et cours.")
+@xw.arg("catalogue", "raw", doc=DOC_CATALOGUE)
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Contrôle des programmes annuels (PAE) et relevés : une ligne par constat (code, gravité, objet, "
+       "message, source) ; « OK » pour un étudiant sans constat.")
+def programme_check(table, catalogue=DEFAULT_CATALOGUE, lang="fr"):
+    """Check students' annual programmes (PAE-*, TR-*) and spill one row per finding."""
+    language = convert.lang(lang)
+
+    def build():
+        frame = convert.header_frame(table, "table")
+        return _findings(_credits().check_programmes(_catalogue(catalogue), frame), language, True)
+
+    return cache.cached("programme_check", (table, catalogue, lang), build)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("catalogue", "raw", doc=DOC_CATALOGUE)
+@xw.arg("lang", "raw", doc=DOC_LANG)
+@xw.ret("raw")
+@guard("Contrôle d'un catalogue de programme (CAT-*) : crédits contradictoires, groupes impossibles, totaux.")
+def catalogue_lint(catalogue=DEFAULT_CATALOGUE, lang="fr"):
+    """Lint a programme catalogue (CAT-*) and spill its findings."""
+    language = convert.lang(lang)
+    return _findings(_credits().check_catalogue(_catalogue(catalogue)), language, False)
+
+
+def _values(value) -> list:
+    """A range of cells as one flat list, cleaned (Office.js error cells → their #N/A text)."""
+    return [convert.cell(c) for r in convert.matrix(value, "range") for c in r]
+
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def _safe_column(values: np.ndarray) -> np.ndarray:
+    """Applicants' ids are their text: one that looks like a formula gets the text marker (io.guard)."""
+    from ..io.guard import is_dangerous, text_for_excel
+
+    if any(map(is_dangerous, values)):
+        values = np.array([text_for_excel(v) for v in values], dtype=object)
+    return values
+
+
+def _safe_ids(rows: list[list], column: int) -> list[list]:
+    from ..io.guard import text_for_excel
+
+    for r in rows:
+        r[column] = text_for_excel(r[column])
+    return rows
+
+
+def _describe_in_french() -> None:
+    """Excel shows ``__xlfunc__["ret"]["doc"]`` as the function's description: make it the French help."""
+    for value in list(globals().values()):
+        meta = getattr(value, "__xlfunc__", None)
+        if meta is not None and getattr(value, "help_fr", None):
+            meta["ret"]["doc"] = value.help_fr
+
+
+_describe_in_french()
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("table", "raw",
+        doc="Tableau des dossiers : première ligne = en-têtes (clés ou libellés), une ligne par dossier.")
+@xw.arg("parameters", "raw",
+        doc="Paramètres à faire varier : une ligne par paramètre, son nom pointé (p. ex. amounts.cap.tertiary) "
+            "puis les valeurs à essayer dans les cellules suivantes.")
+@xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.ret("raw")
+@guard("Table de scénarios : pour chaque combinaison des valeurs, coût total des bourses et prêts, "
+       "bénéficiaires, aide moyenne et médiane, nouveaux et perdus, gagnants et perdants, drapeaux du concordat.")
+def whatif_table(table, parameters, rules=DEFAULT_RULES):
+    """Spill a what-if scenario table: one row per combination of the varied parameters' values."""
+
+    def build():
+        from ..whatif import whatif_table as scenarios
+
+        vary = {}
+        for row in convert.matrix(parameters, "parameters"):
+            cells = [c for c in row if c not in (None, "")]
+            if cells:
+                vary[str(cells[0]).strip()] = cells[1:]
+        if not vary:
+            raise convert.XladdinError("whatif_no_parameter")
+        read = convert.read_table(table)
+        result = scenarios(read.frame, vary, rules=_rules(rules))
+        return convert.frame_cells(result, [str(c) for c in result.columns])
+
+    return cache.cached("whatif_table", (table, parameters, rules), build)

@@ -1,0 +1,116 @@
+"""Command-line face of templates and bulk import: ``xladdin template KIND`` and ``xladdin import INPUT``."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from ..errors import XladdinError
+from .bulk import Stages, run_import
+
+console = Console()
+err_console = Console(stderr=True)
+
+STAGE_LABELS = {"read": "Lecture du fichier", "assess": "Validation et calcul", "report": "Écriture du rapport"}
+PROGRESS_MIN_ROWS = 2000          # below this an import is instant: no bar
+
+
+class RichStages(Stages):
+    """Draws one rich progress bar per stage of an import on stderr (long files only)."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    @contextmanager
+    def stage(self, name: str, total: int | None = None):
+        task = self.progress.add_task(STAGE_LABELS.get(name, name), total=total or None)
+
+        def advance(n: int) -> None:
+            self.progress.advance(task, n)
+
+        yield advance
+        self.progress.update(task, total=total or 1, completed=total or 1)
+
+
+def template_cmd(
+    kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
+    out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
+    lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut) ou en."),
+    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (whatif, résultats du formulaire)."),
+    face: str = typer.Option("desktop", "--formulas",
+                             help="Formules du formulaire : desktop (=bursary(...), xlwings) ou web "
+                                  "(=XLADDIN.BURSARY(...), Excel sur le web)."),
+    from_file: Path = typer.Option(None, "--from", help="intake : pré-remplir depuis une liste de dossiers."),
+    applicant_id: str = typer.Option(None, "--id", help="intake : n° de dossier à reprendre de --from."),
+    catalogue: str = typer.Option(None, "--catalogue", help="programme : catalogue dont les cours sont proposés."),
+):
+    """Génère un modèle de classeur (formulaire de saisie, liste de dossiers, catalogue, programme, what-if)."""
+    from ..excel.templates import KINDS, build
+
+    if kind not in KINDS:
+        raise XladdinError("template_kind", kind=kind, available=", ".join(KINDS))
+    if lang not in ("fr", "en"):
+        raise XladdinError("template_lang", lang=lang)
+    if out.suffix.lower() != ".xlsx":
+        raise XladdinError("report_format", path=str(out))
+    options: dict = {}
+    if kind == "intake":
+        options.update(face=face, rules=rules)
+        if from_file is not None:
+            from ..excel.templates.intake import applicant_from_file
+
+            if applicant_id is None:
+                raise XladdinError("applicant_not_found", applicant_id="(--id)", path=str(from_file))
+            options["applicant"] = applicant_from_file(from_file, applicant_id, lang)
+    elif kind == "whatif":
+        options["rules"] = rules
+    elif kind == "programme" and catalogue:
+        options["catalogue"] = catalogue
+    path = build(kind, out, lang=lang, **options)
+    console.print(f"Modèle « {kind} » écrit dans {path}")
+
+
+def import_cmd(
+    input: Path = typer.Argument(..., help="Liste de dossiers (.xlsx, .xls, .ods, .csv)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
+    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
+    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
+    sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (défaut : la première)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
+):
+    """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
+    if lang not in ("fr", "en"):
+        raise XladdinError("template_lang", lang=lang)
+    show = not quiet and input.exists() and input.stat().st_size > PROGRESS_MIN_ROWS * 200
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
+    with progress:
+        result = run_import(input, out, rules=rules, reference_date=reference_date, lang=lang, sheet=sheet,
+                            progress=RichStages(progress))
+    if result.unknown_columns:
+        console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
+    console.print(f"Règles : {result.ruleset_label}")
+    console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
+    mark = "OK" if result.balanced else "ÉCART"
+    console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
+                  f"+ en erreur : {result.rows_in_error} [{mark}]")
+    console.print(f"Rapport écrit dans {result.out}")
+    if not result.balanced:                                          # pragma: no cover - engine contract
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("template")(template_cmd)
+    app.command("import")(import_cmd)

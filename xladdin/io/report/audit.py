@@ -1,0 +1,104 @@
+"""Audit sheet: what was run on what — rule set and version, input file and its SHA-256, row counts, versions.
+
+Enough to reproduce a decision later: the same file (checked by its SHA-256) with the same rule set version gives
+the same report. Times are local, with their UTC offset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+
+from .data import ReportData
+from .styles import Styles
+
+LABELS = {
+    "fr": {"item": "Élément", "value": "Valeur", "rules": "Jeu de règles", "version": "Version du jeu de règles",
+           "label": "Règles appliquées", "title": "Titre", "overrides": "Paramètres modifiés",
+           "file": "Fichier d'entrée", "path": "Chemin", "sha256": "SHA-256 du fichier d'entrée",
+           "format": "Format", "encoding": "Encodage", "separator": "Séparateur", "sheet": "Feuille",
+           "header_row": "Ligne d'en-tête", "read": "Lignes lues", "assessed": "Dossiers évalués",
+           "errors": "Lignes en erreur", "error_cells": "Cellules en erreur",
+           "check": "Contrôle : lues = évaluées + en erreur", "unknown": "Colonnes ignorées (inconnues du schéma)",
+           "reference_date": "Date de référence", "xladdin": "Version de xladdin", "python": "Python",
+           "xlsxwriter": "XlsxWriter", "started": "Début du traitement", "finished": "Fin de l'écriture",
+           "ok": "OK", "gap": "ÉCART", "none": "aucune", "default": "1er septembre de l'année de début"},
+    "en": {"item": "Item", "value": "Value", "rules": "Rule set", "version": "Rule-set version",
+           "label": "Rules applied", "title": "Title", "overrides": "Overridden parameters",
+           "file": "Input file", "path": "Path", "sha256": "Input file SHA-256", "format": "Format",
+           "encoding": "Encoding", "separator": "Separator", "sheet": "Sheet", "header_row": "Header line",
+           "read": "Rows read", "assessed": "Applications assessed", "errors": "Rows in error",
+           "error_cells": "Cells in error", "check": "Check: read = assessed + in error",
+           "unknown": "Ignored columns (not in the schema)", "reference_date": "Reference date",
+           "xladdin": "xladdin version", "python": "Python", "xlsxwriter": "XlsxWriter",
+           "started": "Processing started", "finished": "Writing finished", "ok": "OK", "gap": "MISMATCH",
+           "none": "none", "default": "1 September of the start year"},
+}
+
+
+def items(data: ReportData) -> list[tuple[str, object]]:
+    """The audit rows as (label, value), in the sheet's order."""
+    import xlsxwriter
+
+    t = LABELS[data.lang]
+    src = data.source
+    rs = data.ruleset
+    now = dt.datetime.now().astimezone()
+    started = data.started.astimezone() if data.started else now
+    rows: list[tuple[str, object]] = [
+        (t["rules"], rs.id if rs is not None else ""),
+        (t["version"], rs.version if rs is not None else ""),
+        (t["label"], ", ".join(r.label for r in data.rulesets) if data.rulesets else ""),
+        (t["title"], getattr(rs, "title", "")),
+        (t["overrides"], ", ".join(f"{k}={v}" for k, v in sorted(getattr(rs, "overrides", {}).items()))
+         or t["none"]),
+        (t["reference_date"], str(data.reference_date) if data.reference_date else t["default"]),
+        (t["file"], src.source if src is not None else data.input_path),
+        (t["path"], data.input_path),
+        (t["sha256"], src.sha256 if src is not None else ""),
+        (t["format"], src.file_format if src is not None else ""),
+    ]
+    if src is not None and src.file_format == "csv":
+        rows += [(t["encoding"], src.encoding), (t["separator"], src.separator)]
+    elif src is not None:
+        rows += [(t["sheet"], src.sheet)]
+    if src is not None:
+        rows += [(t["header_row"], src.header_row)]
+    balanced = data.rows_read == data.rows_assessed + data.rows_in_error
+    rows += [
+        (t["read"], data.rows_read),
+        (t["assessed"], data.rows_assessed),
+        (t["errors"], data.rows_in_error),
+        (t["error_cells"], len(data.errors)),
+        (t["check"], t["ok"] if balanced else t["gap"]),
+        (t["unknown"], ", ".join(data.unknown_columns) or t["none"]),
+        (t["xladdin"], xladdin_version()),
+        (t["python"], platform.python_version()),
+        (t["xlsxwriter"], xlsxwriter.__version__),
+        (t["started"], started.isoformat(timespec="seconds")),
+        (t["finished"], now.isoformat(timespec="seconds")),
+    ]
+    return rows
+
+
+def xladdin_version() -> str:
+    try:
+        from ... import __version__
+        return __version__
+    except ImportError:                      # an editable install seen as a namespace package
+        from importlib.metadata import version
+        return version("xladdin")
+
+
+def write(wb, ws, data: ReportData, styles: Styles) -> None:
+    t = LABELS[data.lang]
+    ws.set_column(0, 0, 42)
+    ws.set_column(1, 1, 80)
+    ws.write_string(0, 0, t["item"], styles.head)
+    ws.write_string(0, 1, t["value"], styles.head)
+    for i, (label, value) in enumerate(items(data), start=1):
+        ws.write_string(i, 0, label, styles.label)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(i, 1, value)
+        else:
+            styles.writer.write(ws, i, 1, str(value))

@@ -1,0 +1,186 @@
+"""What a batch report shows, prepared once from the assessment: columns, statuses, counts, totals.
+
+The summary's cached values and the decisions table come from the same arrays, so a formula recalculated by
+Excel or LibreOffice lands on the value written beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ... import schema
+
+STATUS = {"fr": ("éligible", "non éligible", "erreur"), "en": ("eligible", "not eligible", "error")}
+MISSING = "—"
+
+# Decision table columns: (key, French header, English header, kind). kind: text, int, chf, chf_signed.
+DECISION_COLUMNS = (
+    ("line", "Ligne", "Line", "int"),
+    ("applicant_id", None, None, "text"),
+    ("last_name", None, None, "text"),
+    ("first_name", None, None, "text"),
+    ("programme_kind", None, None, "text"),
+    ("level", None, None, "text"),
+    ("status", "Statut", "Status", "text"),
+    ("reasons", None, None, "text"),
+    ("independence", None, None, "text"),
+    ("parents_share", None, None, "chf_signed"),
+    ("needs", None, None, "chf"),
+    ("resources", None, None, "chf"),
+    ("shortfall", None, None, "chf_signed"),
+    ("cap", None, None, "chf"),
+    ("bursary", None, None, "chf"),
+    ("loan", None, None, "chf"),
+    ("aid", None, None, "chf"),
+    ("entitlement_semesters", None, None, "int"),
+    ("rules", None, None, "text"),
+)
+
+# Bursary bands of the distribution chart (CHF a year), lower bound included, upper excluded.
+BANDS = (1, 2000, 4000, 6000, 8000, 10000, 12000, 14000, 16000, 20000)
+
+
+def header(key: str, fr: str | None, en: str | None, lang: str) -> str:
+    if fr is not None:
+        return en if lang == "en" else fr
+    if key in schema.OUTPUT_LABELS:
+        return schema.output_label(key, lang)
+    return schema.BY_KEY[key].label(lang)
+
+
+@dataclass
+class ReportData:
+    lang: str
+    n: int
+    columns: dict[str, list]                 # key -> one Python value per row (None = empty cell)
+    headers: dict[str, str]                  # key -> header in the report's language
+    kinds: dict[str, str]
+    errors: pd.DataFrame
+    rows_read: int
+    rows_assessed: int
+    rows_in_error: int
+    eligible: int
+    ineligible: int
+    reason_counts: list[tuple[str, int]]
+    groups: list[dict]                       # one per (level, programme kind): counts and totals
+    bands: list[tuple[str, float, float, int]]
+    totals: dict[str, int]
+    ruleset: object = None
+    rulesets: list = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    source: object = None                    # RawTable
+    input_path: str = ""
+    started: dt.datetime | None = None
+    reference_date: object = None
+
+
+def _labels(key: str, values: np.ndarray, lang: str) -> list:
+    f = schema.BY_KEY[key]
+    out = []
+    for v in values:
+        if v is None or (isinstance(v, float) and v != v) or v == "":
+            out.append(MISSING)
+        else:
+            out.append(f.value_label(str(v), lang))
+    return out
+
+
+def _text(values) -> list:
+    return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "" else str(v)
+            for v in values]
+
+
+def _ints(series: pd.Series) -> list:
+    arr = series.to_numpy(dtype="float64", na_value=np.nan)
+    return [None if x != x else int(x) for x in arr.tolist()]
+
+
+def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", started=None,
+            reference_date=None) -> ReportData:
+    """Everything the four sheets need, from ``assess_full``'s result and the table as read."""
+    results = assessment.results
+    inputs = assessment.inputs
+    n = len(results)
+    if source is not None:
+        lines = [source.line_of(i) for i in range(n)]
+    else:
+        lines = list(range(2, n + 2))
+    eligible = results["eligible"]
+    is_error = eligible.isna().to_numpy()
+    is_eligible = eligible.fillna(False).to_numpy(dtype=bool) & ~is_error
+    ok, no, err = STATUS[lang]
+    status = np.where(is_error, err, np.where(is_eligible, ok, no)).astype(object)
+
+    columns: dict[str, list] = {
+        "line": lines,
+        "applicant_id": _text(results["applicant_id"]),
+        "last_name": _text(inputs["last_name"]) if "last_name" in inputs else [None] * n,
+        "first_name": _text(inputs["first_name"]) if "first_name" in inputs else [None] * n,
+        "programme_kind": _labels("programme_kind", inputs["programme_kind"].to_numpy(dtype=object), lang),
+        "level": _labels("level", inputs["level"].to_numpy(dtype=object), lang),
+        "status": status.tolist(),
+        "reasons": _text(results["reasons"]),
+        "independence": [None if v is None else schema.BY_KEY["independence"].value_label(v, lang)
+                         for v in _text(results["independence"])],
+        "rules": _text(results["rules"]),
+    }
+    for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",
+                "entitlement_semesters"):
+        columns[key] = _ints(results[key])
+    headers = {k: header(k, fr, en, lang) for k, fr, en, _ in DECISION_COLUMNS}
+    kinds = {k: kind for k, _, _, kind in DECISION_COLUMNS}
+
+    # counts per reason code (rows not in error carrying the code)
+    from ...bursary.engine import REASON_CODES
+    reason_sets = {}
+    counts = {code: 0 for code in REASON_CODES}
+    for text, k in pd.Series(columns["reasons"], dtype=object)[~is_error].value_counts(dropna=True).items():
+        for code in reason_sets.setdefault(text, set(str(text).split(";"))):
+            if code in counts:
+                counts[code] += int(k)
+
+    frame = pd.DataFrame({
+        "level": columns["level"], "kind": columns["programme_kind"],
+        "eligible": is_eligible, "error": is_error,
+        "bursary": results["bursary"].fillna(0).to_numpy(dtype="int64"),
+        "loan": results["loan"].fillna(0).to_numpy(dtype="int64"),
+        "aid": results["aid"].fillna(0).to_numpy(dtype="int64"),
+    })
+    level_order = {schema.BY_KEY["level"].value_label(c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
+    kind_order = {schema.BY_KEY["programme_kind"].value_label(c, lang): i
+                  for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
+    groups = []
+    for (level, kind), g in frame.groupby(["level", "kind"], sort=False):
+        groups.append({"level": level, "kind": kind, "rows": len(g), "eligible": int(g["eligible"].sum()),
+                       "bursary": int(g["bursary"].sum()), "loan": int(g["loan"].sum()),
+                       "aid": int(g["aid"].sum())})
+    groups.sort(key=lambda d: (level_order.get(d["level"], 99), kind_order.get(d["kind"], 99)))
+
+    bursary = frame["bursary"].to_numpy()
+    bands = []
+    for i, low in enumerate(BANDS):
+        high = BANDS[i + 1] if i + 1 < len(BANDS) else None
+        mask = (bursary >= low) & (bursary < high) if high is not None else (bursary >= low)
+        if high is None:
+            label = f"{_chf(low)} +"
+        else:
+            label = f"{_chf(low)} – {_chf(high - 1)}"
+        bands.append((label, low, high, int(mask.sum())))
+
+    return ReportData(
+        lang=lang, n=n, columns=columns, headers=headers, kinds=kinds, errors=assessment.errors,
+        rows_read=assessment.rows_read, rows_assessed=assessment.rows_assessed,
+        rows_in_error=assessment.rows_in_error, eligible=int(is_eligible.sum()),
+        ineligible=int((~is_eligible & ~is_error).sum()), reason_counts=list(counts.items()), groups=groups,
+        bands=bands, totals={k: int(frame[k].sum()) for k in ("bursary", "loan", "aid")},
+        ruleset=assessment.ruleset, rulesets=list(getattr(assessment, "rulesets", []) or [assessment.ruleset]),
+        unknown_columns=list(getattr(assessment, "unknown_columns", [])), source=source,
+        input_path=input_path, started=started, reference_date=reference_date)
+
+
+def _chf(x: int) -> str:
+    return f"{x:,}".replace(",", "'")

@@ -1,0 +1,84 @@
+"""Decisions sheet: one row per input row, in input order (spec §5: nothing dropped), as an Excel table.
+
+Written row by row with XlsxWriter's ``constant_memory`` mode (one row in memory at a time), CHF columns in the
+Swiss format, autofilter and frozen header and file number. Applicants' text goes through the injection guard.
+"""
+
+from __future__ import annotations
+
+from ..guard import DANGEROUS_PREFIXES
+from .data import DECISION_COLUMNS, ReportData
+from .styles import DECISIONS_TABLE, Styles
+
+WIDTHS = {"line": 7, "applicant_id": 14, "last_name": 16, "first_name": 14, "programme_kind": 30, "level": 13,
+          "status": 12, "reasons": 30, "independence": 12, "rules": 14}
+
+
+def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Table Style Medium 2") -> None:
+    """Declare an Excel table over the header and ``n_rows`` rows of a ``constant_memory`` worksheet.
+
+    XlsxWriter refuses ``add_table`` in ``constant_memory`` mode because it would write the header cells itself,
+    and it records every cell of a table's range to detect overlaps (19 × 100 000 entries: seconds and hundreds
+    of MB). A table part is only a reference to a range: it is declared over the header and one row, with the
+    mode switched off for the call (before any row is written), then given its full range; the header cells are
+    written again by the caller as streamed inline strings.
+    """
+    from xlsxwriter.utility import xl_range
+
+    streaming = getattr(ws, "constant_memory", False)
+    ws.constant_memory = False
+    try:
+        result = ws.add_table(0, 0, 1, len(headers) - 1,
+                              {"name": name, "style": style, "columns": [{"header": h} for h in headers]})
+    finally:
+        ws.constant_memory = streaming
+    if result not in (None, 0):
+        raise RuntimeError(f"XlsxWriter refused the table {name} ({result})")
+    full = xl_range(0, 0, max(n_rows, 1), len(headers) - 1)
+    table = ws.tables[-1]
+    for key in ("range", "a_range", "autofilter"):
+        if table.get(key):
+            table[key] = full
+    if streaming:
+        ws.table.clear()            # the header cells add_table stored; the caller streams them again
+
+
+def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
+    keys = [k for k, *_ in DECISION_COLUMNS]
+    headers = [data.headers[k] for k in keys]
+    add_table(ws, data.n, headers, DECISIONS_TABLE)
+    for j, key in enumerate(keys):
+        ws.set_column(j, j, WIDTHS.get(key, 12))
+    ws.freeze_panes(1, 2)
+    for j, h in enumerate(headers):
+        ws.write_string(0, j, h, styles.head)
+    ws.set_row(0, 30)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+
+    write_number, write_string = ws.write_number, ws.write_string
+    quoted = {}
+    plan = []
+    for j, key in enumerate(keys):
+        kind = data.kinds[key]
+        fmt = styles.for_kind(kind)
+        plan.append((j, kind != "text", fmt))
+        quoted[j] = styles.writer.quoted(fmt)
+    columns = [data.columns[k] for k in keys]
+    step = 5000
+    for i, row in enumerate(zip(*columns), start=1):
+        for (j, numeric, fmt), v in zip(plan, row):
+            if v is None:
+                continue
+            if numeric:
+                write_number(i, j, v, fmt)
+            elif v.startswith(DANGEROUS_PREFIXES):
+                write_string(i, j, v, quoted[j])
+            else:
+                write_string(i, j, v, fmt)
+        if progress is not None and i % step == 0:
+            progress(step)
+    if progress is not None:
+        progress(data.n % step)
