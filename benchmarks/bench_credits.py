@@ -8,19 +8,13 @@ second they imply. No target is asserted (tests never assert on time). Run:
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 
-from xladdin.credits import check_programmes, load_catalogue, transcript
-from xladdin.credits.samples import random_students
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # run as a script from anywhere
 
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from benchmarks.timing import best  # noqa: E402
+from xladdin.credits import check_programmes, load_catalogue, transcript  # noqa: E402
+from xladdin.credits.samples import random_students  # noqa: E402
 
 
 def main(n: int = 10_000) -> dict:
@@ -28,8 +22,8 @@ def main(n: int = 10_000) -> dict:
     students = random_students(n, seed=1)
     findings = check_programmes(cat, students)            # warm-up (catalogue tables are cached)
     assert findings["student_id"].nunique() == n
-    t_check = best_of(lambda: check_programmes(cat, students))
-    t_transcript = best_of(lambda: transcript(cat, students))
+    t_check, _ = best(lambda: check_programmes(cat, students))
+    t_transcript, _ = best(lambda: transcript(cat, students))
     figures = {
         "programmes": n, "rows": len(students), "findings": len(findings),
         "check_seconds": round(t_check, 3), "check_programmes_per_s": round(n / t_check),

@@ -9,9 +9,9 @@ Prints applicants per second for: the engine alone (engine.compute over parsed c
 from __future__ import annotations
 
 import sys
-import time
 
 from benchmarks.rowwise import assess_rows
+from benchmarks.timing import best
 from xladdin import assess
 from xladdin.bursary import engine
 from xladdin.bursary.inputs import parse
@@ -19,23 +19,14 @@ from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
 
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(n: int = 100_000) -> dict:
     table = synthetic_applicants(n, seed=1)
     rules = load("GE-2025")
     inputs = parse(table)
     c = engine.compute(inputs, rules)
-    t_engine = best_of(lambda: engine.compute(inputs, rules))
-    t_assess = best_of(lambda: assess(table), repeat=1)
-    t_rows = best_of(lambda: assess_rows(inputs, rules, c["reference_date"], c["aid_domicile_final"]), repeat=1)
+    t_engine = best(lambda: engine.compute(inputs, rules))[0]
+    t_assess = best(lambda: assess(table), repeat=1)[0]
+    t_rows = best(lambda: assess_rows(inputs, rules, c["reference_date"], c["aid_domicile_final"]), repeat=1)[0]
     figures = {
         "applicants": n,
         "engine_per_s": n / t_engine,

@@ -22,19 +22,10 @@ from xladdin import rules as rules_mod
 from xladdin.bursary import engine
 from xladdin.bursary.rule import Columns
 from xladdin.bursary.synthetic import synthetic_applicants
+from benchmarks.timing import best
 from xladdin.whatif import prepare, run, scenarios, standards
 
 PARAM = "amounts.cap.tertiary"
-
-
-def best(func, repeat: int = 3) -> tuple[float, object]:
-    """The fastest of ``repeat`` runs (seconds) and the last result."""
-    times, out = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = func()
-        times.append(time.perf_counter() - t0)
-    return min(times), out
 
 
 def one_by_one(frame, values: list, sample: int) -> float:
