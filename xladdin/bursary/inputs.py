@@ -166,10 +166,10 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
     errors = _Collector(lines, ids)
     cols: dict[str, np.ndarray] = {}
     for f in schema.FIELDS:
-        if f.key not in frame and f.key != "applicant_id":
+        if f.key not in frame:
             cols[f.key] = _absent(f, n)              # nothing to parse: the field's "missing" value
         elif f.key == "applicant_id":              # per row: duplicates are a row-level question
-            raw = frame[f.key].to_numpy(dtype=object) if f.key in frame else np.full(n, None, dtype=object)
+            raw = frame[f.key].to_numpy(dtype=object)
             cols[f.key] = _parse_text(f, raw, _blank(raw), errors)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
