@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .errors import XladdinError
+from .io.formats import chf_text
 from .io.readers import read_table
 from .io.writers import write_table
 from .whatif import goalseek as goalseek_mod
@@ -22,10 +23,6 @@ from .whatif.scenarios import SEEKABLE
 
 console = Console()
 SHOWN_ROWS = 40
-
-
-def _chf(amount) -> str:
-    return f"{float(amount):,.0f}".replace(",", "'")
 
 
 def _value(value) -> str:
@@ -85,10 +82,10 @@ def _summary(result, title: str) -> Table:
         table.add_column(name, justify="right")
     table.add_column("concordat")
     base = result.baseline
-    table.add_row("réf.", *[_value(base[n]) for n in names], _chf(base["total_cost"]), str(base["recipients"]),
+    table.add_row("réf.", *[_value(base[n]) for n in names], chf_text(base["total_cost"]), str(base["recipients"]),
                   "—", "—", "ok" if not base["flags"] else "sous norme")
     for i, row in enumerate(result.scenarios.head(SHOWN_ROWS).to_dict(orient="records")):
-        table.add_row(str(i), *[_value(row[n]) for n in names], _chf(row["total_cost"]), str(row["recipients"]),
+        table.add_row(str(i), *[_value(row[n]) for n in names], chf_text(row["total_cost"]), str(row["recipients"]),
                       str(row["new_recipients"]), str(row["lost_recipients"]),
                       "ok" if not row["flags"] else "sous norme")
     if len(result.scenarios) > SHOWN_ROWS:
@@ -126,7 +123,7 @@ def goalseek_cmd(
         t.add_column("Indicateur")
         t.add_column("Valeur", justify="right")
         money = measure != "recipients"
-        shown = _chf if money else (lambda x: _value(float(x)))
+        shown = chf_text if money else (lambda x: _value(float(x)))
         t.add_row(f"Cible ({measure}, {'au plus' if side == 'below' else 'au moins'})", shown(amount))
         t.add_row(f"Valeur actuelle de {param}", _value(result.start_value))
         t.add_row(f"{measure} actuel", shown(result.start_measure))
@@ -142,8 +139,8 @@ def goalseek_cmd(
         console.print("[yellow]La mesure n'est pas monotone sur les points évalués : la valeur n'est peut-être pas "
                       "unique.")
     if not result.reached:
-        raise XladdinError("goalseek_unreachable", name=param, measure=measure, target=_chf(amount),
-                           value=_value(result.value), reached=_chf(result.reached_measure))
+        raise XladdinError("goalseek_unreachable", name=param, measure=measure, target=chf_text(amount),
+                           value=_value(result.value), reached=chf_text(result.reached_measure))
 
 
 def register(app: typer.Typer) -> None:

@@ -11,17 +11,13 @@ from rich.table import Table
 
 from .. import rules as rules_mod
 from ..errors import XladdinError
+from ..io.formats import chf_text
 from ..io.readers import read_table
 from ..io.writers import write_table
 from ..schema import OUTPUT_AMOUNTS, resolve_header
 from .assess import assess_full, explain
 
 console = Console()
-
-
-def _chf(amount: float) -> str:
-    """Swiss thousands separator, as clerks write amounts: 1'234'567."""
-    return f"{amount:,.0f}".replace(",", "'")
 
 
 def summary_table(assessment, title: str) -> Table:
@@ -36,8 +32,8 @@ def summary_table(assessment, title: str) -> Table:
     table.add_row("Dossiers en erreur", str(assessment.rows_in_error))
     table.add_row("Éligibles", str(eligible))
     table.add_row("Non éligibles", str(assessment.rows_assessed - eligible))
-    table.add_row("Total des bourses (CHF)", _chf(float(r["bursary"].sum())))
-    table.add_row("Total des prêts (CHF)", _chf(float(r["loan"].sum())))
+    table.add_row("Total des bourses (CHF)", chf_text(float(r["bursary"].sum())))
+    table.add_row("Total des prêts (CHF)", chf_text(float(r["loan"].sum())))
     table.add_row("Règles", ", ".join(rs.label for rs in assessment.rulesets))
     return table
 
@@ -89,7 +85,7 @@ def explain_cmd(
     for name in ("step", "label", "amount", "article"):
         table.add_column(name, justify="right" if name in ("step", "amount") else "left")
     for row in trace.itertuples(index=False):
-        amount = _chf(row.amount) if isinstance(row.amount, (int, float)) else str(row.amount)
+        amount = chf_text(row.amount) if isinstance(row.amount, (int, float)) else str(row.amount)
         table.add_row(str(row.step), row.label, amount, row.article)
     console.print(table)
 

@@ -18,3 +18,8 @@ DATE = "dd.mm.yyyy"
 DATETIME = "dd.mm.yyyy hh:mm:ss"
 RATIO = "0.00"
 INTEGER = "0"
+
+
+def chf_text(amount) -> str:
+    """An amount as text the way clerks write it, whole francs with apostrophes: ``1'234'567``."""
+    return f"{float(amount):,.0f}".replace(",", "'")

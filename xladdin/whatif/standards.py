@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..io.formats import chf_text
 from ..rules import RULES_DIR, RuleSet
 
 CONCORDAT_FILE = RULES_DIR / "concordat.yaml"
@@ -53,7 +54,7 @@ class Finding:
 def _show(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}".replace(",", "'") if isinstance(value, int) and not isinstance(value, bool) else str(value)
+    return chf_text(value) if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
 @lru_cache(maxsize=4)

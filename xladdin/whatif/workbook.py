@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..io import guard
+from ..io.formats import chf_text
 from ..io.writers import atomic_path
 from . import standards
 from .scenarios import WhatIf
@@ -86,8 +87,8 @@ def _scenarios_sheet(book, text, formats, result: WhatIf) -> None:
     s.cell(0, 0, f"Scénarios — {result.rules.label}", formats["title"])
     base = result.baseline
     s.cell(1, 0, "Référence (règles inchangées) : coût total CHF "
-                 f"{_chf(base['total_cost'])}, bourses {_chf(base['total_bursary'])}, prêts "
-                 f"{_chf(base['total_loan'])}, {base['recipients']} bénéficiaires.", formats["note"])
+                 f"{chf_text(base['total_cost'])}, bourses {chf_text(base['total_bursary'])}, prêts "
+                 f"{chf_text(base['total_loan'])}, {base['recipients']} bénéficiaires.", formats["note"])
     s.cell(2, 0, f"{result.rows_read} dossiers lus, {result.rows_excluded} en erreur (exclus des chiffres). "
                  "Gagnants/perdants : aide (bourse + prêt) comparée à la référence, dossier par dossier.",
            formats["note"])
@@ -180,8 +181,6 @@ def _standards_sheet(book, text, formats, result: WhatIf) -> None:
     s.table(2, frame, "Concordat", widths={"description": 70, "note": 50, "parameter": 34, "article": 26})
 
 
-def _chf(value) -> str:
-    return f"{float(value):,.0f}".replace(",", "'")
 
 
 def _short(value) -> str:

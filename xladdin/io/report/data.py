@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ... import schema
+from ..formats import chf_text
 
 STATUS = {"fr": ("éligible", "non éligible", "erreur"), "en": ("eligible", "not eligible", "error")}
 MISSING = "—"
@@ -166,9 +167,9 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         high = BANDS[i + 1] if i + 1 < len(BANDS) else None
         mask = (bursary >= low) & (bursary < high) if high is not None else (bursary >= low)
         if high is None:
-            label = f"{_chf(low)} +"
+            label = f"{chf_text(low)} +"
         else:
-            label = f"{_chf(low)} – {_chf(high - 1)}"
+            label = f"{chf_text(low)} – {chf_text(high - 1)}"
         bands.append((label, low, high, int(mask.sum())))
 
     return ReportData(
@@ -180,7 +181,3 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         ruleset=assessment.ruleset, rulesets=list(getattr(assessment, "rulesets", []) or [assessment.ruleset]),
         unknown_columns=list(getattr(assessment, "unknown_columns", [])), source=source,
         input_path=input_path, started=started, reference_date=reference_date)
-
-
-def _chf(x: int) -> str:
-    return f"{x:,}".replace(",", "'")
