@@ -37,6 +37,10 @@ class Field:
     min_exclusive: bool = False
     label_de: str = ""
     group: str = "student"                    # section of the intake form
+    cantons: tuple[str, ...] = ()             # the cantons whose rule sets read it; () = every canton
+
+    def used_by(self, canton: str) -> bool:
+        return not self.cantons or canton in self.cantons
 
     def label(self, lang: str = "fr") -> str:
         return {"fr": self.label_fr, "en": self.label_en, "de": self.label_de or self.label_fr}[lang]
@@ -68,6 +72,7 @@ PROGRAMME_KINDS = {
     "continuing_education": ("Formation continue", "Continuing education"),
     "language_stay": ("Séjour linguistique", "Language stay"),
     "compulsory": ("Scolarité obligatoire", "Compulsory schooling"),
+    "adult_secondary_i": ("Degré secondaire I pour adultes", "Lower secondary for adults"),
 }
 
 _STUDENT = [
@@ -111,9 +116,11 @@ _STUDENT = [
        value_labels_fr={k: v[0] for k, v in PROGRAMME_KINDS.items()},
        value_labels_en={k: v[1] for k, v in PROGRAMME_KINDS.items()}, label_de="Ausbildungsart", group="training"),
     _f("level", ENUM, "Niveau", "Level", "Degré de la formation suivie.", "Level of the training pursued.",
-       "LBPE art. 22 al. 1 ; RBPE art. 13", values=("secondary_ii", "tertiary"),
-       value_labels_fr={"secondary_ii": "secondaire II", "tertiary": "tertiaire"},
-       value_labels_en={"secondary_ii": "upper secondary", "tertiary": "tertiary"}, label_de="Stufe",
+       "LBPE art. 22 al. 1 ; RBPE art. 13", values=("secondary_ii", "tertiary", "secondary_i_adult"),
+       value_labels_fr={"secondary_ii": "secondaire II", "tertiary": "tertiaire",
+                        "secondary_i_adult": "secondaire I (adultes)"},
+       value_labels_en={"secondary_ii": "upper secondary", "tertiary": "tertiary",
+                        "secondary_i_adult": "lower secondary (adults)"}, label_de="Stufe",
        group="training"),
     _f("reconversion", BOOL, "Reconversion professionnelle", "Career change", article="LBPE art. 11 al. 1 e, 17",
        default=False, group="training"),
@@ -219,6 +226,132 @@ _PARENT_SUFFIXES = [
      "LBPE art. 18 al. 6", {"default": False}),
 ]
 
+# Inputs of the tax-based models (Zurich VAB LS 416.1, Bern ABV BSG 438.312): docs/rules/ZH.md §2.2, BE.md §2.2.
+_ZB, _ZH, _BE = ("ZH", "BE"), ("ZH",), ("BE",)
+_TAX_MODELS = [
+    _f("own_household_reason", BOOL, "Motif impérieux de logement indépendant", "Compelling reason for an own household",
+       "Manque de place, trajet déraisonnable, conflit grave ; un conjoint ou un enfant suffit.",
+       "Lack of space, unreasonable commute, serious conflict; a spouse or child is enough.",
+       "VAB § 23 Abs. 2 ; ABV Art. 30 Abs. 2", label_de="Zwingender Grund für eigenen Haushalt",
+       group="household", cantons=_ZB),
+    _f("cohabiting_partner", BOOL, "Concubinage", "Cohabiting partner", article="VAB § 18 Abs. 2 c ; ABV Art. 32 Abs. 2",
+       default=False, label_de="Faktische Lebensgemeinschaft", group="household", cantons=_ZB),
+    _f("common_child", BOOL, "Enfant commun dans le ménage", "Common child in the household",
+       article="VAB § 18 Abs. 2 c ; ABV Art. 32 Abs. 2", default=False, label_de="Gemeinsames Kind im Haushalt",
+       group="household", cantons=_ZB),
+    _f("cohabitation_years", AMOUNT, "Durée du concubinage (années)", "Years of cohabitation", article="ABV Art. 32 Abs. 2",
+       default=0, minimum=0, label_de="Dauer der Lebensgemeinschaft (Jahre)", group="household", cantons=_BE),
+    _f("partner_birth_date", DATE, "Date de naissance du/de la partenaire", "Partner's birth date",
+       "Pour le forfait maladie ; vide = même tranche que la personne en formation.",
+       "For the health flat rate; empty = the student's own band.", "VAB Anh. 4.3 ; ABV Anhang 1 Abs. 7",
+       label_de="Geburtsdatum Partner/in", group="household", cantons=_ZB),
+    _f("shared_housing", BOOL, "Colocation, institution ou internat", "Shared flat, institution or boarding school",
+       "Vide = colocation si bail et plus d'une personne dans le logement.",
+       "Empty = shared when lease and more than one occupant.", "ABV Anhang 1 Abs. 1",
+       label_de="Wohngemeinschaft, Institution oder Internat", group="household", cantons=_BE),
+    _f("housing_costs", AMOUNT, "Frais de logement effectifs", "Actual housing costs",
+       "Loyer charges comprises (ménage propre).", "Rent including charges (own household).",
+       "ABV Art. 31 ; Anhang 1 Abs. 6", default=0, minimum=0, label_de="Wohnkosten (effektiv)",
+       group="resources", cantons=_BE),
+    _f("other_income", AMOUNT, "Autres revenus", "Other income",
+       "Allocations familiales, prestations complémentaires, etc. (hors bourses complémentaires).",
+       "Family allowances, supplementary benefits, etc. (not supplementary bursaries).",
+       "VAB § 19 Abs. 1 f ; ABV Art. 26", default=0, minimum=0, label_de="Weitere Einkünfte",
+       group="resources", cantons=_ZB),
+    _f("taxable_wealth", AMOUNT, "Fortune imposable (personne en formation)", "Taxable wealth (student)",
+       article="ABV Art. 27 Abs. 1", default=0, minimum=0, label_de="Steuerbares Vermögen (Auszubildende)",
+       group="resources", cantons=_BE),
+    _f("alimony_paid", AMOUNT, "Pensions alimentaires versées", "Maintenance paid", article="VAB § 22 a",
+       default=0, minimum=0, label_de="Bezahlte Unterhaltsbeiträge", group="resources", cantons=_ZH),
+    _f("illness_costs", AMOUNT, "Frais de maladie, d'invalidité et d'accident", "Illness, disability and accident costs",
+       article="VAB § 22 b ; Anh. 4.5.1", default=0, minimum=0,
+       label_de="Krankheits-, behinderungs- und unfallbedingte Kosten", group="resources", cantons=_ZH),
+    _f("childcare_costs", AMOUNT, "Frais de garde des enfants par des tiers", "Third-party childcare costs",
+       article="VAB § 22 c ; ABV Art. 33 Abs. 3", default=0, minimum=0,
+       label_de="Kosten der Drittbetreuung von Kindern", group="resources", cantons=_ZB),
+    _f("training_costs", AMOUNT, "Frais de formation effectifs", "Actual training costs",
+       "Écolages, taxes d'examen, matériel obligatoire.", "Fees, exam fees, compulsory materials.",
+       "ABV Art. 28", default=0, minimum=0, label_de="Ausbildungskosten (effektiv)", group="resources",
+       cantons=_BE),
+    _f("meals_out", INT, "Repas pris à l'extérieur par an", "Meals away from home a year", article="ABV Art. 33 Abs. 2",
+       default=0, minimum=0, label_de="Auswärtige Mahlzeiten pro Jahr", group="resources", cantons=_BE),
+    _f("meal_days_per_week", INT, "Jours de formation avec repas à l'extérieur par semaine",
+       "Training days a week with a meal away", article="VAB Anh. 4.4.3", default=5, minimum=0, maximum=5,
+       label_de="Ausbildungstage mit auswärtiger Verpflegung pro Woche", group="resources", cantons=_ZH),
+    _f("reasonable_work_ratio", RATIO, "Taux d'activité exigible", "Reasonable workload",
+       "Temps partiel ; vide = 1 − taux d'études.", "Part-time; empty = 1 − study load.", "VAB Anh. 3.1.3-3.1.4",
+       minimum=0, maximum=1, label_de="Zumutbares Erwerbspensum", group="training", cantons=_ZH),
+    _f("stipend_age_reason", BOOL, "Motif selon § 17 h al. 2 BiG", "Reason under BiG § 17 h (2)",
+       "Travail pendant la formation, garde d'enfants, maladie, service militaire ou civil.",
+       "Work during training, child care, illness, military or civil service.", "BiG § 17 h Abs. 2",
+       default=False, label_de="Grund nach § 17 h Abs. 2 BiG", group="training", cantons=_ZH),
+    _f("in_compulsory_schooling", BOOL, "En scolarité obligatoire", "Of compulsory-school age", article="VAB § 24",
+       default=False, label_de="In obligatorischer Schulzeit", group="training", cantons=_ZH),
+    _f("part_time_special_reasons", BOOL, "Motifs particuliers du temps partiel", "Special reasons for part time",
+       article="VAB § 5", default=False, label_de="Besondere Gründe für Teilzeit", group="training", cantons=_ZH),
+    _f("duration_months", INT, "Durée de la formation (mois)", "Length of the training (months)",
+       "Vide = 6 × durée réglementaire en semestres.", "Empty = 6 × regular semesters.", "VAB § 2",
+       minimum=0, min_exclusive=True, label_de="Ausbildungsdauer (Monate)", group="training", cantons=_ZH),
+    _f("period_months", INT, "Mois de la période de contribution", "Months in the contribution period",
+       article="VAB § 7", default=12, minimum=1, maximum=12, label_de="Monate der Beitragsperiode",
+       group="training", cantons=_ZH),
+    _f("years_in_training", AMOUNT, "Années de formation accomplies (depuis la fin de la scolarité obligatoire)",
+       "Years in training since compulsory school", article="BiG § 17 e Abs. 2 ; ABV Art. 8 ; ABG Art. 14 Abs. 1",
+       default=0, minimum=0, label_de="Bereits absolvierte Ausbildungsjahre", group="training", cantons=_ZB),
+    _f("trainings_abandoned", INT, "Formations abandonnées ou échouées", "Trainings abandoned or failed",
+       article="BiG § 17 f Abs. 2", default=0, minimum=0, label_de="Abgebrochene/erfolglose Ausbildungen",
+       group="training", cantons=_ZH),
+    _f("semesters_completed", INT, "Semestres accomplis dans cette formation", "Semesters completed in this training",
+       article="ABG Art. 10 ; ABV Art. 8 Abs. 1", default=0, minimum=0,
+       label_de="Bereits absolvierte Semester dieser Ausbildung", group="training", cantons=_BE),
+    _f("training_start", DATE, "Début de la formation", "Start of the training", "Vide = début de l'année de formation.",
+       "Empty = start of the training year.", "ABG Art. 14 Abs. 4", label_de="Ausbildungsbeginn",
+       group="training", cantons=_BE),
+    _f("age_limit_exception", BOOL, "Exception à la limite d'âge", "Exception to the age limit",
+       article="ABG Art. 14 Abs. 4 a-b", default=False, label_de="Ausnahme von der Altersgrenze",
+       group="training", cantons=_BE),
+]
+
+# Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
+_PARENT_TAX_SUFFIXES = [
+    ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
+     "Total der Einkünfte (Steuerveranlagung)", "VAB § 13 Abs. 1 a ; ABV Art. 15", {"minimum": 0, "cantons": _ZB}),
+    ("imputed_rent", AMOUNT, "valeur locative", "imputed rental value", "Eigenmietwert",
+     "VAB § 13 Abs. 1 a Ziff. 1 ; ABV Art. 15 Abs. 6 a", {"minimum": 0, "default": 0, "cantons": _ZB}),
+    ("income_addbacks", AMOUNT, "pertes immobilières et d'indépendant", "property and business losses",
+     "Liegenschafts- und Geschäftsverluste", "VAB § 13 Abs. 1 a Ziff. 2-3",
+     {"minimum": 0, "default": 0, "cantons": _ZH}),
+    ("income_excluded", AMOUNT, "revenus non imputables (personnes en formation)", "income not counted (trainees)",
+     "Nicht anrechenbare Einkünfte", "VAB § 13 Abs. 2 ; ABV Art. 15 Abs. 6 b",
+     {"minimum": 0, "default": 0, "cantons": _ZB}),
+    ("self_employed_pension", AMOUNT, "cotisations de prévoyance d'indépendant", "self-employed pension contributions",
+     "Vorsorgebeiträge Selbständigerwerbender", "ABV Art. 15 Abs. 6 c-d",
+     {"minimum": 0, "default": 0, "cantons": _BE}),
+    ("supplementary_benefits", AMOUNT, "prestations complémentaires", "supplementary benefits",
+     "Zusatz-/Ergänzungsleistungen", "VAB § 13 Abs. 1 b ; ABV Art. 15 Abs. 2",
+     {"minimum": 0, "default": 0, "cantons": _ZB}),
+    ("taxable_wealth", AMOUNT, "fortune imposable", "taxable wealth", "Steuerbares Vermögen", "ABV Art. 16 Abs. 1",
+     {"minimum": 0, "default": 0, "cantons": _BE}),
+    ("owner_occupied", BOOL, "logement en propriété", "owner-occupied home", "Selbstbewohnte Liegenschaft",
+     "VAB Anh. 1.1.2, 1.1.4", {"default": False, "cantons": _ZH}),
+    ("self_employed", BOOL, "indépendant", "self-employed", "Selbständigerwerbend", "ABV Art. 16 Abs. 1",
+     {"default": False, "cantons": _BE}),
+    ("recognised_deductions", AMOUNT, "déductions reconnues (§ 15 VAB)", "recognised deductions (VAB § 15)",
+     "Abzüge nach § 15 VAB", "VAB § 15 a-c", {"minimum": 0, "default": 0, "cantons": _ZH}),
+    ("housing_costs", AMOUNT, "frais de logement", "housing costs", "Wohnkosten", "ABV Art. 19",
+     {"minimum": 0, "default": 0, "cantons": _BE}),
+    ("professional_costs", AMOUNT, "frais professionnels", "professional costs", "Berufskosten", "ABV Art. 22 Abs. 2",
+     {"minimum": 0, "default": 0, "cantons": _BE}),
+    ("children_in_training", INT, "enfants en formation", "children in training", "Kinder in Ausbildung",
+     "VAB § 16 Abs. 1 ; ABV Art. 23 Abs. 1", {"minimum": 1, "default": 1, "cantons": _ZB}),
+    ("children_young_adult", INT, "dont jeunes adultes (catégorie LAMal)", "of whom young adults (KVG band)",
+     "davon junge Erwachsene (KVG-Kategorie)", "VAB Anh. 2.3.2 ; ABV Anhang 1 Abs. 7 b",
+     {"minimum": 0, "default": 0, "cantons": _ZB}),
+    ("children_adult", INT, "dont adultes (catégorie LAMal)", "of whom adults (KVG band)",
+     "davon Erwachsene (KVG-Kategorie)", "VAB Anh. 2.3.1 ; ABV Anhang 1 Abs. 7 a",
+     {"minimum": 0, "default": 0, "cantons": _ZB}),
+]
+
 _DOMICILE = [
     _f("p1_canton", ENUM, "Canton de domicile du parent 1", "Parent 1's canton of domicile",
        article="LBPE art. 16 al. 1 a", values=CANTONS + ("abroad",), group="domicile"),
@@ -245,10 +378,13 @@ def _parent_fields() -> list[Field]:
         for suffix, kind, fr, en, article, extra in _PARENT_SUFFIXES:
             out.append(Field(f"p{n}_{suffix}", kind, f"Parent {n} : {fr}", f"Parent {n}: {en}", article=article,
                              group="parents", **extra))
+        for suffix, kind, fr, en, de, article, extra in _PARENT_TAX_SUFFIXES:
+            out.append(Field(f"p{n}_{suffix}", kind, f"Parent {n} : {fr}", f"Parent {n}: {en}", article=article,
+                             label_de=f"Elternteil {n}: {de}", group="parents", **extra))
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(_STUDENT + _parent_fields() + _DOMICILE)
+FIELDS: tuple[Field, ...] = tuple(_STUDENT + _TAX_MODELS + _parent_fields() + _DOMICILE)
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
 
@@ -285,6 +421,11 @@ for _field in FIELDS:
     for _name in (_field.key, _field.label_fr, _field.label_en, _field.label_de):
         if _name:
             _HEADER_INDEX.setdefault(_fold(_name), _field.key)
+
+
+def fields_for(canton: str | None) -> tuple[Field, ...]:
+    """The fields a canton's rule sets read (all fields when ``canton`` is None)."""
+    return FIELDS if canton is None else tuple(f for f in FIELDS if f.used_by(canton))
 
 
 def resolve_header(name: object) -> str | None:

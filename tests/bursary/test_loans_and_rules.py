@@ -67,3 +67,22 @@ def test_mixed_years_are_assessed_each_under_its_rule_set():
     r = assess(rows, rules="GE")
     assert r["rules"].tolist() == ["GE-2022 v1.0", "GE-2025 v1.0"]
     assert r["cap"].tolist() == [16000, 16740]
+
+
+def test_every_shipped_rule_set_names_a_known_variant_for_every_slot():
+    """The canton-generic model: a rule set picks one registered variant per slot (xladdin/bursary/model.py)."""
+    from xladdin.bursary import model
+    from xladdin.rules import available
+
+    for rs in available().values():
+        assert model.check_choices(rs.id, rs.choices) == []
+        assert len(model.steps(rs)) == len(model.SLOTS)
+        assert rs.reason_codes, rs.id
+
+
+def test_a_rule_set_with_an_unknown_variant_is_reported():
+    from xladdin.bursary import model
+
+    problems = model.check_choices("XX-1", {"age": "lunar_years"})
+    assert "XX-1: slot 'age' has no variant 'lunar_years' (known: whole_years)" in problems
+    assert "XX-1: model slot 'amounts' has no variant" in problems

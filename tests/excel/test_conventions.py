@@ -143,7 +143,7 @@ def test_table_never_drops_a_row():
     assert got[1][9] == expected_bursary()                          # column 10 = bursary
     assert got[2] == [""] * 14 and got[3] == [""] * 14              # blank input rows stay blank
     assert got[4][0] == "GE-2" and got[4][1] == ""                  # a bad row keeps its id, no eligible
-    assert got[4][2] == "ligne 5, colonne level : valeur inconnue « X » (attendu : secondary_ii, tertiary)"
+    assert got[4][2] == "ligne 5, colonne level : valeur inconnue « X » (attendu : secondary_ii, tertiary, secondary_i_adult)"
     assert "double" in got[5][2]                                    # duplicate file number: a message, kept
 
 

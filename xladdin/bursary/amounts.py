@@ -15,7 +15,8 @@ from .rule import round_half_up, rule
                      "LBPE art. 22 al. 1-2 ; RBPE art. 17 al. 3"),
              "bursary": ("Bourse (0 si moins de 500)", "Bursary (0 under 500)", "LBPE art. 22 al. 3"),
              "loan": ("Prêt (dans la limite de 50 000)", "Loan (within the 50,000 ceiling)", "LBPE art. 22 al. 4"),
-             "aid": ("Aide totale", "Total aid", "LBPE art. 22")})
+             "aid": ("Aide totale", "Total aid", "LBPE art. 22")},
+      slot="amounts", variant="GE")
 def amounts(c, v):
     """LBPE art. 19 al. 2, 22 — aid = min(shortfall, cap); a bursary under 500 is not granted (al. 3); a loan is
     limited to what remains of the 50 000 ceiling, except in reconversion (al. 4)."""

@@ -12,7 +12,7 @@ from .. import rules as rules_mod
 from ..errors import XladdinError
 from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
-from . import engine
+from . import engine, model
 from .eligibility import RIGHT_LABELS
 from .inputs import Inputs, parse, table_from
 from .rule import round_half_up
@@ -163,10 +163,17 @@ def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=Non
                       inputs.unknown_columns, raw)
 
 
+def _reasons_article(rs: RuleSet) -> str:
+    """Where the reason codes come from: the articles of the eligibility and amount steps."""
+    return " ; ".join(dict.fromkeys(rs.choice_articles.get(slot, "") for slot in ("eligibility", "amounts")
+                                    if rs.choice_articles.get(slot)))
+
+
 def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr") -> pd.DataFrame:
     """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
 
-    Read off the same steps the engine runs (``engine.STEPS`` and their ``@rule`` citations), on a one-row table.
+    Read off the same steps the engine runs (``model.steps(rules)`` and their ``@rule`` citations), on a one-row
+    table.
     """
     frame, lines, _ = table_from(applicant)
     if len(frame) != 1:
@@ -180,13 +187,16 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
                              "amount": [" | ".join(inputs.errors[column])], "article": [""]})
     c = engine.compute(inputs, rs, reference_date)
     rows = []
-    for number, step in enumerate(engine.STEPS, start=1):
+    steps = model.steps(rs)
+    for number, step in enumerate(steps, start=1):
         meta = step.rule
         for key, (fr, en, *article) in meta.trace.items():
             value = c[key][0]
             if isinstance(value, (float, np.floating)) and np.isnan(value):
                 continue
-            if key in _DECODE:
+            if isinstance(value, np.datetime64):
+                value = value.astype("datetime64[D]").astype(dt.date).strftime("%d.%m.%Y")
+            elif key in _DECODE:
                 value = _DECODE[key](value, lang)
             elif isinstance(value, (bool, np.bool_)):
                 value = ("oui" if value else "non") if lang != "en" else ("yes" if value else "no")
@@ -194,7 +204,7 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
                 value = round(float(value), 2)
             rows.append((number, en if lang == "en" else fr, value, article[0] if article else meta.article))
     codes = engine.reasons(c)[0]
-    rows.append((len(engine.STEPS) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
-                 "LBPE art. 3-22"))
-    rows.append((len(engine.STEPS) + 1, "Règles" if lang != "en" else "Rules", rs.label, ""))
+    rows.append((len(steps) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
+                 _reasons_article(rs)))
+    rows.append((len(steps) + 1, "Règles" if lang != "en" else "Rules", rs.label, ""))
     return pd.DataFrame(rows, columns=["step", "label", "amount", "article"])

@@ -18,7 +18,8 @@ def _basic_amount(b, adults_two, has_children, le10, gt10) -> np.ndarray:
 
 @rule("LBPE art. 18 al. 3-5 ; RBPE art. 8",
       trace={"independence_code": ("Indépendance financière", "Financial independence"),
-             "surplus_factor": ("Part de l'excédent des parents prise en compte", "Share of the parents' surplus counted")})
+             "surplus_factor": ("Part de l'excédent des parents prise en compte", "Share of the parents' surplus counted")},
+      slot="independence", variant="GE")
 def independence(c, v):
     """LBPE art. 18 al. 3-5, RBPE art. 8 — financial independence, given in the file or derived.
 
@@ -88,7 +89,7 @@ def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:
 
 
 @rule("RBPE art. 9, 12 al. 1-4 ; LBPE art. 18 al. 6, 20 al. 1 ; LRDU art. 8 al. 2",
-      trace={**_budget_trace(1), **_budget_trace(2)})
+      trace={**_budget_trace(1), **_budget_trace(2)}, slot="family_budgets", variant="GE")
 def parents_budgets(c, v):
     """RBPE art. 9 — a joint budget for parents together, one per parent apart, none for a parent paying
     court-ordered maintenance (LBPE 18 al. 6) or under full independence (LBPE 18 al. 5). A surplus is divided by
@@ -100,7 +101,8 @@ def parents_budgets(c, v):
 
 @rule("RBPE art. 8 al. 1, 9 al. 4",
       trace={"parents_share": ("Part des parents prise en compte (+ excédent, − découvert)",
-                               "Parents' share counted (+ surplus, − deficit)")})
+                               "Parents' share counted (+ surplus, − deficit)")},
+      slot="parents_share", variant="GE")
 def parents_share(c, v):
     """RBPE art. 9 al. 4, 8 al. 1 — surplus shares count as the student's resources (× the independence
     factor), deficit shares as the student's charges."""
@@ -124,7 +126,8 @@ def parents_share(c, v):
              "s_training": ("Étudiant : forfait de formation", "Student: training flat rate", "RBPE art. 13 al. 1"),
              "counted_deficit": ("Étudiant : découvert des parents (charge)", "Student: parents' deficit (charge)",
                                  "RBPE art. 9 al. 4 b"),
-             "needs": ("Besoins reconnus (total)", "Recognised needs (total)", "LBPE art. 19 al. 1, 20")})
+             "needs": ("Besoins reconnus (total)", "Recognised needs (total)", "LBPE art. 19 al. 1, 20")},
+      slot="student_needs", variant="GE")
 def student_needs(c, v):
     """LBPE art. 20, RBPE art. 12-13 — the student's recognised costs of living and training."""
     b = v.budget
@@ -156,7 +159,8 @@ def student_needs(c, v):
              "s_wealth": ("Fortune (un quinzième)", "Wealth (one fifteenth)", "LBPE art. 19 al. 4 ; LRDU art. 8 al. 2"),
              "counted_surplus": ("Excédent des parents (ressource)", "Parents' surplus (resource)",
                                  "RBPE art. 9 al. 4 a ; RBPE art. 8 al. 1"),
-             "resources": ("Ressources (total)", "Resources (total)", "LBPE art. 19 al. 4")})
+             "resources": ("Ressources (total)", "Resources (total)", "LBPE art. 19 al. 4")},
+      slot="student_resources", variant="GE")
 def student_resources(c, v):
     """LBPE art. 19 al. 4, RBPE art. 11 — earnings above the 8 160 allowance, spouse's income, maintenance,
     pensions, a fifteenth of wealth [reading] and the parents' surplus as counted."""

@@ -123,6 +123,12 @@ def rules_show(
     for name, p in rs.flat().items():
         table.add_row(name, str(p.value), p.unit, p.article, p.valid_from, p.note)
     console.print(table)
+    model_table = Table(title="Modèle de calcul : variante retenue à chaque étape")
+    for name in ("étape", "variante", "article"):
+        model_table.add_column(name)
+    for slot, variant in rs.choices.items():
+        model_table.add_row(slot, variant, rs.choice_articles.get(slot, ""))
+    console.print(model_table)
 
 
 def register(app: typer.Typer) -> None:

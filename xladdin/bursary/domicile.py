@@ -24,7 +24,8 @@ def _as_aid_code(codes: np.ndarray, key: str) -> np.ndarray:
 
 
 @rule("LBPE art. 16 ; concordat art. 6",
-      trace={"aid_domicile_final": ("Domicile déterminant (canton)", "Domicile for training aid (canton)")})
+      trace={"aid_domicile_final": ("Domicile déterminant (canton)", "Domicile for training aid (canton)")},
+      slot="domicile", variant="concordat_art_6")
 def aid_domicile(c, v):
     """LBPE art. 16 — the canton of domicile for training aid, when the file does not give it.
 

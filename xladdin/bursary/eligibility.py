@@ -29,14 +29,16 @@ def _whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
 
 
 @rule("LBPE art. 17, 18 al. 3 et 5 (âge au 1er septembre de l'année académique)",
-      trace={"age": ("Âge au jour de référence (années révolues)", "Age on the reference date (whole years)")})
+      trace={"age": ("Âge au jour de référence (années révolues)", "Age on the reference date (whole years)")},
+      slot="age", variant="whole_years")
 def age(c, v):
     """LBPE art. 17, 18 — age in whole years reached on the reference date."""
     return {"age": _whole_years(c["birth_date"], c["reference_date"])}
 
 
 @rule("LBPE art. 11 ; LBPE art. 17 (reconversion)",
-      trace={"right": ("Droit selon la formation", "Right by training")})
+      trace={"right": ("Droit selon la formation", "Right by training")},
+      slot="right", variant="GE")
 def right(c, v):
     """LBPE art. 11 — the training gives a bursary, a loan only, or nothing; a reconversion turns B or L into B.
 
@@ -54,7 +56,8 @@ def right(c, v):
 
 
 @rule("LBPE art. 14 al. 1 et 4 ; RBPE art. 6",
-      trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")})
+      trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
+      slot="entitlement", variant="GE")
 def entitlement(c, v):
     """LBPE art. 14 al. 1, 4 — regular duration, lengthened in proportion to a part-time load, + 2 semesters
     when the regular duration is 2 years or more."""
@@ -74,7 +77,8 @@ def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
 
 
 @rule("LBPE art. 3 al. 2, 11, 13, 14, 15, 16, 17, 21",
-      trace={"eligible": ("Éligible (conditions LBPE 3 à 17 et 21)", "Eligible (LBPE 3 to 17 and 21)")})
+      trace={"eligible": ("Éligible (conditions LBPE 3 à 17 et 21)", "Eligible (LBPE 3 to 17 and 21)")},
+      slot="eligibility", variant="GE")
 def eligibility(c, v):
     """LBPE art. 3, 11, 13-17 — each failed condition is a reason code (spec §3); LBPE 21 for missing data."""
     e = v.eligibility
@@ -91,6 +95,7 @@ def eligibility(c, v):
         "LBPE-11": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
         "LBPE-13": dates_known & (c["application_date"] > deadline),
         "LBPE-14": c["semesters_aided"] >= c["entitlement_semesters"],
+        "LBPE-14-loan": c["semesters_aided"] >= c["entitlement_semesters"],   # spec §3: a loan may be considered
         "LBPE-14-3": c["changes_of_course"] > e.max_changes_of_course,
         "LBPE-17": c.true("reconversion") & ~((c["age"] >= e.reconversion_min_age) | c["first_training"]),
     }

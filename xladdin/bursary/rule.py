@@ -21,12 +21,24 @@ class Rule:
     article: str
     func: Callable
     trace: dict[str, tuple[str, str]] = field(default_factory=dict)   # output -> (label_fr, label_en)
+    slot: str = ""                 # the model slot this step fills (xladdin.bursary.model.SLOTS)
+    variant: str = ""              # its name among the slot's variants, as rule sets choose it
 
 
-def rule(article: str, trace: dict[str, tuple[str, str]] | None = None):
-    """Mark a step function ``f(c, v) -> dict[str, ndarray]`` with its article and traced outputs."""
+# (slot, variant) -> step function; filled by the @rule decorators of the modules xladdin.bursary.model imports.
+VARIANTS: dict[tuple[str, str], Callable] = {}
+
+
+def rule(article: str, trace: dict[str, tuple[str, str]] | None = None, *, slot: str = "", variant: str = ""):
+    """Mark a step function ``f(c, v) -> dict[str, ndarray]`` with its article and traced outputs; with ``slot``
+    and ``variant`` it is one of the named choices a rule set's ``model:`` block can pick for that slot."""
     def wrap(func):
-        func.rule = Rule(func.__name__, article, func, dict(trace or {}))
+        func.rule = Rule(func.__name__, article, func, dict(trace or {}), slot, variant)
+        if slot:
+            key = (slot, variant)
+            if key in VARIANTS:
+                raise ValueError(f"two steps registered as {slot}/{variant}")
+            VARIANTS[key] = func
         return func
     return wrap
 
@@ -37,6 +49,8 @@ class Columns(dict):
     def __init__(self, n: int, *args, **kw):
         super().__init__(*args, **kw)
         self.n = n
+        self.fixed_reference_date = None      # a reference date given for the whole run
+        self.reason_codes: tuple[str, ...] = ()
 
     def true(self, key: str) -> np.ndarray:
         """The boolean input is known and true (a missing value never counts in the applicant's favour)."""

@@ -54,7 +54,9 @@ class RuleSet:
     parameters: dict[str, Parameter]
     texts: tuple = ()
     overrides: dict[str, object] = field(default_factory=dict)
-    model: str = "GE"              # which calculation model (module of xladdin.bursary) applies
+    choices: dict[str, str] = field(default_factory=dict)       # model slot -> variant (xladdin.bursary.model)
+    choice_articles: dict[str, str] = field(default_factory=dict)
+    reason_codes: tuple[str, ...] = ()                            # the order codes take in ``reasons``
 
     @property
     def label(self) -> str:
@@ -149,10 +151,13 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
 
 def _read(path: Path) -> RuleSet:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    model = data.get("model") or {}
     return RuleSet(id=data["id"], version=str(data["version"]), canton=data["canton"], title=data["title"],
                    valid_from=data["valid_from"], valid_to=data.get("valid_to"),
                    parameters=_flatten(data["parameters"]), texts=tuple(data.get("texts", ())),
-                   model=data.get("model", data["canton"]))
+                   choices={slot: str(node["variant"]) for slot, node in model.items()},
+                   choice_articles={slot: str(node.get("reference", "")) for slot, node in model.items()},
+                   reason_codes=tuple(str(code) for code in data.get("reason_codes", ())))
 
 
 @lru_cache(maxsize=None)

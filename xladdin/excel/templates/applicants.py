@@ -20,7 +20,7 @@ from . import common
 
 def headers(lang: str = "fr", header: str = "label") -> list[str]:
     """The list's column headers, in schema order: labels (default) or keys."""
-    return [f.key if header == "key" else f.label(lang) for f in schema.FIELDS]
+    return [f.key if header == "key" else f.label(lang) for f in schema.fields_for("GE")]
 
 
 def build(out: Path, lang: str = "fr", rows: list[dict] | None = None) -> Path:

@@ -70,12 +70,13 @@ def text(node, lang: str) -> str:
     return "" if node is None else str(node)
 
 
-def fields_of(selector) -> list[schema.Field]:
-    """Fields named by a description: ``all``, ``{group: name}`` or a list of keys (unknown keys are errors)."""
+def fields_of(selector, canton: str = "GE") -> list[schema.Field]:
+    """Fields named by a description: ``all``, ``{group: name}`` (the fields the canton reads) or a list of keys
+    (unknown keys are errors)."""
     if selector == "all":
-        return list(schema.FIELDS)
+        return list(schema.fields_for(canton))
     if isinstance(selector, dict) and "group" in selector:
-        return [f for f in schema.FIELDS if f.group == selector["group"]]
+        return [f for f in schema.fields_for(canton) if f.group == selector["group"]]
     unknown = [k for k in selector if k not in schema.BY_KEY]
     if unknown:
         raise ValueError(f"unknown schema keys in template description: {unknown}")

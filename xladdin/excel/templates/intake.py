@@ -74,7 +74,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     lay = desc["layout"]
     sections = [(common.text(s["title"], lang), common.fields_of(s)) for s in desc["sections"]]
     every = [f for _, fields in sections for f in fields]
-    missing = set(schema.KEYS) - {f.key for f in every}
+    missing = {f.key for f in schema.fields_for("GE")} - {f.key for f in every}
     if missing:
         raise ValueError(f"intake form description leaves out schema keys: {sorted(missing)}")
 
@@ -180,4 +180,4 @@ def applicant_from_file(path, applicant_id: str, lang: str = "fr") -> dict:
     if applicant_id not in ids:
         raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(path))
     row = got.inputs.iloc[ids.index(applicant_id)]
-    return {f.key: common.cell_value(f, row[f.key], lang) for f in schema.FIELDS}
+    return {f.key: common.cell_value(f, row[f.key], lang) for f in schema.fields_for("GE")}

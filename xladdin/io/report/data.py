@@ -136,9 +136,9 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
     kinds = {k: kind for k, _, _, kind in DECISION_COLUMNS}
 
     # counts per reason code (rows not in error carrying the code)
-    from ...bursary.engine import REASON_CODES
+    rulesets = list(getattr(assessment, "rulesets", []) or [assessment.ruleset])
     reason_sets = {}
-    counts = {code: 0 for code in REASON_CODES}
+    counts = {code: 0 for rs in rulesets for code in rs.reason_codes}
     for text, k in pd.Series(columns["reasons"], dtype=object)[~is_error].value_counts(dropna=True).items():
         for code in reason_sets.setdefault(text, set(str(text).split(";"))):
             if code in counts:
