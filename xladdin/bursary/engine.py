@@ -28,9 +28,12 @@ def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = Non
     c = Columns(inputs.n, inputs.cols)
     c.fixed_reference_date = reference_date
     values = rules.v
+    notes: dict[str, np.ndarray] = {}
     for step in model.steps(rules):
-        c.update(step(c, values))
-    c["reason_masks"] = {**c["codes"], **c["amount_codes"]}
+        out = step(c, values)
+        notes.update(out.pop("notes", {}))      # information codes a step raises (the row stays eligible)
+        c.update(out)
+    c["reason_masks"] = {**c["codes"], **c["amount_codes"], **notes}
     c.reason_codes = rules.reason_codes
     return c
 

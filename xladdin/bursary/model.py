@@ -10,7 +10,8 @@ added with files only. A variant is a ``@rule(..., slot=, variant=)`` step of on
 What every model must leave in the columns (read by ``assess``): ``eligible``, ``codes`` (reason masks, rows
 ineligible), ``amount_codes`` (information masks), ``independence_code`` (0 none, 1 partial, 2 full),
 ``parents_share``, ``needs``, ``resources``, ``shortfall``, ``cap`` (NaN: none), ``bursary``, ``loan``, ``aid``,
-``entitlement_semesters`` (NaN: no limit).
+``entitlement_semesters`` (NaN: no limit). Any step may also return ``notes``: information masks (a code that does
+not make the row ineligible, e.g. "own household not recognised"); they join ``reasons`` in the rule set's order.
 """
 
 from __future__ import annotations
