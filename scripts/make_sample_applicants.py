@@ -1,4 +1,5 @@
-"""Write workbooks/sample-applicants.csv: seeded synthetic applicants plus one named case per branch.
+"""Write workbooks/sample-applicants.csv (Geneva: seeded synthetic applicants plus one named case per branch) and
+workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -74,6 +75,10 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     sample.to_csv(out, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(sample)} applicants written to {out}")
+    for canton in ("ZH", "BE"):
+        path = out.with_name(f"{out.stem}-{canton}{out.suffix}")
+        synthetic_applicants(300, seed=2025, canton=canton).to_csv(path, index=False, sep=";", encoding="utf-8-sig")
+        print(f"300 applicants written to {path}")
 
 
 if __name__ == "__main__":

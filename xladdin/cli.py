@@ -21,6 +21,8 @@ def _register_faces() -> None:
     excel_cli.register(app)          # serve
     whatif_cli.register(app)         # whatif, goalseek
     app.add_typer(credits_app, name="credits")
+    # REGISTER
+    __import__(f"{__package__}.compare_cli", fromlist=["register"]).register(app)   # compare
 
 
 _register_faces()

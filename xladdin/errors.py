@@ -5,6 +5,8 @@ User mistakes never surface as tracebacks: faces catch :class:`XladdinError` and
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 try:  # typer >= 0.20 vendors click; its command runner only recognises its own ClickException
     from typer._click.exceptions import ClickException
 except ImportError:  # pragma: no cover - older typer uses click itself
@@ -13,24 +15,46 @@ except ImportError:  # pragma: no cover - older typer uses click itself
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("fichier introuvable : {path}", "file not found: {path}"),
     "file_empty": ("le fichier est vide : {path}", "the file is empty: {path}"),
-    "file_too_large": ("fichier trop volumineux : {path} ({size} octets, limite {limit})",
-                       "file too large: {path} ({size} bytes, limit {limit})"),
+    "file_too_large": ("fichier trop volumineux : {path} ({size}, au-delà de la limite de {limit} ; option "
+                       "--max-file-mb ou variable XLADDIN_MAX_FILE_MB)", "file too large: {path} ({size_en}, beyond "
+                       "the limit of {limit_en}; option --max-file-mb or variable XLADDIN_MAX_FILE_MB)"),
     "file_format": ("format de fichier non pris en charge « {suffix} » : {path} (attendu .csv, .xlsx, .xls, .ods)",
                     "unsupported file format '{suffix}': {path} (expected .csv, .xlsx, .xls, .ods)"),
     "file_encoding": ("encodage illisible : {path}", "unreadable encoding: {path}"),
     "file_binary": ("ce fichier n'est pas un texte CSV : {path}", "this file is not CSV text: {path}"),
     "file_corrupt": ("classeur illisible ou endommagé : {path} ({detail})",
                      "unreadable or damaged workbook: {path} ({detail})"),
-    "file_bomb": ("classeur refusé : {path} se décompresserait en {size} octets (limite {limit}) — bombe de "
-                  "décompression probable", "workbook refused: {path} would unpack to {size} bytes (limit {limit}) "
-                  "— probable decompression bomb"),
+    "file_bomb": ("classeur refusé : {path} se décompresserait en {size} (limite {limit}, variable "
+                  "XLADDIN_MAX_UNPACKED_MB) — bombe de décompression probable", "workbook refused: {path} would "
+                  "unpack to {size_en} (limit {limit_en}, variable XLADDIN_MAX_UNPACKED_MB) — probable "
+                  "decompression bomb"),
+    "file_bomb_ratio": ("classeur refusé : {part} de {path} se décompresserait en {size} à partir de {packed} "
+                        "(rapport {ratio}:1, au-delà de {max_ratio}:1) — bombe de décompression probable",
+                        "workbook refused: {part} of {path} would unpack to {size_en} from {packed_en} (ratio "
+                        "{ratio}:1, beyond {max_ratio}:1) — probable decompression bomb"),
+    "file_xml_dtd": ("classeur refusé : {path} déclare une DTD dans {part} (entités XML : attaque « billion "
+                     "laughs » ou entité externe probable ; un classeur Excel ou LibreOffice n'en contient pas)",
+                     "workbook refused: {path} declares a DTD in {part} (XML entities: probable billion laughs or "
+                     "external entity attack; Excel and LibreOffice workbooks have none)"),
+    "file_no_rows": ("aucune ligne de données sous l'en-tête : {path}", "no data row below the header: {path}"),
+    "csv_unreadable": ("fichier CSV illisible : {path} ({detail})", "unreadable CSV file: {path} ({detail})"),
+    "too_many_columns": ("le fichier {path} compte {columns} colonnes, au-delà de la limite de {limit} (option "
+                         "--max-columns ou variable XLADDIN_MAX_COLUMNS)", "{path} has {columns} columns, beyond "
+                         "the limit of {limit} (option --max-columns or variable XLADDIN_MAX_COLUMNS)"),
+    "too_many_cells": ("le fichier {path} compte {cells} cellules{shape}, au-delà de la limite de {limit} (option "
+                       "--max-cells ou variable XLADDIN_MAX_TABLE_CELLS)", "{path} has {cells} cells{shape_en}, "
+                       "beyond the limit of {limit} (option --max-cells or variable XLADDIN_MAX_TABLE_CELLS)"),
+    "bad_limit": ("limite invalide pour {option} : « {value} » (attendu un nombre positif)",
+                  "invalid limit for {option}: '{value}' (expected a positive number)"),
     "whatif_no_parameter": ("aucun paramètre à faire varier (une ligne : nom pointé puis valeurs)",
                             "no parameter to vary (one row: dotted name, then values)"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
     "file_no_header": ("aucune ligne d'en-tête trouvée : {path}", "no header row found: {path}"),
     "sheet_missing": ("feuille « {sheet} » absente de {path} (feuilles : {sheets})",
                       "sheet '{sheet}' not in {path} (sheets: {sheets})"),
-    "too_many_rows": ("trop de lignes dans {path} (limite {limit})", "too many rows in {path} (limit {limit})"),
+    "too_many_rows": ("le fichier {path} compte {rows} lignes de données{where}, au-delà de la limite de {limit} "
+                      "(option --max-rows ou variable XLADDIN_MAX_ROWS)", "{path} has {rows} data rows{where_en}, "
+                      "beyond the limit of {limit} (option --max-rows or variable XLADDIN_MAX_ROWS)"),
     "duplicate_header": ("en-tête en double « {header} » dans {path}", "duplicate header '{header}' in {path}"),
     "output_is_input": ("le fichier de sortie ne peut pas être le fichier d'entrée : {path}",
                         "the output file cannot be the input file: {path}"),
@@ -117,6 +141,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "{reached} pour {name} = {value}",
                              "target {target} ({measure}) out of reach with {name} within bounds: at best {reached} "
                              "for {name} = {value}"),
+    # Side by side and concordat check (xladdin.compare, xladdin.compliance)
+    "compare_no_rules": ("aucun jeu de règles à comparer : donnez des ids ou des cantons séparés par des virgules, "
+                         "p. ex. GE-2025,ZH-2021", "no rule set to compare: give ids or cantons separated by commas, "
+                         "e.g. GE-2025,ZH-2021"),
+    "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
+                      "unsupported language '{lang}' (fr, en or de)"),
 }
 
 
@@ -152,3 +182,14 @@ class RulesError(XladdinError):
     """An unknown rule set or parameter."""
 
     exit_code = 4
+
+
+@contextmanager
+def in_language(lang: str):
+    """Errors raised in the block print in ``lang`` (a command's ``--lang en``); French otherwise."""
+    try:
+        yield
+    except XladdinError as exc:
+        if lang == "en":
+            exc.message = exc.text("en")
+        raise

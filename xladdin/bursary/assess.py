@@ -75,18 +75,42 @@ def _as_date(value) -> dt.date | None:
 
 
 def _resolve_rules(rules, inputs: Inputs, reference_date) -> list[tuple[RuleSet, np.ndarray]]:
-    """One rule set for all rows, or (``rules="GE"``) the version in force on each row's reference date."""
+    """One rule set for all rows, or (``rules="GE"``) the version in force on each row's reference date.
+
+    A row without a reference date (no ``year_start``) takes the newest version, which reports the missing
+    input; a row whose date no version covers becomes a row error (``year_start``), never a failed run."""
     if not rules_mod.is_canton(rules):
         return [(rules_mod.load(rules), np.arange(inputs.n))]
-    refs = engine.reference_dates(inputs, reference_date)
-    fallback = np.datetime64(dt.date.today(), "D")
-    refs = np.where(np.isnat(refs), fallback, refs)
+    newest = rules_mod.load(rules)
+    refs = engine.reference_dates(inputs, reference_date, newest)
     groups: dict[str, tuple[RuleSet, list[int]]] = {}
+    uncovered: list[tuple[np.ndarray, str]] = []
     for day in np.unique(refs):
-        rs = rules_mod.load(rules, day.astype(dt.date))
-        rows = np.flatnonzero(refs == day)
+        rows = np.flatnonzero(np.isnat(refs)) if np.isnat(day) else np.flatnonzero(refs == day)
+        if np.isnat(day):
+            rs = newest
+        else:
+            try:
+                rs = rules_mod.load(rules, day.astype(dt.date))
+            except XladdinError:
+                rs = newest
+                uncovered.append((rows, day.astype(dt.date).strftime("%d.%m.%Y")))
         groups.setdefault(rs.id, (rs, []))[1].extend(rows.tolist())
+    for rows, day in uncovered:
+        canton = newest.canton
+        _flag_rows(inputs, rows, "year_start", XladdinError("no_rules_in_force", canton=canton, date=day))
     return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()]
+
+
+def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinError) -> None:
+    """Record an error against whole rows (a question of the row, not of one cell's reading)."""
+    ids = inputs.cols["applicant_id"]
+    records = [(int(i), int(inputs.lines[i]), ids[i], column, "",
+                f"ligne {inputs.lines[i]}, colonne {column} : {error.text('fr')}",
+                f"line {inputs.lines[i]}, column {column}: {error.text('en')}") for i in rows]
+    added = pd.DataFrame(records, columns=inputs.errors.columns)
+    inputs.errors = pd.concat([inputs.errors, added], ignore_index=True) if len(inputs.errors) else added
+    inputs.row_error[rows] = True
 
 
 def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
@@ -169,6 +193,35 @@ def _reasons_article(rs: RuleSet) -> str:
                                     if rs.choice_articles.get(slot)))
 
 
+def _shared(meta) -> bool:
+    """The step is a variant that rule sets of several cantons choose (``whole_years``, ``tax_income``...)."""
+    return bool(meta.slot) and len({other.canton for other in rules_mod.available().values()
+                                    if other.choices.get(meta.slot) == meta.variant}) > 1
+
+
+def _step_article(rs: RuleSet, meta) -> str:
+    """A shared variant cites the article of the rule set that chose it (its ``model:`` reference); a canton's
+    own variant cites its ``@rule`` article."""
+    reference = rs.choice_articles.get(meta.slot, "")
+    return reference if reference and _shared(meta) else meta.article
+
+
+def _own_laws(rs: RuleSet, article: str, fallback: str) -> str:
+    """The parts of a shared variant's article (``VAB § 13 ; ABV Art. 15``) that cite the laws the rule set's
+    own ``model:`` references cite (ZH: VAB, BiG); a part without a law name (``§ 12``) goes with the one
+    before."""
+    laws = {part.split()[0] for ref in rs.choice_articles.values()
+            for part in ref.split(" ; ") if part.split()}
+    kept, law = [], ""
+    for part in article.split(" ; "):
+        words = part.split()
+        if words and not words[0].startswith(("§", "Art.", "art.", "Anh", "al.", "Abs.", "lit.", "A1-")):
+            law = words[0]
+        if law in laws:
+            kept.append(part)
+    return " ; ".join(kept) or fallback
+
+
 def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr") -> pd.DataFrame:
     """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
 
@@ -190,9 +243,13 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
     steps = model.steps(rs)
     for number, step in enumerate(steps, start=1):
         meta = step.rule
+        step_article = _step_article(rs, meta)
+        shared = _shared(meta)
         for key, (fr, en, *article) in meta.trace.items():
             value = c[key][0]
             if isinstance(value, (float, np.floating)) and np.isnan(value):
+                continue
+            if isinstance(value, np.datetime64) and np.isnat(value):
                 continue
             if isinstance(value, np.datetime64):
                 value = value.astype("datetime64[D]").astype(dt.date).strftime("%d.%m.%Y")
@@ -202,7 +259,9 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
                 value = ("oui" if value else "non") if lang != "en" else ("yes" if value else "no")
             elif isinstance(value, (np.integer, np.floating)):
                 value = round(float(value), 2)
-            rows.append((number, en if lang == "en" else fr, value, article[0] if article else meta.article))
+            cited = step_article if not article else (
+                _own_laws(rs, article[0], step_article) if shared else article[0])
+            rows.append((number, en if lang == "en" else fr, value, cited))
     codes = engine.reasons(c)[0]
     rows.append((len(steps) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
                  _reasons_article(rs)))

@@ -10,7 +10,9 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import rules as rules_mod
-from ..errors import XladdinError
+from ..errors import InputFileError, XladdinError, in_language
+from ..io import limits
+from ..io import redact as redact_mod
 from ..io.formats import chf_text
 from ..io.readers import read_table
 from ..io.writers import write_table
@@ -44,11 +46,20 @@ def assess_cmd(
     rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
+    redact: bool = redact_mod.option(),
+    max_file_mb: str = limits.MAX_FILE_MB_OPTION,
+    max_rows: str = limits.MAX_ROWS_OPTION,
+    max_columns: str = limits.MAX_COLUMNS_OPTION,
+    max_cells: str = limits.MAX_CELLS_OPTION,
 ):
     """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
-    table = read_table(input)
-    assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
-    write_table(assessment.results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
+    with in_language(lang):
+        table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+        if table.frame.empty:
+            raise InputFileError("file_no_rows", path=str(input))
+        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        results = redact_mod.results(assessment.results) if redact else assessment.results
+        write_table(results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))
     if assessment.unknown_columns:
         console.print(f"[yellow]Colonnes ignorées (inconnues du schéma) : {', '.join(assessment.unknown_columns)}")
@@ -134,4 +145,6 @@ def rules_show(
 def register(app: typer.Typer) -> None:
     app.command("assess")(assess_cmd)
     app.command("explain")(explain_cmd)
+    from ..compliance.cli import check_cmd
+    rules_app.command("check")(check_cmd)          # concordat minimum standards
     app.add_typer(rules_app, name="rules")

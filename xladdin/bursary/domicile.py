@@ -7,11 +7,6 @@ import numpy as np
 from ..schema import BY_KEY
 from .rule import rule
 
-# Parties to the Agreement on the free movement of persons (EU) and the EFTA convention, with Switzerland:
-# LBPE 16 al. 3 concerns nationals of the other States only.
-EU_EFTA = {"AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
-           "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "CH"}
-
 _CANTONS = BY_KEY["aid_domicile"].values          # the enum codes of aid_domicile
 _ABROAD = BY_KEY["p1_canton"].values.index("abroad")
 
@@ -41,7 +36,7 @@ def aid_domicile(c, v):
     abroad = (c["p1_canton"] == _ABROAD) & ((c["p2_canton"] == _ABROAD) | (c["p2_canton"] < 0))
     no_parents = c.is_("parents", "none") & (c["p1_canton"] < 0)
     swiss = c["nationality"] == "CH"
-    eu_efta = np.isin(c["nationality"].astype(str), list(EU_EFTA))
+    eu_efta = swiss | c.among("nationality", str(v.eligibility.eu_efta).split())   # al. 3: other States' nationals
     by_authority = np.select(
         [c.is_("parental_authority", "p1"), c.is_("parental_authority", "p2"),
          c.is_("parental_authority", "joint") & c.is_("main_custody", "p1"),

@@ -13,14 +13,16 @@ from .reference import september_first
 from .rule import Columns
 
 
-def reference_dates(inputs: Inputs, reference_date: dt.date | None) -> np.ndarray:
-    """Spec GE §5: 1 September of the calendar year of ``year_start``, unless a date is given for the whole run.
-
-    Used to pick, per row, the rule-set version in force (``rules="GE"``); each model then reads its own
-    reference date (the ``reference_date`` slot)."""
+def reference_dates(inputs: Inputs, reference_date: dt.date | None, rules: RuleSet | None = None) -> np.ndarray:
+    """Each row's reference date, which picks the rule-set version in force (``rules="GE"``): the rule set's own
+    ``reference_date`` variant (a canton's newest version stands for the canton), Geneva's 1 September of the
+    year of ``year_start`` without one; a date given for the whole run wins."""
     if reference_date is not None:
         return np.full(inputs.n, np.datetime64(reference_date, "D"))
-    return september_first(inputs.cols["year_start"])
+    if rules is None:
+        return september_first(inputs.cols["year_start"])
+    c = Columns(inputs.n, inputs.cols)
+    return model.steps(rules)[model.SLOTS.index("reference_date")](c, rules.v)["reference_date"]
 
 
 def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None) -> Columns:
@@ -33,9 +35,22 @@ def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = Non
         out = step(c, values)
         notes.update(out.pop("notes", {}))      # information codes a step raises (the row stays eligible)
         c.update(out)
+    return finish(c, rules, notes)
+
+
+def finish(c: Columns, rules: RuleSet, notes: dict[str, np.ndarray]) -> Columns:
+    """The reason masks (codes, amount codes, notes) in the rule set's order of codes, after the last step."""
     c["reason_masks"] = {**c["codes"], **c["amount_codes"], **notes}
     c.reason_codes = rules.reason_codes
     return c
+
+
+def plan(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None):
+    """What-if (issue 6): the baseline run of ``inputs`` under ``rules``, whose ``.compute(other_rules)`` re-runs
+    only the steps a changed parameter reaches (same result as ``compute``; see ``xladdin.bursary.reuse``)."""
+    from .reuse import Plan
+
+    return Plan(inputs, rules, reference_date)
 
 
 def reasons(c: Columns) -> np.ndarray:

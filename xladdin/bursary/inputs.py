@@ -21,6 +21,8 @@ from ..schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT, _fold
 TRUE_WORDS = {"true", "vrai", "oui", "yes", "ja", "wahr", "1", "1.0", "x", "o", "y"}
 FALSE_WORDS = {"false", "faux", "non", "no", "nein", "falsch", "0", "0.0", "n"}
 EXCEL_EPOCH = np.datetime64("1899-12-30")          # Excel's 1900 date system, serial 1 = 1900-01-01
+PLAUSIBLE_MAX = 1e12          # no amount (CHF) or count reaches it; beyond, int64 outputs would overflow (issue 7)
+DATE_RANGE = (np.datetime64("1900-01-01"), np.datetime64("2199-12-31"))   # Excel cannot hold earlier dates
 _NUMBER_JUNK = re.compile(r"(?i)chf|fr\.|[\s\u00a0\u202f'’`]")
 _DASH_CENTS = re.compile(r"[.,][-–—]+$")                 # "1'200.–": whole francs as Swiss invoices write them
 ISO2 = re.compile(r"^[A-Z]{2}$")
@@ -61,6 +63,8 @@ _MESSAGES = {
     "min_excl": ("valeur « {value} » : doit être supérieure à {bound}", "value '{value}' must be greater than {bound}"),
     "max": ("valeur « {value} » supérieure au maximum {bound}", "value '{value}' above the maximum {bound}"),
     "negative": ("montant négatif « {value} »", "negative amount '{value}'"),
+    "date_range": ("date hors limites « {value} » (attendu entre {low} et {high})",
+                   "date out of range '{value}' (expected between {low} and {high})"),
     "date": ("date illisible « {value} » (attendu jj.mm.aaaa ou aaaa-mm-jj)",
              "unreadable date '{value}' (expected dd.mm.yyyy or yyyy-mm-dd)"),
     "country": ("code pays ISO à 2 lettres attendu, reçu « {value} »", "2-letter ISO country code expected, got '{value}'"),
@@ -100,13 +104,22 @@ def _show(value) -> str:
     return str(value)
 
 
+def _is_blank(value) -> bool:
+    """An empty cell: None, NaN, NaT, NA, or text of spaces only."""
+    if value is None:
+        return True
+    if type(value) is str:
+        return not value.strip()
+    if isinstance(value, float):
+        return value != value
+    return bool(pd.isna(value)) if isinstance(value, (np.generic, type(pd.NA), type(pd.NaT))) else False
+
+
 def _blank(raw: np.ndarray) -> np.ndarray:
     """True where a cell is empty (None, NaN, NaT, or only spaces)."""
     if raw.dtype.kind == "f":
         return np.isnan(raw)
-    s = pd.Series(raw, dtype=object)
-    empty_text = s.map(lambda v: isinstance(v, str) and not v.strip())
-    return np.array(s.isna() | empty_text, dtype=bool)
+    return np.fromiter(map(_is_blank, raw), dtype=bool, count=len(raw))
 
 
 class _Expand:
@@ -131,21 +144,80 @@ def _absent(f, n: int) -> np.ndarray:
     return np.full(n, None, dtype=object)
 
 
-def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
-    """Parse a column through its distinct values: a column of 100 000 cells has a few hundred of them.
+class _Subset:
+    """An error collector for the cells at ``index`` of a column, recording errors against the whole column."""
 
-    Number columns that are already numeric are taken as they are.
+    def __init__(self, inner: _Collector, index: np.ndarray, n: int, raw_rows: np.ndarray):
+        self.inner, self.index, self.n, self.raw_rows = inner, index, n, raw_rows
+
+    def add(self, mask, column, kind, raw, **kw) -> None:
+        if mask.any():
+            full = np.zeros(self.n, dtype=bool)
+            full[self.index[mask]] = True
+            self.inner.add(full, column, kind, self.raw_rows, **kw)
+
+
+def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
+    """Parse one column the cheapest way its kind allows, with the same results and messages cell by cell.
+
+    Numbers and dates: one C-level conversion of the whole column; only the cells it cannot read (text such as
+    ``12'345.50``, blanks, booleans) go through the text normalisation. Text: one pass. Enums and yes/no: through
+    the column's distinct values (a column of 100 000 cells has a handful).
     """
     if series.dtype.kind in "fiu" and f.kind in (INT, AMOUNT, RATIO):
         raw = series.to_numpy(dtype=float, na_value=np.nan)
         return _PARSERS[f.kind](f, raw, np.isnan(raw), errors)
+    if f.kind in (INT, AMOUNT, RATIO, DATE):
+        return _parse_numeric_first(f, series.to_numpy(dtype=object), errors)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if f.kind == TEXT and len(uniques) > len(series) // 4:      # names: nearly all distinct, read them in one pass
+        return _parse_text(f, series.to_numpy(dtype=object), None, errors)
     distinct = np.empty(len(uniques) + 1, dtype=object)          # the last one stands for the empty cell
     distinct[:-1] = np.asarray(uniques, dtype=object)
     distinct[-1] = None
     codes = np.where(codes < 0, len(uniques), codes)
     parsed = _PARSERS[f.kind](f, distinct, _blank(distinct), _Expand(errors, codes, series.to_numpy(dtype=object)))
     return parsed[codes]
+
+
+def _parse_numeric_first(f, raw: np.ndarray, errors: _Collector) -> np.ndarray:
+    """Float cells (what Excel and the readers give for numbers and date serials) taken as they are; the other
+    cells (text such as ``12'345.50``, blanks, booleans, date objects) through the kind's own parser over their
+    distinct values, their errors reported at their own lines."""
+    n = len(raw)
+    is_float = np.fromiter(map(type, raw), dtype=object, count=n) == float
+    num = np.full(n, np.nan)
+    num[is_float] = raw[is_float].astype(float)
+    blank = is_float & np.isnan(num)
+    rest = np.flatnonzero(~is_float)
+    if f.kind == DATE:
+        out = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+        direct = np.flatnonzero(is_float)
+        out[direct] = _parse_date(f, num[direct], blank[direct], _Subset(errors, direct, n, raw))
+        if len(rest):
+            out[rest] = _parse_subset(f, raw, rest, errors)
+        return out
+    if len(rest):
+        sub_num, sub_bad, sub_blank = _parse_subset(f, raw, rest, errors)
+        _Subset(errors, rest, n, raw).add(sub_bad, f.key, "number", raw[rest])
+        num[rest] = sub_num
+        blank[rest] = sub_blank
+    return _check_number(f, num, blank, raw, errors)
+
+
+def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
+    """The cells at ``index`` through their distinct values: dates parsed; numbers as (values, bad, blank)."""
+    sub = raw[index]
+    codes, uniques = pd.factorize(sub, use_na_sentinel=True)
+    distinct = np.empty(len(uniques) + 1, dtype=object)          # the last one stands for the empty cell
+    distinct[:-1] = np.asarray(uniques, dtype=object)
+    distinct[-1] = None
+    codes = np.where(codes < 0, len(uniques), codes)
+    blank = _blank(distinct)
+    if f.kind == DATE:
+        return _parse_date(f, distinct, blank, _Expand(_Subset(errors, index, len(raw), raw), codes, sub))[codes]
+    values, bad = _to_number(distinct, blank)
+    return values[codes], bad[codes], blank[codes]
 
 
 def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
@@ -162,15 +234,14 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
             rename[col] = key
     frame = frame[list(rename)].rename(columns=rename)
     raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
-    ids = [_show(v).strip() or None for v in raw_ids]
+    ids = list(map(_text_cell, raw_ids))
     errors = _Collector(lines, ids)
     cols: dict[str, np.ndarray] = {}
     for f in schema.FIELDS:
         if f.key not in frame:
             cols[f.key] = _absent(f, n)              # nothing to parse: the field's "missing" value
         elif f.key == "applicant_id":              # per row: duplicates are a row-level question
-            raw = frame[f.key].to_numpy(dtype=object)
-            cols[f.key] = _parse_text(f, raw, _blank(raw), errors)
+            cols[f.key] = _parse_text(f, frame[f.key].to_numpy(dtype=object), None, errors)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
     _cross_checks(cols, errors, frame, n)
@@ -182,8 +253,18 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
     return Inputs(n, cols, err.reset_index(drop=True), row_error, np.asarray(lines), set(frame.columns), unknown)
 
 
+def _text_cell(value) -> str | None:
+    """A cell as trimmed text; None when it is empty."""
+    if type(value) is str:
+        return value.strip() or None
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return None
+    return _show(value).strip() or None
+
+
 def _parse_text(f, raw, blank, errors) -> np.ndarray:
-    out = np.array([None if b else _show(v).strip() for v, b in zip(raw, blank)], dtype=object)
+    out = np.fromiter(map(_text_cell, raw), dtype=object, count=len(raw))
+    blank = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
     if f.required:
         errors.add(blank, f.key, "required", raw)
     if f.key == "nationality":
@@ -204,32 +285,48 @@ def _parse_text(f, raw, blank, errors) -> np.ndarray:
     return out
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def text_number(text: str) -> float:
+    """A number as clerks type it: ``12'345.50``, ``12 345,50``, ``1.234,50``, ``CHF 1'200.–``; NaN if unreadable.
+
+    Of a comma and a dot, the last one is the decimal separator; a lone comma is decimal. Only plain ASCII
+    digits count (no ``inf``, no ``1_000``).
+    """
+    cleaned = _DASH_CENTS.sub("", _NUMBER_JUNK.sub("", text.strip()))
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "") if cleaned.rfind(",") > cleaned.rfind(".") else cleaned.replace(",", "")
+    cleaned = cleaned.replace(",", ".")
+    return float(cleaned) if _PLAIN_NUMBER.fullmatch(cleaned) else np.nan
+
+
 def _to_number(raw: np.ndarray, blank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers from cells; returns (values with NaN for blank/bad, bad mask)."""
+    """Numbers from cells; returns (values with NaN for blank/bad, bad mask). Booleans are not numbers."""
     if raw.dtype.kind == "f":
         return raw.copy(), np.zeros(len(raw), bool)
-    s = pd.Series(raw, dtype=object)
-    is_bool = np.fromiter((isinstance(v, (bool, np.bool_)) for v in raw), bool, len(raw))
-    num = np.array(pd.to_numeric(s.where(~is_bool), errors="coerce"), dtype=float)
-    todo = np.isnan(num) & ~blank
-    if todo.any():
-        texts = pd.Series(raw[todo], dtype=object).astype(str).str.strip()
-        cleaned = texts.str.replace(_NUMBER_JUNK, "", regex=True).str.replace(_DASH_CENTS, "", regex=True)
-        both = cleaned.str.contains(",", regex=False) & cleaned.str.contains(".", regex=False)
-        # "1.234,50" (comma last) or "1,234.50" (dot last): the last separator is the decimal one.
-        comma_last = cleaned.str.rfind(",") > cleaned.str.rfind(".")
-        cleaned = cleaned.where(~(both & comma_last), cleaned.str.replace(".", "", regex=False))
-        cleaned = cleaned.where(~(both & ~comma_last), cleaned.str.replace(",", "", regex=False))
-        cleaned = cleaned.str.replace(",", ".", regex=False)
-        num[todo] = pd.to_numeric(cleaned, errors="coerce").to_numpy(dtype=float)
+    num = np.full(len(raw), np.nan)
+    for i, v in enumerate(raw):
+        if blank[i] or type(v) is bool or type(v) is np.bool_:
+            continue
+        if isinstance(v, (int, float, np.integer, np.floating)):
+            num[i] = float(v)
+        elif isinstance(v, str):
+            num[i] = text_number(v)
+        else:
+            num[i] = text_number(str(v))
     bad = np.isnan(num) & ~blank
-    num[bad] = np.nan
     return num, bad
 
 
 def _parse_number(f, raw, blank, errors) -> np.ndarray:
     num, bad = _to_number(raw, blank)
     errors.add(bad, f.key, "number", raw)
+    return _check_number(f, num, blank, raw, errors)
+
+
+def _check_number(f, num, blank, raw, errors) -> np.ndarray:
+    """Whole numbers, bounds and the default of empty cells (``num`` is changed in place)."""
     if f.kind == INT:
         frac = ~np.isnan(num) & (np.abs(num - np.round(num)) > 1e-9)
         errors.add(frac, f.key, "integer", raw)
@@ -244,17 +341,18 @@ def _parse_number(f, raw, blank, errors) -> np.ndarray:
         above = ~np.isnan(num) & (num > f.maximum)
         errors.add(above, f.key, "max", raw, bound=_show(float(f.maximum)))
         num[above] = np.nan
+    absurd = ~np.isnan(num) & ~(np.abs(num) <= PLAUSIBLE_MAX)     # 1e300, 1e400 = inf: beyond any amount or count
+    errors.add(absurd, f.key, "max", raw, bound=_show(PLAUSIBLE_MAX))
+    num[absurd] = np.nan
     if f.default is not None:
         num = np.where(blank, float(f.default), num)
     return num
 
 
 def _parse_bool(f, raw, blank, errors) -> np.ndarray:
-    out = np.full(len(raw), np.nan)
-    s = pd.Series(raw, dtype=object)
-    text = s.map(lambda v: str(v).strip().lower() if v is not None else "")
-    out[text.isin(TRUE_WORDS).to_numpy()] = 1.0
-    out[text.isin(FALSE_WORDS).to_numpy()] = 0.0
+    words = {**dict.fromkeys(TRUE_WORDS, 1.0), **dict.fromkeys(FALSE_WORDS, 0.0)}
+    out = np.fromiter((np.nan if v is None else words.get(str(v).strip().lower(), np.nan) for v in raw),
+                      dtype=float, count=len(raw))
     bad = np.isnan(out) & ~blank
     errors.add(bad, f.key, "bool", raw)
     if f.default is not None:
@@ -278,40 +376,68 @@ def _enum_index(f) -> dict[str, int]:
 
 def _parse_enum(f, raw, blank, errors) -> np.ndarray:
     index = _enum_index(f)
-    s = pd.Series(raw, dtype=object)
-    folded = s.map(lambda v: _fold(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else "")
-    codes = np.array(folded.map(index), dtype=float)
-    bad = np.isnan(codes) & ~blank
+    codes = np.fromiter((-1 if b else index.get(_fold(v), -2) for v, b in zip(raw, blank)), dtype=np.int16,
+                        count=len(raw))
+    bad = codes == -2
     errors.add(bad, f.key, "enum", raw, allowed=", ".join(f.values))
-    codes = np.where(np.isnan(codes), -1, codes).astype(np.int16)
+    codes[bad] = -1
     return codes
 
 
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d")
+
+
+def _serial_dates(num: np.ndarray) -> np.ndarray:
+    """Excel serials (1900 system, whole days) as dates; NaT for anything else."""
+    out = np.full(len(num), np.datetime64("NaT"), dtype="datetime64[D]")
+    serial = ~np.isnan(num) & (num >= 1) & (num < 2958466) & (np.abs(num - np.round(num)) < 1e-9)
+    out[serial] = EXCEL_EPOCH + num[serial].astype("int64").astype("timedelta64[D]")
+    return out
+
+
 def _parse_date(f, raw, blank, errors) -> np.ndarray:
+    """Dates from Excel serials, date objects, or text ``jj.mm.aaaa`` / ``aaaa-mm-jj`` (and a few variants)."""
     n = len(raw)
-    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
-    is_dt = np.fromiter((isinstance(v, (dt.date, pd.Timestamp, np.datetime64)) for v in raw), bool, n)
-    if is_dt.any():
-        out[is_dt] = pd.to_datetime(pd.Series(raw[is_dt], dtype=object), errors="coerce").to_numpy().astype(
-            "datetime64[D]")
-    rest = ~is_dt & ~blank
-    if rest.any():
-        s = pd.Series(raw[rest], dtype=object)
-        num = np.array(pd.to_numeric(s, errors="coerce"), dtype=float)
-        parsed = np.full(len(s), np.datetime64("NaT"), dtype="datetime64[D]")
-        serial = ~np.isnan(num) & (num >= 1) & (num < 2958466) & (np.abs(num - np.round(num)) < 1e-9)
-        parsed[serial] = EXCEL_EPOCH + num[serial].astype("int64").astype("timedelta64[D]")
-        text = s.astype(str).str.strip().str.split(" ").str[0]
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d"):
-            missing = np.isnat(parsed) & np.isnan(num)
-            if not missing.any():
-                break
-            got = pd.to_datetime(text[missing], format=fmt, errors="coerce").to_numpy().astype("datetime64[D]")
-            parsed[missing] = got
-        out[rest] = parsed
+    if raw.dtype.kind == "f":
+        out = _serial_dates(raw)
+    else:
+        out = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
+        is_dt = np.fromiter((isinstance(v, (dt.date, pd.Timestamp, np.datetime64)) for v in raw), bool, n)
+        if is_dt.any():
+            out[is_dt] = pd.to_datetime(pd.Series(raw[is_dt], dtype=object), errors="coerce").to_numpy().astype(
+                "datetime64[D]")
+        rest = np.flatnonzero(~is_dt & ~blank)
+        if len(rest):
+            num = np.array([_date_number(v) for v in raw[rest]], dtype=float)
+            parsed = _serial_dates(num)
+            textual = np.flatnonzero(np.isnan(num))
+            if len(textual):
+                text = pd.Series([str(v).strip().split(" ")[0] for v in raw[rest][textual]], dtype=object)
+                got = np.full(len(textual), np.datetime64("NaT"), dtype="datetime64[D]")
+                for fmt in _DATE_FORMATS:
+                    missing = np.isnat(got)
+                    if not missing.any():
+                        break
+                    got[missing] = pd.to_datetime(text[missing], format=fmt, errors="coerce").to_numpy().astype(
+                        "datetime64[D]")
+                parsed[textual] = got
+            out[rest] = parsed
     bad = np.isnat(out) & ~blank
     errors.add(bad, f.key, "date", raw)
+    outside = ~np.isnat(out) & ((out < DATE_RANGE[0]) | (out > DATE_RANGE[1]))
+    errors.add(outside, f.key, "date_range", raw, low="01.01.1900", high="31.12.2199")
+    out[outside] = np.datetime64("NaT")
     return out
+
+
+def _date_number(value) -> float:
+    """A cell that is a number (an Excel serial, possibly as text), else NaN."""
+    if isinstance(value, (bool, np.bool_)):
+        return np.nan                     # a yes/no cell is not a date
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return float(value)
+    text = str(value).strip()
+    return float(text) if _PLAIN_NUMBER.fullmatch(text) else np.nan
 
 
 _PARSERS = {TEXT: _parse_text, INT: _parse_number, AMOUNT: _parse_number, RATIO: _parse_number,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 
 from ..schema import BY_KEY
 
@@ -67,6 +68,14 @@ class Columns(dict):
         for value in values[1:]:
             out |= codes == allowed.index(value)
         return out
+
+    def among(self, key: str, codes) -> np.ndarray:
+        """The text input (e.g. ``nationality``) is one of ``codes``; compared once per distinct value, since
+        ``np.isin`` on text compares every cell with every code."""
+        allowed = set(codes)
+        index, uniques = pd.factorize(self[key], use_na_sentinel=True)
+        hit = np.fromiter((u in allowed for u in uniques), dtype=bool, count=len(uniques))
+        return np.append(hit, False)[index]          # index -1 (missing) takes the appended False
 
     def known(self, key: str) -> np.ndarray:
         col = self[key]

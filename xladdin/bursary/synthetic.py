@@ -14,8 +14,13 @@ _KINDS = list(PROGRAMME_KINDS)[:13]          # the Geneva kinds (the sample pred
 _KIND_WEIGHTS = np.array([4, 14, 6, 22, 3, 2, 3, 12, 1, 1, 1, 1, 1], dtype=float)
 
 
-def synthetic_applicants(n: int, seed: int = 2025) -> pd.DataFrame:
-    """``n`` plausible applicants for the academic year 2025/26, drawn without a loop over rows."""
+def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.DataFrame:
+    """``n`` plausible applicants for the academic year 2025/26, drawn without a loop over rows.
+
+    ``canton="ZH"`` or ``"BE"``: applicants shaped for the tax-based models (``_tax_applicants``); Geneva's draw is
+    unchanged (same seed, same rows)."""
+    if canton != "GE":
+        return _tax_applicants(n, seed, canton)
     rng = np.random.default_rng(seed)
     kind = rng.choice(_KINDS, n, p=_KIND_WEIGHTS / _KIND_WEIGHTS.sum())
     sec2 = np.isin(kind, ["initial_sec2", "second_sec2", "second_sec2_higher", "preparatory", "compulsory"])
@@ -92,4 +97,125 @@ def synthetic_applicants(n: int, seed: int = 2025) -> pd.DataFrame:
         "p2_pays_alimony": (parents == "apart") & (rng.random(n) < 0.3),
     })
     frame["p1_children"] = frame["p1_children_le10"] + frame["p1_children_gt10"]
+    return frame
+
+
+# Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
+_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19"}
+
+
+def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
+    """``n`` applicants for the Zurich (VAB) or Bern (ABV) model: tax-assessment incomes of the parents, actual or
+    flat costs, every kind of training and household; amounts around the cantons' orders of magnitude."""
+    rng = np.random.default_rng(seed)
+    kinds = list(PROGRAMME_KINDS)
+    weights = np.array([4, 14, 6, 22, 3, 2, 3, 12, 1, 1, 1, 1, 1, 1], dtype=float)
+    kind = rng.choice(kinds, n, p=weights / weights.sum())
+    sec2 = np.isin(kind, ["initial_sec2", "second_sec2", "second_sec2_higher", "preparatory", "compulsory"])
+    level = np.where(sec2, "secondary_ii", np.where(kind == "adult_secondary_i", "secondary_i_adult", "tertiary"))
+    age = np.where(sec2, rng.integers(15, 24, n),
+                   np.where(rng.random(n) < 0.1, rng.integers(35, 48, n), rng.integers(18, 35, n)))
+    start = pd.Timestamp(_TAX_YEAR_START[canton])
+    birth = start - pd.to_timedelta(age * 365.25 + rng.integers(0, 360, n), unit="D")
+    swiss = rng.random(n) < 0.7
+    parents = rng.choice(["together", "apart", "none"], n, p=[.6, .3, .1])
+    housing = np.where(age < 19, rng.choice(["parents", "lease"], n, p=[.85, .15]),
+                       rng.choice(["parents", "lease", "household"], n, p=[.45, .4, .15]))
+    married = (housing == "household") & (rng.random(n) < 0.5)
+    children = np.where(housing == "household", rng.integers(0, 3, n), 0)
+    cohabiting = ~married & (housing != "parents") & (rng.random(n) < 0.2)
+    regular = np.where(sec2, rng.choice([4, 6, 8], n), rng.choice([2, 4, 6, 8], n))
+    apart = parents == "apart"
+
+    def parent(prefix: str, exists: np.ndarray, adults: np.ndarray) -> dict:
+        gt10 = rng.integers(0, 4, n)
+        young = np.minimum(gt10, rng.integers(0, 2, n))
+        adult = np.minimum(gt10 - young, rng.integers(0, 2, n))
+        income = rng.gamma(3.0, 30000, n).round(-2)
+        return {
+            f"{prefix}adults": adults,
+            f"{prefix}children_le10": rng.choice([0, 0, 1], n),
+            f"{prefix}children_gt10": gt10,
+            f"{prefix}children_young_adult": young,
+            f"{prefix}children_adult": adult,
+            f"{prefix}in_training": rng.integers(0, 3, n),
+            f"{prefix}children_in_training": rng.integers(1, 4, n),
+            f"{prefix}income_total": np.where(exists & (rng.random(n) < 0.98), income, np.nan),
+            f"{prefix}imputed_rent": np.where(rng.random(n) < 0.3, rng.integers(8, 30, n) * 1000, 0),
+            f"{prefix}income_addbacks": np.where(rng.random(n) < 0.05, rng.integers(1, 20, n) * 1000, 0),
+            f"{prefix}income_excluded": np.where(rng.random(n) < 0.1, rng.integers(1, 10, n) * 600, 0),
+            f"{prefix}self_employed_pension": np.where(rng.random(n) < 0.05, rng.integers(1, 10, n) * 1000, 0),
+            f"{prefix}supplementary_benefits": np.where(rng.random(n) < 0.05, rng.integers(1, 20, n) * 1000, 0),
+            f"{prefix}net_wealth": np.where(rng.random(n) < 0.5, rng.gamma(1.5, 80000, n).round(-3), 0),
+            f"{prefix}taxable_wealth": np.where(rng.random(n) < 0.5, rng.gamma(1.5, 70000, n).round(-3), 0),
+            f"{prefix}owner_occupied": rng.random(n) < 0.3,
+            f"{prefix}self_employed": rng.random(n) < 0.1,
+            f"{prefix}recognised_deductions": np.where(rng.random(n) < 0.3, rng.integers(1, 15, n) * 1000, 0),
+            f"{prefix}housing_costs": rng.integers(10, 30, n) * 1000,
+            f"{prefix}taxes": (income * rng.uniform(0.05, 0.15, n)).round(),
+            f"{prefix}professional_costs": rng.integers(0, 8, n) * 1000,
+            f"{prefix}pays_alimony": False,
+        }
+
+    frame = pd.DataFrame({
+        "applicant_id": [f"{canton}-{seed % 100:02d}-{i:06d}" for i in range(n)],
+        "birth_date": birth.strftime("%d.%m.%Y"),
+        "nationality": np.where(swiss, "CH", rng.choice(["DE", "IT", "PT", "FR", "XK", "ER", "BR"], n)),
+        "permit": np.where(swiss, "none", rng.choice(["B", "C", "F", "G", "L"], n, p=[.4, .4, .06, .07, .07])),
+        "years_domicile_ch": np.where(swiss, age, rng.integers(0, 15, n)),
+        "refugee_or_stateless": rng.random(n) < 0.03,
+        "aid_domicile": np.where(rng.random(n) < 0.95, canton, rng.choice(["GE", "VD", "ZH", "BE"], n)),
+        "programme_kind": kind,
+        "level": level,
+        "reconversion": rng.random(n) < 0.03,
+        "recognised": rng.random(n) < 0.97,
+        "regular_semesters": regular,
+        "semesters_aided": rng.integers(0, 9, n) * (rng.random(n) < 0.6),
+        "semesters_completed": rng.integers(0, 11, n) * (rng.random(n) < 0.6),
+        "part_time_ratio": np.where(rng.random(n) < 0.1, rng.choice([0.5, 0.6, 0.75, 0.8], n), 1.0),
+        "part_time_special_reasons": rng.random(n) < 0.05,
+        "changes_of_course": rng.choice([0, 0, 0, 0, 0, 0, 1, 2], n),
+        "application_date": (start + pd.to_timedelta(rng.integers(-60, 200, n), unit="D")).strftime("%d.%m.%Y"),
+        "year_start": start.strftime("%d.%m.%Y"),
+        "period_months": np.where(rng.random(n) < 0.1, rng.integers(3, 12, n), 12),
+        "housing": housing,
+        "occupants": np.where(housing == "parents", 1, rng.integers(1, 4, n)),
+        "own_household_reason": rng.random(n) < 0.2,
+        "student_children": children,
+        "married": married,
+        "partner_birth_date": np.where(married & (rng.random(n) < 0.7),
+                                       (birth - pd.to_timedelta(rng.integers(-1500, 1500, n), unit="D"))
+                                       .strftime("%d.%m.%Y"), ""),
+        "cohabiting_partner": cohabiting,
+        "common_child": cohabiting & (rng.random(n) < 0.3),
+        "cohabitation_years": np.where(cohabiting, rng.integers(0, 9, n), 0),
+        "earnings": np.where(rng.random(n) < 0.5, rng.gamma(2.0, 6000, n).round(-1), 0),
+        "spouse_income": np.where(married | cohabiting, rng.gamma(2.0, 15000, n).round(-2), 0),
+        "alimony": np.where(apart, rng.choice([0, 0, 4800, 9600], n), 0),
+        "pensions": np.where(rng.random(n) < 0.03, 12000, 0),
+        "other_income": np.where(children > 0, 2760 * children, np.where(rng.random(n) < 0.1, 1200, 0)),
+        "wealth": np.where(rng.random(n) < 0.2, rng.gamma(1.5, 15000, n).round(-2), 0),
+        "taxable_wealth": np.where(rng.random(n) < 0.2, rng.gamma(1.5, 12000, n).round(-2), 0),
+        "transport": rng.choice([0, 500, 800, 1200], n),
+        "housing_costs": np.where(housing == "parents", 0, rng.integers(6, 25, n) * 1000),
+        "training_costs": rng.integers(0, 40, n) * 100,
+        "meals_out": np.where(housing == "parents", rng.integers(0, 200, n), 0),
+        "meal_days_per_week": rng.choice([3, 4, 5, 5, 5], n),
+        "childcare_costs": np.where(children > 0, rng.integers(0, 15, n) * 1000, 0),
+        "illness_costs": np.where(rng.random(n) < 0.1, rng.integers(1, 8, n) * 1000, 0),
+        "alimony_paid": np.where(rng.random(n) < 0.02, 6000, 0),
+        "independence": "",
+        "first_training_done": age >= 22,
+        "years_full_time_work": np.where(age >= 24, rng.integers(0, 8, n), 0),
+        "years_in_training": rng.integers(0, 9, n) + 5 * (rng.random(n) < 0.1),
+        "trainings_abandoned": rng.choice([0, 0, 0, 0, 0, 0, 1, 2], n),
+        "stipend_age_reason": rng.random(n) < 0.1,
+        "age_limit_exception": rng.random(n) < 0.05,
+        "training_start": (start - pd.to_timedelta(rng.integers(0, 3, n) * 365, unit="D")).strftime("%d.%m.%Y"),
+        "loans_received": np.where(rng.random(n) < 0.1, rng.choice([10000, 45000, 50000], n), 0),
+        "parents": parents,
+        **parent("p1_", parents != "none", np.where(parents == "together", 2, rng.integers(1, 3, n))),
+        **parent("p2_", apart, rng.integers(1, 3, n)),
+    })
+    frame["p2_pays_alimony"] = apart & (rng.random(n) < 0.3)
     return frame

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from ..bursary import inputs
 from ..errors import XladdinError
 
 ERROR_PREFIX = "#XLADDIN! "
@@ -154,7 +155,9 @@ def read_table(value, name: str = "table") -> Table:
         seen.add(key)
         columns[key] = grid[:, j]
     n = len(data)
-    return Table(pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False), _blank_rows(data), unknown)
+    # dtype=object: cells stay as they came (pandas would otherwise scan every text column to infer a str dtype)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False, dtype=object)
+    return Table(frame, _blank_rows(data), unknown)
 
 
 def header_frame(value, name: str = "table") -> pd.DataFrame:
@@ -223,7 +226,6 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
 
 # --- scalar arguments ---------------------------------------------------------------------------------------
 
-_NUMBER_JUNK = re.compile(r"(?i)chf|fr\.|[\s\u00a0\u202f'’`]")
 
 
 def number(value, name: str, default=None) -> float | None:
@@ -244,18 +246,10 @@ def number(value, name: str, default=None) -> float | None:
 
 
 def text_number(text: str) -> float | None:
-    """``"1 234,50"`` → 1234.5; ``"12'000"`` → 12000; ``"1.234,5"`` → 1234.5; None when it is not a number."""
-    cleaned = _NUMBER_JUNK.sub("", text.strip())
-    cleaned = re.sub(r"[.,][-–—]+$", "", cleaned)
-    if "," in cleaned and "." in cleaned:
-        decimal = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        cleaned = cleaned.replace("." if decimal == "," else ",", "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        got = float(cleaned)
-    except ValueError:
-        return None
-    return got if math.isfinite(got) else None
+    """``"1 234,50"`` → 1234.5; ``"12'000"`` → 12000; ``"1.234,5"`` → 1234.5; None when it is not a number
+    (the engine's own reading of typed numbers, :func:`xladdin.bursary.inputs.text_number`)."""
+    got = inputs.text_number(text)
+    return None if math.isnan(got) else got
 
 
 def numbers(value, name: str) -> np.ndarray:
@@ -358,6 +352,8 @@ def lang(value) -> str:
 
 def column_cells(series: pd.Series) -> np.ndarray:
     """A result column as plain Python cells: NA → "" (an empty cell), numpy scalars → int/float/bool."""
+    if isinstance(series.dtype, (pd.Int64Dtype, pd.BooleanDtype)):     # Python ints / bools already, NA → ""
+        return series.to_numpy(dtype=object, na_value="")
     values = series.to_numpy(dtype=object, na_value=None)
     missing = pd.isna(series).to_numpy()
     if missing.any():
@@ -375,10 +371,19 @@ def _plain_cell(v):
     return v if isinstance(v, (str, float, int, bool)) else str(v)
 
 
+def rows_of(columns: list[np.ndarray]) -> list[list]:
+    """Columns of plain cells as a list of rows (one C-level ``tolist`` of a 2-D object array)."""
+    if not columns or not len(columns[0]):
+        return []
+    grid = np.empty((len(columns[0]), len(columns)), dtype=object)
+    for j, column in enumerate(columns):
+        grid[:, j] = column
+    return grid.tolist()
+
+
 def frame_cells(frame: pd.DataFrame, header: list[str] | None = None) -> list[list]:
     """A DataFrame as rows of cells, optionally under a header row."""
-    columns = [column_cells(frame[c]) for c in frame.columns]
-    rows = [list(r) for r in zip(*columns)] if len(frame) else []
+    rows = rows_of([column_cells(frame[c]) for c in frame.columns])
     return ([list(header)] if header is not None else []) + rows
 
 

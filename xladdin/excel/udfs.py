@@ -153,7 +153,7 @@ def _table(table, rules, lang) -> list[list]:
     if read.blank.any():
         for column in columns:
             column[read.blank] = ""
-    return [convert.output_header(results.columns, language)] + [list(r) for r in zip(*columns)]
+    return [convert.output_header(results.columns, language)] + convert.rows_of(columns)
 
 
 @xw.func(category=CATEGORY)
@@ -247,6 +247,60 @@ def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
     header = {"fr": ["Année", "Annuité", "Solde"], "en": ["Year", "Installment", "Remaining"],
               "key": list(frame.columns)}[language]
     return convert.frame_cells(frame, header)
+
+
+@xw.func(category=CATEGORY)
+@xw.arg("table", "raw",
+        doc="Tableau des dossiers : première ligne = en-têtes (clés ou libellés), une ligne par dossier.")
+@xw.arg("rules", "raw",
+        doc="Jeux de règles à comparer, séparés par des virgules (GE-2025,ZH-2021,BE-2024) ou une plage d'ids ; "
+            "un canton (GE) = la version en vigueur à la date de chaque dossier.")
+@xw.arg("lang", "raw", doc="Langue des en-têtes et messages : fr (défaut), en, de, ou cle (clés).")
+@xw.arg("summary", "raw", doc="Facultatif : VRAI pour le résumé par jeu de règles au lieu des dossiers (défaut FAUX).")
+@xw.arg("as_resident", "raw",
+        doc="Facultatif : VRAI pour évaluer chaque dossier comme domicilié dans le canton de chaque jeu de règles.")
+@xw.ret("raw")
+@guard("Compare des jeux de règles côte à côte : en-têtes puis une ligne par dossier (éligible, bourse, prêt, aide "
+       "totale et motifs par jeu de règles ; écart d'aide max − min), dans l'ordre (les lignes vides restent vides).")
+def bursary_compare(table, rules, lang="fr", summary=False, as_resident=False):
+    """Spill a side-by-side comparison: header, then one row per input row with each rule set's results.
+
+    Every number is the engine's (``xladdin.compare.compare`` runs ``assess_full`` once per rule set); with
+    ``summary`` true the spill is the summary instead (one row per rule set: counts and totals).
+    """
+    return cache.cached("bursary_compare", (table, rules, lang, summary, as_resident),
+                        lambda: _compare(table, rules, lang, summary, as_resident))
+
+
+def _compare(table, rules, lang, summary, as_resident) -> list[list]:
+    from .. import compare as compare_mod
+    from ..io.readers import RawTable
+
+    language = convert.choice(lang, "lang", {**convert.LANGS, "de": "de", "deutsch": "de", "allemand": "de",
+                                             "german": "de"}, "fr")
+    names = [n for n in convert.texts(rules, "rules") if n]
+    if not names:
+        raise convert.XladdinError("compare_no_rules")
+    read = convert.read_table(table)
+    keep = np.flatnonzero(~read.blank)
+    if not len(keep):
+        raise convert.XladdinError("no_rows")
+    rows = compare_mod.subset(RawTable(frame=read.frame), keep)
+    result = compare_mod.compare(rows, ",".join(names), lang="fr" if language == "key" else language,
+                                 resident=convert.flag(as_resident, "as_resident"))
+    if convert.flag(summary, "summary"):
+        header = list(result.summary.columns) if language == "key" else list(result.labelled_summary().columns)
+        return convert.frame_cells(result.summary, header)
+    header = list(result.rows.columns) if language == "key" else list(result.labelled_rows().columns)
+    columns = []
+    for key in result.rows.columns:
+        values = convert.column_cells(result.rows[key])
+        if key in ("applicant_id",) + compare_mod.NAME_KEYS:
+            values = _safe_column(values)
+        full = np.full(read.n, "", dtype=object)
+        full[keep] = values
+        columns.append(full)
+    return [header] + [list(r) for r in zip(*columns)]
 
 
 # --- credits (xladdin.credits) ------------------------------------------------------------------------------

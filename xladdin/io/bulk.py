@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import XladdinError
+from ..errors import InputFileError, XladdinError
 from .readers import read_table
 from .report import prepare, write_report
 
@@ -44,10 +44,13 @@ def check_paths(input: Path, out: Path) -> None:
 
 
 def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", reference_date=None,
-               lang: str = "fr", sheet: str | None = None, progress=None) -> ImportResult:
+               lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
+               redact: bool = False) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv), assess it and write the report ``out`` (.xlsx).
 
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
+    ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
+    and masks personal values in messages (:mod:`xladdin.io.redact`).
     """
     from ..bursary.assess import assess_full
 
@@ -56,13 +59,19 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
     with stages.stage("read"):
-        table = read_table(input, sheet=sheet)
+        table = read_table(input, sheet=sheet, limits=limits)
+    if table.frame.empty:
+        raise InputFileError("file_no_rows", path=str(input))
     with stages.stage("assess", total=len(table.frame)):
         assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,
                    reference_date=reference_date)
+    if redact:
+        from . import redact as redact_mod
+
+        data = redact_mod.report(data)
     with stages.stage("report", total=data.n) as advance:
         cells = write_report(out, data, protect=(input,), progress=advance)
     return ImportResult(input, out, assessment.rows_read, assessment.rows_assessed, assessment.rows_in_error,

@@ -16,8 +16,10 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from ..errors import XladdinError
+from ..errors import XladdinError, in_language
+from . import limits
 from .bulk import Stages, run_import
+from .redact import option as redact_option
 
 console = Console()
 err_console = Console(stderr=True)
@@ -89,6 +91,11 @@ def import_cmd(
     lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
     sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (défaut : la première)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
+    redact: bool = redact_option(),
+    max_file_mb: str = limits.MAX_FILE_MB_OPTION,
+    max_rows: str = limits.MAX_ROWS_OPTION,
+    max_columns: str = limits.MAX_COLUMNS_OPTION,
+    max_cells: str = limits.MAX_CELLS_OPTION,
 ):
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
     if lang not in ("fr", "en"):
@@ -96,9 +103,10 @@ def import_cmd(
     show = not quiet and input.exists() and input.stat().st_size > PROGRESS_MIN_ROWS * 200
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
-    with progress:
+    with in_language(lang), progress:
         result = run_import(input, out, rules=rules, reference_date=reference_date, lang=lang, sheet=sheet,
-                            progress=RichStages(progress))
+                            progress=RichStages(progress), redact=redact,
+                            limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
     if result.unknown_columns:
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")

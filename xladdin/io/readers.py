@@ -6,21 +6,27 @@ schema's job (``xladdin.bursary.inputs``), so a bad cell becomes a row error ins
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import InputFileError
+from . import limits as _limits
+from . import sheetscan
+from .limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-DEFAULT_MAX_ROWS = 1_100_000
-DEFAULT_MAX_UNPACKED = 1024 * 1024 * 1024        # a workbook's parts, unpacked
+# Limits (file size, rows, columns, cells, unpacked size): xladdin.io.limits, configurable by option/environment.
+DEFAULT_MAX_BYTES = Limits.max_bytes
+DEFAULT_MAX_ROWS = Limits.max_rows
+DEFAULT_MAX_UNPACKED = Limits.max_unpacked       # a workbook's parts, unpacked
 MAX_RATIO = 200                                  # unpacked / packed, per part: beyond is a decompression bomb
 ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
 
@@ -52,22 +58,28 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_table(path: str | Path, *, sheet: str | int | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-               max_rows: int = DEFAULT_MAX_ROWS) -> RawTable:
-    """Read the first sheet (or ``sheet``) of a workbook, or a CSV file, into a DataFrame of raw cells."""
+def read_table(path: str | Path, *, sheet: str | int | None = None, max_bytes: int | None = None,
+               max_rows: int | None = None, limits: Limits | None = None) -> RawTable:
+    """Read the first sheet (or ``sheet``) of a workbook, or a CSV file, into a DataFrame of raw cells.
+
+    ``limits`` (default: :class:`~xladdin.io.limits.Limits` with the ``XLADDIN_MAX_*`` environment variables)
+    bound the file size, data rows, columns and cells; a file beyond them is refused before it is expanded.
+    """
     path = Path(path)
+    limits = _limits.current(limits)
+    if max_bytes is not None or max_rows is not None:
+        limits = replace(limits, max_bytes=max_bytes or limits.max_bytes, max_rows=max_rows or limits.max_rows)
     if not path.exists():
         raise InputFileError("file_missing", path=str(path))
     size = path.stat().st_size
     if size == 0:
         raise InputFileError("file_empty", path=str(path))
-    if size > max_bytes:
-        raise InputFileError("file_too_large", path=str(path), size=size, limit=max_bytes)
+    _limits.check_size(path, size, limits)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        table = _read_workbook(path, sheet, max_rows)
+        table = _read_workbook(path, sheet, limits)
     elif suffix in CSV_SUFFIXES:
-        table = _read_csv(path, max_rows)
+        table = _read_csv(path, limits)
     else:
         raise InputFileError("file_format", path=str(path), suffix=suffix or "(aucune)")
     table.source = path.name
@@ -75,60 +87,169 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, max_bytes: i
     return table
 
 
-def _read_csv(path: Path, max_rows: int) -> RawTable:
-    data = path.read_bytes()
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    """The text of a CSV file and its encoding: UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (BOM or
+    not), else Windows-1252 (Excel's "CSV" in Swiss and Belgian locales)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputFileError("file_encoding", path=str(path)) from None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            text = data.decode(encoding)
-            break
+            return data.decode(encoding), encoding.replace("-sig", "")
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - cp1252 decodes almost anything; kept for clarity
-        raise InputFileError("file_encoding", path=str(path))
+    raise InputFileError("file_encoding", path=str(path))   # cp1252 leaves 5 bytes undefined (0x81, 0x8d...)
+
+
+def _read_csv(path: Path, limits: Limits) -> RawTable:
+    data = path.read_bytes()
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputFileError("file_binary", path=str(path))
+    text, encoding = _decode(data, path)
     if "\x00" in text:
         raise InputFileError("file_binary", path=str(path))
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     separator = max((";", ",", "\t"), key=first_line.count)
     if first_line.count(separator) == 0:
         separator = ","
+    # Trailing lines of nothing but separators (Excel exports the formatted area: ";;;;" down to row 5 000) are
+    # not data, as trailing empty rows of a workbook are not: cut at C speed, before parsing.
+    end = len(text.rstrip(separator + " \t\r\n"))
+    newline = text.find("\n", end)
+    if newline >= 0:
+        text = text[:newline + 1]
+    # Upper bounds on lines and fields, counted at C speed before any field is made: a line of 100 million
+    # separators would otherwise become a list of 100 million strings.
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    _limits.check_cells(path, text.count(separator) + lines, limits)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows = []
-    for row in reader:
-        if len(rows) > max_rows:
-            raise InputFileError("too_many_rows", path=str(path), limit=max_rows)
-        rows.append(row)
+    try:
+        for row in reader:
+            if len(rows) > limits.max_rows + 1:
+                _limits.check_rows(path, lines - 1, limits)
+            _limits.check_columns(path, len(row), limits)
+            rows.append(row)
+    except csv.Error as exc:                                # a field beyond csv's 128 KB limit
+        raise InputFileError("csv_unreadable", path=str(path), detail=f"ligne {reader.line_num} : {exc}") from None
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
         raise InputFileError("file_no_header", path=str(path))
+    _limits.check_shape(path, len(rows) - header_index - 1, max(map(len, rows[header_index:])), limits)
+    notes = _other_separator(rows, header_index, separator)
     table = _frame(rows[header_index], rows[header_index + 1:], path)
-    return RawTable(table, file_format="csv", encoding=encoding.replace("-sig", ""), separator=separator,
-                    header_row=header_index + 1)
+    return RawTable(table, file_format="csv", encoding=encoding, separator=separator,
+                    header_row=header_index + 1, notes=notes)
+
+
+def _other_separator(rows: list[list[str]], header_index: int, separator: str) -> list[str]:
+    """Rows pasted from a file with another separator (``A2,Zoé,CH`` under a ``;`` header) are split with it
+    when that gives exactly the header's cells; otherwise they stay one cell (and become error rows)."""
+    width = len(rows[header_index])
+    notes = []
+    if width < 2:
+        return notes
+    for i in range(header_index + 1, len(rows)):
+        row = rows[i]
+        if len(row) != 1:
+            continue
+        for other in (";", ",", "\t"):
+            if other != separator and other in row[0]:
+                parts = next(csv.reader([row[0]], delimiter=other))
+                if len(parts) == width:
+                    rows[i] = parts
+                    notes.append(f"ligne {i + 1} : séparateur « {other} » au lieu de « {separator} »")
+                    break
+    return notes
 
 
 def check_package(path: Path, max_unpacked: int = DEFAULT_MAX_UNPACKED) -> None:
-    """Refuse a workbook package that is not a zip, or that would unpack beyond the limits (zip bomb).
+    """Refuse a workbook package that is not a zip, or that would unpack beyond the limits (zip bomb), or whose
+    XML declares a DTD (entity attacks: billion laughs, external entities).
 
-    Read from the zip's directory only, before any part is decompressed.
+    Sizes are read from the zip's directory, before any part is decompressed; then only each XML part's
+    prolog is read (:func:`xladdin.io.sheetscan.check_xml_parts`).
     """
     import zipfile
 
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            total = sum(i.file_size for i in infos)
+            if total > max_unpacked:
+                raise InputFileError("file_bomb", path=str(path), **_limits.sizes(total, max_unpacked))
+            for info in infos:
+                if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                    packed = max(info.compress_size, 1)
+                    raise InputFileError("file_bomb_ratio", path=str(path), part=info.filename,
+                                         ratio=_limits.count(info.file_size // packed), max_ratio=MAX_RATIO,
+                                         **_limits.sizes(info.file_size, packed),
+                                         packed=_limits.size_text(packed), packed_en=_limits.size_text(packed, "en"))
+            sheetscan.check_xml_parts(archive, path)
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        # zlib.error: damaged deflate data; NotImplementedError: unknown compression; RuntimeError: encrypted part
         raise InputFileError("file_corrupt", path=str(path), detail=f"archive zip illisible ({exc})") from None
-    total = sum(i.file_size for i in infos)
-    if total > max_unpacked:
-        raise InputFileError("file_bomb", path=str(path), size=total, limit=max_unpacked)
-    for info in infos:
-        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise InputFileError("file_bomb", path=str(path), size=info.file_size, limit=max_unpacked)
 
 
-def _read_workbook(path: Path, sheet: str | int | None, max_rows: int) -> RawTable:
-    if path.suffix.lower() in ZIP_FORMATS:
-        check_package(path)
+def _check_extent(path: Path, extent: sheetscan.Extent, limits: Limits, *, chosen: bool = True) -> None:
+    """The limits on a sheet sized from its XML; a sheet that is not read counts by its cells only."""
+    if chosen:
+        _limits.check_rows(path, extent.data_rows, limits, last_line=extent.last_line)
+        _limits.check_columns(path, extent.last_column, limits)
+    _limits.check_cells(path, extent.last_line * extent.last_column, limits,       # the range starts at A1
+                        lines=extent.last_line, columns=extent.last_column)
+
+
+def _check_ods(path: Path, sheet: str | int | None, limits: Limits) -> sheetscan.Extent | None:
+    """Every table of an .ods, sized before calamine opens it (it expands them all at once); returns the
+    extent of the one to read."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        tables = sheetscan.ods_extents(archive, path)
+    names = [name for name, _ in tables]
+    if sheet is None:
+        index = 0
+    elif isinstance(sheet, int):
+        index = sheet % len(names) if names else None
+    else:
+        index = names.index(sheet) if sheet in names else None
+    for i, (_name, extent) in enumerate(tables):
+        _check_extent(path, extent, limits, chosen=i == index)
+    return tables[index][1] if index is not None and tables else None
+
+
+def _xlsx_parts(path: Path) -> dict[str, str]:
+    """``{sheet name: worksheet part}`` from the package's relationships (defusedxml)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return dict(sheetscan.xlsx_sheet_parts(archive, path))
+
+
+def _check_xlsx(path: Path, part: str | None, chosen: str, limits: Limits) -> sheetscan.Extent:
+    """The chosen worksheet, sized from its XML before calamine builds its dense range."""
+    import zipfile
+
+    if not part:
+        raise InputFileError("file_corrupt", path=str(path), detail=f"feuille « {chosen} » sans partie XML")
+    with zipfile.ZipFile(path) as archive:
+        extent = sheetscan.xlsx_extent(archive, part, path)
+    _check_extent(path, extent, limits)
+    return extent
+
+
+def _read_workbook(path: Path, sheet: str | int | None, limits: Limits) -> RawTable:
+    suffix = path.suffix.lower()
+    if suffix in ZIP_FORMATS:
+        check_package(path, limits.max_unpacked)
+    extent = None
     try:
+        if suffix == ".ods":
+            extent = _check_ods(path, sheet, limits)
+        parts = _xlsx_parts(path) if suffix in (".xlsx", ".xlsm") else None
         from python_calamine import CalamineWorkbook
         book = CalamineWorkbook.from_path(str(path))
         names = book.sheet_names
@@ -142,19 +263,23 @@ def _read_workbook(path: Path, sheet: str | int | None, max_rows: int) -> RawTab
             chosen = sheet
         else:
             raise InputFileError("sheet_missing", path=str(path), sheet=sheet, sheets=", ".join(names))
+        if parts is not None:                 # A1 + XFD1048576 would make calamine abort the process
+            extent = _check_xlsx(path, parts.get(chosen), chosen, limits)
         rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+        if extent is not None and extent.errors:
+            sheetscan.restore_errors(rows, extent.errors)
     except InputFileError:
         raise
     except Exception as exc:  # calamine raises its own types for corrupt zips and XML
         raise InputFileError("file_corrupt", path=str(path), detail=str(exc)[:200]) from None
-    # Trailing empty rows (sheets formatted down to row 1 048 576) are not data.
+    # Trailing empty rows (sheets formatted down to row 1 048 576) are not data; calamine already leaves out
+    # cells that carry only a format, so this loop is short.
     while rows and all(c == "" or c is None for c in rows[-1]):
         rows.pop()
-    if len(rows) > max_rows + 1:
-        raise InputFileError("too_many_rows", path=str(path), limit=max_rows)
     header_index = next((i for i, r in enumerate(rows) if any(c not in ("", None) for c in r)), None)
     if header_index is None:
         raise InputFileError("file_no_header", path=str(path))
+    _limits.check_shape(path, len(rows) - header_index - 1, len(rows[0]), limits, last_line=len(rows))
     table = _frame(rows[header_index], rows[header_index + 1:], path)
     return RawTable(table, file_format=path.suffix.lower().lstrip("."), sheet=chosen, header_row=header_index + 1)
 

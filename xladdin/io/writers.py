@@ -60,12 +60,22 @@ def write_csv(frame: pd.DataFrame, path: Path, separator: str = ",") -> None:
 
 def write_xlsx(frame: pd.DataFrame, path: Path, sheet: str = "Décisions", amount_columns=()) -> None:
     """One sheet as an Excel table with a frozen header; CHF columns in Swiss format (1'234)."""
+    write_xlsx_sheets({sheet: frame}, path, amount_columns)
+
+
+def write_xlsx_sheets(sheets: dict[str, pd.DataFrame], path: Path, amount_columns=()) -> None:
+    """Several sheets, each an Excel table with a frozen header (sheet names cut to Excel's 31 characters)."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {"constant_memory": False, **guard.XLSXWRITER_OPTIONS})
-    ws = book.add_worksheet(sheet[:31])
     text = guard.XlsxTextWriter(book)
     chf = book.add_format({"num_format": "#,##0"})
+    for sheet, frame in sheets.items():
+        _xlsx_sheet(book.add_worksheet(sheet[:31]), text, chf, frame, amount_columns)
+    book.close()
+
+
+def _xlsx_sheet(ws, text, chf, frame: pd.DataFrame, amount_columns) -> None:
     n_rows, n_cols = frame.shape
     for j, name in enumerate(frame.columns):
         col = frame[name].astype(object).to_numpy()
@@ -84,11 +94,14 @@ def write_xlsx(frame: pd.DataFrame, path: Path, sheet: str = "Décisions", amoun
                      {"columns": [{"header": str(c)} for c in frame.columns], "style": "Table Style Light 9"})
         ws.freeze_panes(1, 0)
         ws.set_column(0, n_cols - 1, 14)
-    book.close()
 
 
-def write_table(frame: pd.DataFrame, out: str | Path, protect: tuple = (), amount_columns=()) -> Path:
-    """Write ``frame`` to ``out`` (.csv or .xlsx) through a temporary file; returns the path."""
+def write_table(frame: pd.DataFrame, out: str | Path, protect: tuple = (), amount_columns=(),
+                more_sheets: dict[str, pd.DataFrame] | None = None, sheet: str = "Décisions") -> Path:
+    """Write ``frame`` to ``out`` (.csv or .xlsx) through a temporary file; returns the path.
+
+    In .xlsx, ``frame`` is the sheet ``sheet`` and each of ``more_sheets`` follows it (a CSV holds ``frame`` only).
+    """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
@@ -97,5 +110,5 @@ def write_table(frame: pd.DataFrame, out: str | Path, protect: tuple = (), amoun
         if suffix == ".csv":
             write_csv(frame, tmp)
         else:
-            write_xlsx(frame, tmp, amount_columns=amount_columns)
+            write_xlsx_sheets({sheet: frame, **(more_sheets or {})}, tmp, amount_columns=amount_columns)
     return out

@@ -168,7 +168,8 @@ def available() -> dict[str, RuleSet]:
 
 
 def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
-    """A rule set by id (``GE-2025``), or by canton (``GE``) for the version in force on ``date``."""
+    """A rule set by id (``GE-2025``), or by canton (``GE``): the version in force on ``date``, or the newest
+    version when no date is given."""
     if isinstance(rules, RuleSet):
         return rules
     sets = available()
@@ -179,8 +180,8 @@ def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
     candidates = [rs for rs in sets.values() if rs.canton == canton]
     if not candidates:
         raise RulesError("unknown_rules", rules=key, available=", ".join(sets))
-    if date is None:
-        date = dt.date.today()
+    if date is None:                # no date: the newest version (a canton's latest amounts are what one shows)
+        return candidates[-1]
     for rs in reversed(candidates):
         if rs.covers(date):
             return rs

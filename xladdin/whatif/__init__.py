@@ -14,5 +14,5 @@ from .goalseek import GoalSeek, goal_seek
 from .grid import parse_spec, parse_specs
 from .scenarios import MEASURES, Prepared, WhatIf, prepare, run, whatif_table
 
-__all__ = ["GoalSeek", "MEASURES", "Prepared", "WhatIf", "goal_seek", "parse_spec", "parse_specs", "prepare", "run",
+__all__ = ["MEASURES", "GoalSeek", "Prepared", "WhatIf", "goal_seek", "parse_spec", "parse_specs", "prepare", "run",
            "whatif_table"]

@@ -11,9 +11,11 @@ recipients to reach).
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
+from ..bursary import engine
 from ..errors import XladdinError
 from ..rules import RuleSet
 from . import scenarios as sc
@@ -67,13 +69,14 @@ def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = 
         raise XladdinError("goalseek_bounds", lo=_fmt(lo_bound), hi=_fmt(hi_bound))
     start_clamped = min(max(float(start), lo_bound), hi_bound)
     cache: dict[float, float] = {}
+    plan = engine.plan(prepared.inputs, rs, prepared.reference_date)     # re-runs only what the parameter reaches
 
     def f(x: float) -> float:
         x = int(round(x)) if integer else float(x)
         if x not in cache:
             if len(cache) >= MAX_EVALUATIONS:
                 raise XladdinError("goalseek_too_many", count=MAX_EVALUATIONS, name=parameter)
-            cache[x] = sc.measure(sc.evaluate(prepared, rs.with_overrides({parameter: x})), measure)
+            cache[x] = sc.measure(sc.evaluate(prepared, rs.with_overrides({parameter: x}), plan), measure)
         return cache[x]
 
     def clamp(x: float) -> float:
@@ -139,7 +142,7 @@ def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = 
 
 def _monotone(cache: dict[float, float], rising: bool) -> bool:
     values = [cache[x] for x in sorted(cache)]
-    pairs = zip(values, values[1:])
+    pairs = list(itertools.pairwise(values))
     return all(b >= a for a, b in pairs) if rising else all(b <= a for a, b in pairs)
 
 

@@ -1,5 +1,9 @@
-"""What-if scenarios over the real applicant list: parse once, then per scenario one ``engine.compute`` with the
-rule set's values overridden (``RuleSet.with_overrides``), summed up against the unchanged rule set (baseline).
+"""What-if scenarios over the real applicant list: parse once, then per scenario one engine run with the rule
+set's values overridden (``RuleSet.with_overrides``), summed up against the unchanged rule set (baseline).
+
+The runs go through ``engine.plan`` (``xladdin.bursary.reuse``): the baseline run records which parameters and
+columns each step reads, and a scenario re-runs only the steps its changed parameters reach (the cap: the last
+step only), with exactly the results of a full ``engine.compute`` (``reuse=False`` runs every step in full).
 
 A recipient is a row with aid (bursary + loan) > 0. Rows with an input error are left out of every figure (they
 have no decision, spec §5) and counted in ``WhatIf.rows_excluded``. Winners and losers compare each row's aid
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -57,6 +62,10 @@ class Prepared:
     def rows_excluded(self) -> int:
         return int((~self.valid).sum())
 
+    @cached_property
+    def applicants_per_group(self) -> np.ndarray:
+        return np.bincount(self.group, weights=self.valid.astype(float), minlength=len(self.groups))
+
 
 def prepare(applicants, reference_date=None) -> Prepared:
     """Read (DataFrame, list of dicts, path or RawTable) and parse the table once for all scenarios."""
@@ -80,7 +89,7 @@ def resolve_rules(rules: str | RuleSet, prepared: Prepared) -> RuleSet:
     """A rule set by id; a canton (``GE``) only when every row's reference date falls under the same version."""
     if isinstance(rules, RuleSet) or not rules_mod.is_canton(rules):
         return rules_mod.load(rules)
-    refs = engine.reference_dates(prepared.inputs, prepared.reference_date)
+    refs = engine.reference_dates(prepared.inputs, prepared.reference_date, rules_mod.load(rules))
     refs = np.unique(refs[~np.isnat(refs) & prepared.valid])
     ids = {rules_mod.load(rules, day.astype(dt.date)).id for day in refs}
     if len(ids) > 1:
@@ -96,14 +105,38 @@ class Outcome:
     bursary: np.ndarray
     loan: np.ndarray
 
+    _moves: tuple = field(default=(), repr=False, compare=False)
 
-def evaluate(prepared: Prepared, rules: RuleSet) -> Outcome:
-    """One scenario: the vectorised engine over all rows (no loop over applicants)."""
-    c = engine.compute(prepared.inputs, rules, prepared.reference_date)
+    @cached_property
+    def paid(self) -> np.ndarray:
+        """Recipients: aid (bursary + loan) > 0."""
+        return self.aid > 0
+
+    def moves(self, base: Outcome) -> tuple[np.ndarray, np.ndarray]:
+        """The rows whose aid differs from ``base``'s (winners and losers) and the change of each (summary and
+        breakdown share them)."""
+        if not self._moves or self._moves[0] is not base:
+            moved = np.flatnonzero(self.aid != base.aid)
+            self._moves = (base, moved, self.aid[moved] - base.aid[moved])
+        return self._moves[1], self._moves[2]
+
+
+def outcome(prepared: Prepared, c) -> Outcome:
+    """The amounts of an engine run, rows in error set to 0 (and NaN to 0, infinities to the largest float, as
+    ``np.nan_to_num`` does: only when there is one)."""
     valid = prepared.valid
-    bursary = np.where(valid, np.nan_to_num(c["bursary"]), 0.0)
-    loan = np.where(valid, np.nan_to_num(c["loan"]), 0.0)
+    bursary, loan = np.where(valid, c["bursary"], 0.0), np.where(valid, c["loan"], 0.0)
+    if not (np.isfinite(bursary).all() and np.isfinite(loan).all()):
+        bursary, loan = np.nan_to_num(bursary), np.nan_to_num(loan)
     return Outcome(bursary + loan, bursary, loan)
+
+
+def evaluate(prepared: Prepared, rules: RuleSet, plan=None) -> Outcome:
+    """One scenario: the vectorised engine over all rows (no loop over applicants); with ``plan``
+    (``engine.plan`` of the baseline) only the steps the changed parameters reach are run again."""
+    if plan is not None:
+        return outcome(prepared, plan.compute(rules))
+    return outcome(prepared, engine.compute(prepared.inputs, rules, prepared.reference_date))
 
 
 def measure(outcome: Outcome, name: str) -> float:
@@ -127,47 +160,53 @@ def measure(outcome: Outcome, name: str) -> float:
 def summary(outcome: Outcome, base: Outcome) -> dict[str, object]:
     """The scenario's totals and its changes against the baseline."""
     aid = outcome.aid
-    paid, base_paid = aid > 0, base.aid > 0
+    paid, base_paid = outcome.paid, base.paid
     amounts = aid[paid]
-    diff = aid - base.aid
-    win, lose = diff > 0, diff < 0
+    moved, change = outcome.moves(base)
+    win, lose = change > 0, change < 0
+    count = len(amounts)
     return {
         "total_bursary": int(round(outcome.bursary.sum())),
         "total_loan": int(round(outcome.loan.sum())),
-        "recipients": int(paid.sum()),
-        "mean_aid": round(float(amounts.mean()), 2) if len(amounts) else 0.0,
-        "median_aid": float(np.median(amounts)) if len(amounts) else 0.0,
-        "new_recipients": int((paid & ~base_paid).sum()),
-        "lost_recipients": int((base_paid & ~paid).sum()),
-        "winners": int(win.sum()),
-        "losers": int(lose.sum()),
-        "winners_gain": int(round(diff[win].sum())),
-        "losers_loss": int(round(diff[lose].sum())),
+        "recipients": count,
+        "mean_aid": round(float(amounts.mean()), 2) if count else 0.0,
+        "median_aid": float(np.median(amounts)) if count else 0.0,
+        "new_recipients": int(np.count_nonzero(paid[moved] & ~base_paid[moved])),
+        "lost_recipients": int(np.count_nonzero(base_paid[moved] & ~paid[moved])),
+        "winners": int(np.count_nonzero(win)),
+        "losers": int(np.count_nonzero(lose)),
+        "winners_gain": int(round(change[win].sum())),
+        "losers_loss": int(round(change[lose].sum())),
         "total_cost": int(round(aid.sum())),
     }
 
 
 def _group_sums(prepared: Prepared, outcome: Outcome, base: Outcome) -> np.ndarray:
-    """GROUP_MEASURES per (level, programme_kind) group: an array (groups × measures)."""
+    """GROUP_MEASURES per (level, programme_kind) group: an array (groups × measures), np.bincount on the group
+    codes computed once in ``prepare``; the changes against the baseline are summed over the rows that moved."""
     g, size = prepared.group, len(prepared.groups)
-    valid = prepared.valid
 
-    def total(weights) -> np.ndarray:
-        return np.bincount(g, weights=np.asarray(weights, dtype=float), minlength=size)
+    def total(weights, rows=None) -> np.ndarray:
+        if rows is None:
+            return np.bincount(g, weights=weights, minlength=size)
+        return np.bincount(g[rows], weights=weights, minlength=size)
 
     aid = outcome.aid
-    paid, base_paid = aid > 0, base.aid > 0
-    diff = aid - base.aid
-    recipients = total(paid)
+    paid, base_paid = outcome.paid, base.paid
+    moved, change = outcome.moves(base)
+    rise, fall = change > 0, change < 0
+    up, down = moved[rise], moved[fall]
+    recipients = np.bincount(g[paid], minlength=size).astype(float)
     cost = total(aid)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(recipients > 0, cost / recipients, 0.0)
     columns = {
-        "applicants": total(valid), "total_bursary": total(outcome.bursary), "total_loan": total(outcome.loan),
-        "total_cost": cost, "recipients": recipients, "mean_aid": np.round(mean, 2),
-        "new_recipients": total(paid & ~base_paid), "lost_recipients": total(base_paid & ~paid),
-        "winners": total(diff > 0), "winners_gain": total(np.where(diff > 0, diff, 0.0)),
-        "losers": total(diff < 0), "losers_loss": total(np.where(diff < 0, diff, 0.0)),
+        "applicants": prepared.applicants_per_group, "total_bursary": total(outcome.bursary),
+        "total_loan": total(outcome.loan), "total_cost": cost, "recipients": recipients, "mean_aid": np.round(mean, 2),
+        "new_recipients": total(None, moved[paid[moved] & ~base_paid[moved]]).astype(float),
+        "lost_recipients": total(None, moved[base_paid[moved] & ~paid[moved]]).astype(float),
+        "winners": total(None, up).astype(float), "winners_gain": total(change[rise], up),
+        "losers": total(None, down).astype(float), "losers_loss": total(change[fall], down),
     }
     return np.column_stack([columns[m] for m in GROUP_MEASURES])
 
@@ -188,22 +227,24 @@ class WhatIf:
 
 
 def run(applicants, vary: dict[str, list], rules: str | RuleSet = "GE-2025", reference_date=None,
-        breakdown: bool = True, lang: str = "fr") -> WhatIf:
-    """Every scenario of the grid ``vary`` ({dotted name: [values]}) over the whole table."""
+        breakdown: bool = True, lang: str = "fr", reuse: bool = True) -> WhatIf:
+    """Every scenario of the grid ``vary`` ({dotted name: [values]}) over the whole table; ``reuse=False`` runs
+    every engine step for every scenario (same figures, slower: the benchmark's in-run reference)."""
     prepared = prepare(applicants, reference_date)
     rs = resolve_rules(rules, prepared)
     vary = grid.typed(rs, vary)
     combos = grid.scenarios(vary)
-    base = evaluate(prepared, rs)
+    plan = engine.plan(prepared.inputs, rs, prepared.reference_date) if reuse else None
+    base = outcome(prepared, plan.base) if plan is not None else evaluate(prepared, rs)
     baseline = {**{name: rs.value(name) for name in vary}, **summary(base, base),
                 "flags": standards.flags(rs, lang)}
     rows, sums = [], []
     for combo in combos:
         scenario_rules = rs.with_overrides(combo)
-        outcome = evaluate(prepared, scenario_rules)
-        rows.append({**combo, **summary(outcome, base), "flags": standards.flags(scenario_rules, lang)})
+        result = evaluate(prepared, scenario_rules, plan)
+        rows.append({**combo, **summary(result, base), "flags": standards.flags(scenario_rules, lang)})
         if breakdown:
-            sums.append(_group_sums(prepared, outcome, base))
+            sums.append(_group_sums(prepared, result, base))
     columns = list(vary) + list(MEASURES) + list(EXTRA)
     table = pd.DataFrame(rows, columns=columns)
     table.index.name = "scenario"

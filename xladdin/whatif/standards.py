@@ -30,6 +30,7 @@ class Standard:
     description_fr: str
     description_en: str
     note: str = ""
+    probe: str = ""                       # the engine probe that judges it (xladdin.compliance.probes)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def load(path: Path = CONCORDAT_FILE) -> tuple[Standard, ...]:
         out.append(Standard(id=s["id"], article=s["article"], parameters=tuple(s.get("parameters") or ()),
                             comparison=s["comparison"], threshold=s.get("threshold"), unit=str(s.get("unit", "")),
                             if_absent=s.get("if_absent", "review"), description_fr=s["description"]["fr"],
-                            description_en=s["description"]["en"], note=s.get("note", "")))
+                            description_en=s["description"]["en"], note=s.get("note", ""),
+                            probe=s.get("probe", "")))
     return tuple(out)
 
 
@@ -90,5 +92,28 @@ def check(rules: RuleSet, standards: tuple[Standard, ...] | None = None) -> list
 
 
 def flags(rules: RuleSet, lang: str = "fr") -> str:
-    """The standards a rule set falls short of, joined by `` | `` ("" when it meets all that can be checked)."""
-    return " | ".join(f.text(lang) for f in check(rules) if f.status == "below")
+    """The standards a rule set falls short of, joined by `` | `` ("" when it meets all that can be checked).
+
+    They depend only on the values of the parameters the standards name: the text is kept per those values (a
+    what-if grid repeats them from scenario to scenario)."""
+    params = rules.parameters
+    try:
+        key = (lang, tuple((name, type(params[name].value), params[name].value) if name in params else (name,)
+                           for name in _named()))
+        hash(key)
+    except TypeError:
+        key = None
+    text = _FLAGS.get(key) if key is not None else None
+    if text is None:
+        text = " | ".join(f.text(lang) for f in check(rules) if f.status == "below")
+        if key is not None and len(_FLAGS) < 4096:
+            _FLAGS[key] = text
+    return text
+
+
+_FLAGS: dict[tuple, str] = {}
+
+
+def _named() -> tuple[str, ...]:
+    """Every parameter a standard of the concordat file names."""
+    return tuple(dict.fromkeys(name for s in load() for name in s.parameters))

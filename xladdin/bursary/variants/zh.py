@@ -1,0 +1,94 @@
+"""VAB (ZH LS 416.1) §§ 2, 5, 29, 30 ; BiG (LS 410.1, not held) §§ 17-17 f — Zurich's right, duration and eligibility.
+
+Variants ``ZH`` of the slots ``right``, ``entitlement`` and ``eligibility`` (docs/rules/ZH.md §3). Every rule
+cited as BiG comes from the law, which is not among the texts held (a [reading], ZH.md §1, R19).
+
+Reason codes (ZH.md §3.2, in this order): ``ZH-BiG-§17`` beneficiaries, ``ZH-BiG-§17-2`` age 45, ``ZH-BiG-§17a``
+stipend domicile, ``ZH-BiG-§17d`` training, ``ZH-VAB-§2`` three months, ``ZH-VAB-§29`` deadline, ``ZH-BiG-§17e``
+duration, ``ZH-BiG-§17e-2`` twelve years, ``ZH-BiG-§17f-2`` abandoned trainings, ``ZH-VAB-§30`` incomplete file.
+
+Parameters read: ``training.rights.<programme_kind>`` (B or -), ``eligibility.eu_efta`` (ISO codes separated by
+spaces, R25), ``eligibility.permit_b_min_years``, ``eligibility.max_age``, ``duration.max_training_years``,
+``eligibility.max_trainings_abandoned``, ``period.min_training_months``, ``deadline.months``,
+``duration.extra_semesters``, ``duration.extra_min_semesters``, ``parents.waiver_age``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...schema import BY_KEY
+from ..eligibility import _RIGHT_CODES, RIGHT_NONE
+from ..rule import rule
+
+_ZH = BY_KEY["aid_domicile"].values.index("ZH")
+
+
+@rule("BiG § 17 d Abs. 1 (texte non détenu) ; VAB §§ 3-4",
+      trace={"right": ("Droit selon la formation", "Right by training")}, slot="right", variant="ZH")
+def right(c, v):
+    """BiG § 17 d Abs. 1 lit. a-d (not held; ZH.md §3.1, R18) — the training gives aid (B) or nothing; no
+    first/second-training distinction and no reconversion rule in the texts."""
+    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
+                     + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
+    return {"right": table[c["programme_kind"]], "reconversion_ok": np.zeros(c.n, bool)}
+
+
+@rule("VAB § 5 ; BiG § 17 e Abs. 1 (texte non détenu)",
+      trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
+      slot="entitlement", variant="ZH")
+def entitlement(c, v):
+    """BiG § 17 e Abs. 1 (not held) — the regular duration + 2 semesters when it is 4 semesters or more; VAB § 5:
+    a part-time training lengthens it (duration / ratio) only for social, family or health reasons (R19)."""
+    regular = c["regular_semesters"]
+    stretched = np.ceil(np.round(regular / c["part_time_ratio"], 9))
+    base = np.where(c.true("part_time_special_reasons"), stretched, regular)
+    d = v.duration
+    return {"entitlement_semesters": base + np.where(regular >= d.extra_min_semesters, d.extra_semesters, 0)}
+
+
+def deadline(year_start: np.ndarray, months: int) -> np.ndarray:
+    """VAB § 29 Abs. 1 with § 6 — the last day of the ``months``-th month of the training year, its starting month
+    counted as the first (start September → end of February; R17)."""
+    first = year_start.astype("datetime64[M]")
+    return (first + np.timedelta64(months, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
+
+
+@rule("BiG §§ 17-17 f (texte non détenu) ; VAB §§ 2, 29, 30",
+      trace={"deadline": ("Délai de dépôt de la demande", "Application deadline", "VAB § 29 Abs. 1, § 6"),
+             "eligible": ("Éligible (BiG § 17-17 f ; VAB §§ 2, 29, 30)", "Eligible (BiG § 17-17 f; VAB §§ 2, 29, 30)")},
+      slot="eligibility", variant="ZH")
+def eligibility(c, v):
+    """BiG §§ 17-17 f (not held), VAB §§ 2, 29, 30 — each failed condition is a reason code (ZH.md §3.2)."""
+    e = v.eligibility
+    age = c["age"]
+    nationality = c["nationality"].astype(str)
+    eu_efta = c.among("nationality", str(e.eu_efta).split())
+    beneficiary = ((nationality == "CH") | eu_efta | c.is_("permit", "C")
+                   | (c.is_("permit", "B") & (c["years_domicile_ch"] >= e.permit_b_min_years))
+                   | c.true("refugee_or_stateless"))
+    duration = np.where(c.known("duration_months"), c["duration_months"], 6.0 * c["regular_semesters"])
+    last_day = deadline(c["year_start"], v.deadline.months)
+    dates_known = c.known("application_date") & c.known("year_start")
+    codes = {
+        "ZH-BiG-§17": ~beneficiary,
+        "ZH-BiG-§17-2": age >= e.max_age,
+        "ZH-BiG-§17a": c["aid_domicile_final"] != _ZH,
+        "ZH-BiG-§17d": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
+        "ZH-VAB-§2": duration < v.period.min_training_months,
+        "ZH-VAB-§29": dates_known & (c["application_date"] > last_day),
+        "ZH-BiG-§17e": c["semesters_aided"] >= c["entitlement_semesters"],
+        "ZH-BiG-§17e-2": c["years_in_training"] >= v.duration.max_training_years,
+        "ZH-BiG-§17f-2": c["trainings_abandoned"] >= e.max_trainings_abandoned,
+    }
+    # VAB § 30 Abs. 1: the file is not complete without what the calculation needs. Besides ZH.md §3.2's list
+    # (level, housing, parents below the waiver age, the income of a needed budget), the birth date, the regular
+    # duration and the two dates (age, entitlement and deadline cannot be checked without them).
+    needs_parents = ~(age >= v.parents.waiver_age)
+    codes["ZH-VAB-§30"] = (~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
+                           | c["budget_missing"] | ~c.known("birth_date") | ~c.known("regular_semesters")
+                           | ~dates_known)
+    ineligible = np.zeros(c.n, bool)
+    for mask in codes.values():
+        ineligible |= mask
+    return {"deadline": last_day, "eligible": ~ineligible, "codes": codes}

@@ -1,0 +1,100 @@
+"""``--redact``: exports that can be shared — names replaced by the file number (issue 7, personal data).
+
+What an applicant list says about a person who can be named: last name, first name and birth date (the
+quasi-identifier that, with the domicile, would name them again). With ``--redact``:
+
+* ``last_name`` and ``first_name`` are replaced by the applicant's file number (``applicant_id``, the office's
+  own pseudonym); a row without a file number gets empty names;
+* birth dates appear in no export (results and reports carry the age's consequences, not the date); the value
+  typed in a personal column is masked wherever an error would quote it (the *Erreurs* sheet's value, the
+  message, the ``reasons`` column), e.g. ``ligne 5, colonne birth_date : valeur masquée (--redact)``;
+* amounts stay: they are what a shared decision list is for, and without a name they are no one's.
+
+The input file is never changed; only what is written is.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+PERSONAL = ("last_name", "first_name", "birth_date")
+NAMES = ("last_name", "first_name")
+MASK = {"fr": "(masqué)", "en": "(redacted)"}
+_PART = re.compile(r"^(?P<head>(?:ligne|line) \d+, (?:colonne|column) (?P<key>\w+))\s?:.*$", re.S)
+
+
+def mask_message(text, lang: str = "fr"):
+    """``ligne 5, colonne birth_date : date illisible « 31.02.2003 » …`` → ``… : valeur masquée (--redact)``;
+    messages about other columns, and anything not a message, are returned unchanged (several are joined by
+    `` | ``)."""
+    if not isinstance(text, str) or "colonne" not in text and "column" not in text:
+        return text
+    parts = []
+    for part in text.split(" | "):
+        m = _PART.match(part)
+        if m and m.group("key") in PERSONAL:
+            english = part.startswith("line")
+            part = m.group("head") + (": value redacted (--redact)" if english else " : valeur masquée (--redact)")
+        parts.append(part)
+    return " | ".join(parts)
+
+
+def results(frame: pd.DataFrame) -> pd.DataFrame:
+    """A result table (``xladdin assess``) ready to share: names → file number, personal values masked."""
+    out = frame.copy()
+    ids = out["applicant_id"] if "applicant_id" in out else None
+    for key in NAMES:
+        if key in out:
+            out[key] = ids.where(ids.notna(), None) if ids is not None else None
+    if "birth_date" in out:
+        out = out.drop(columns="birth_date")
+    if "reasons" in out:
+        out["reasons"] = out["reasons"].map(mask_message).astype(out["reasons"].dtype)
+    return out
+
+
+def comparison(frame: pd.DataFrame) -> pd.DataFrame:
+    """A side-by-side table (``xladdin compare``): names → file number, personal values masked in every rule
+    set's ``<rules>.reasons`` column."""
+    out = results(frame)
+    for column in out.columns:
+        if str(column).endswith(".reasons"):
+            out[column] = out[column].map(mask_message).astype(out[column].dtype)
+    return out
+
+
+def errors(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
+    """An error list (line, applicant_id, column, value, message_fr, message_en) with personal values masked."""
+    if frame is None or not len(frame) or "column" not in frame:
+        return frame
+    out = frame.copy()
+    personal = out["column"].isin(PERSONAL).to_numpy()
+    if personal.any():
+        if "value" in out:
+            out["value"] = out["value"].astype(object)
+            out.loc[personal, "value"] = MASK.get(lang, MASK["fr"])
+        for column in ("message_fr", "message_en"):
+            if column in out:
+                out[column] = out[column].map(mask_message)
+    return out
+
+
+def report(data):
+    """The batch report's data (:class:`xladdin.io.report.ReportData`) with names and personal values masked."""
+    ids = data.columns["applicant_id"]
+    for key in NAMES:
+        if key in data.columns:
+            data.columns[key] = list(ids)
+    data.columns["reasons"] = [mask_message(r) for r in data.columns["reasons"]]
+    data.errors = errors(data.errors, data.lang)
+    return data
+
+
+def option():
+    import typer
+
+    return typer.Option(False, "--redact", help="Fichier à partager : noms et prénoms remplacés par le n° de dossier, "
+                        "valeurs personnelles masquées dans les messages d'erreur (la date de naissance n'est jamais "
+                        "exportée).")
