@@ -68,6 +68,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "unknown rule set '{rules}' (available: {available})"),
     "no_rules_in_force": ("aucun jeu de règles {canton} en vigueur au {date}",
                           "no {canton} rule set in force on {date}"),
+    "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
+                        "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),
     "bad_parameter_value": ("valeur invalide pour {name} : « {value} »", "invalid value for {name}: '{value}'"),
     "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Field kinds understood by the parser (xladdin.bursary.inputs) and the template builders.
 TEXT, DATE, ENUM, BOOL, INT, AMOUNT, RATIO = "text", "date", "enum", "bool", "int", "amount", "ratio"
@@ -384,7 +384,33 @@ def _parent_fields() -> list[Field]:
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(_STUDENT + _TAX_MODELS + _parent_fields() + _DOMICILE)
+# Geneva inputs the other cantons' texts do not read (docs/rules/ZH.md §2.1 and BE.md §2.1, "keys not used"):
+# their templates leave them out. BE's health premiums count only under the switch health_mode: capped_actual.
+_PARENTS = ("rdu", "income", "children", "in_training", "health_premiums", "taxes", "net_wealth")
+_NOT_READ = {
+    "ZH": {"occupants", "student_children_le10", "reconversion", "changes_of_course", "study_stay_only",
+           "eu_efta_frontier_parent", "parents_abroad", "excluded_benefit", "health_premiums", "student_taxes",
+           "independence", "first_training_done", "years_independent", "independent_income", "years_full_time_work",
+           "loans_received", "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in _PARENTS if s != "net_wealth"},
+    "BE": {"semesters_aided", "wealth", "student_taxes", "part_time_ratio", "student_children_le10",
+           "years_independent", "independent_income", "study_stay_only", "eu_efta_frontier_parent", "parents_abroad",
+           "excluded_benefit", "health_premiums", "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "health_premiums")},
+}
+
+
+def _geneva_first(fields: list[Field]) -> list[Field]:
+    """Tag the Geneva fields another canton does not read with the cantons that do."""
+    out = []
+    for f in fields:
+        if not f.cantons and any(f.key in keys for keys in _NOT_READ.values()):
+            f = replace(f, cantons=("GE",) + tuple(c for c, keys in _NOT_READ.items() if f.key not in keys))
+        out.append(f)
+    return out
+
+
+FIELDS: tuple[Field, ...] = tuple(_geneva_first(_STUDENT + _TAX_MODELS + _parent_fields() + _DOMICILE))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
 

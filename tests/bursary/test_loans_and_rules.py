@@ -86,3 +86,23 @@ def test_a_rule_set_with_an_unknown_variant_is_reported():
     problems = model.check_choices("XX-1", {"age": "lunar_years"})
     assert "XX-1: slot 'age' has no variant 'lunar_years' (known: whole_years)" in problems
     assert "XX-1: model slot 'amounts' has no variant" in problems
+
+
+def test_one_amount_used_in_two_places_is_one_value():
+    """ABV A1-1 Abs. 1 and 7 serve the family budget and the personal budget alike: BE-2024 holds them once
+    (``student.basic.* same_as family.basic.*``), so a what-if on the family table moves both, and varying the
+    alias itself is refused with a message naming the parameter to vary."""
+    import pytest
+
+    from xladdin.errors import RulesError
+    from xladdin.rules import load
+
+    be = load("BE-2024")
+    assert be.value("student.basic.p3") == be.value("family.basic.p3") == 22452
+    assert be.flat()["student.health.child"].as_json()["same_as"] == "family.health.child"
+    moved = be.with_overrides({"family.basic.p3": 23000, "family.health.child": 1500})
+    assert moved.value("student.basic.p3") == 23000 and moved.value("student.health.child") == 1500
+    with pytest.raises(RulesError) as err:
+        be.with_overrides({"student.basic.p3": 23000})
+    assert err.value.text("fr") == ("student.basic.p3 reprend la valeur de family.basic.p3 (le même montant de la "
+                                    "loi) : faites varier family.basic.p3")

@@ -119,3 +119,37 @@ def test_xlwings_conf_names_the_udf_module(template):
     wb = openpyxl.load_workbook(template("intake"))
     conf = wb["xlwings.conf"]
     assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "xladdin.excel.udfs")
+
+
+def test_a_zurich_form_asks_what_the_vab_reads_and_passes_its_rule_set(template):
+    """``--rules ZH-2021``: the Zurich fields (tax assessment, own contribution...), not Geneva's RDU; every
+    result formula names ZH-2021; prefilled from the Zurich sample, the cached values are the engine's."""
+    import xladdin
+
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-ZH.csv"
+    first = xladdin.assess(sample, rules="ZH-2021").iloc[0]
+    applicant = applicant_from_file(sample, first["applicant_id"])
+    path = template("intake", rules="ZH-2021", applicant=applicant)
+    ws = openpyxl.load_workbook(path)["Dossier"]
+    rows = _fields(ws)
+    assert set(rows) == {f.key for f in schema.fields_for("ZH")}
+    assert "p1_income_total" in rows and "meal_days_per_week" in rows
+    assert "p1_rdu" not in rows and "student_taxes" not in rows and "p1_taxable_wealth" not in rows
+    results = {ws.cell(row=r, column=6).value: ws.cell(row=r, column=7).value for r in range(4, 17)}
+    assert results["Bourse"] == '=bursary(dossier,"ZH-2021")'
+    assert results["Éligible"] == '=INDEX(eligibility(dossier,"ZH-2021"),1,1)'
+    cached = {r[5]: r[6] for r in openpyxl.load_workbook(path, data_only=True)["Dossier"].iter_rows(
+        min_row=4, max_row=16, values_only=True)}
+    assert cached["Bourse"] == int(first["bursary"]) and cached["Règles"] == "ZH-2021 v1.0"
+
+
+def test_a_bern_applicant_list_has_the_abv_columns(template):
+    from xladdin.excel.templates.applicants import headers
+
+    ws = openpyxl.load_workbook(template("applicants", rules="BE")).worksheets[0]
+    names = [c.value for c in ws[1]]
+    assert names == headers("fr", canton="BE")
+    keys = [schema.resolve_header(n) for n in names]
+    assert "p1_taxable_wealth" in keys and "semesters_completed" in keys and "p1_rdu" not in keys

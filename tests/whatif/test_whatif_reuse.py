@@ -44,7 +44,10 @@ def perturbed(rng, rs, name: str):
     """Another value of the parameter's type: a number times 0.5-1.5 (never 0 for a value ≥ 1), a switch flipped, a
     code of a code table taken among its siblings' codes (``training.rights.*``: a value two siblings share), or a
     text another shipped rule set gives a parameter of the same last name (``family.housing.mode``: the modes of
-    every canton; one its model does not know must fail alike both ways); None when there is no other value."""
+    every canton; one its model does not know must fail alike both ways); None when there is no other value, or
+    when the parameter is the same amount as another (``same_as``: one varies the original)."""
+    if rs.parameters[name].same_as:
+        return None
     value = rs.parameters[name].value
     if isinstance(value, bool):
         return not value

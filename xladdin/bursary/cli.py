@@ -132,7 +132,8 @@ def rules_show(
     for name in ("valeur", "unité", "article", "dès le", "note"):
         table.add_column(name)
     for name, p in rs.flat().items():
-        table.add_row(name, str(p.value), p.unit, p.article, p.valid_from, p.note)
+        note = " ; ".join(x for x in (f"= {p.same_as}" if p.same_as else "", p.note) if x)
+        table.add_row(name, str(p.value), p.unit, p.article, p.valid_from, note)
     console.print(table)
     model_table = Table(title="Modèle de calcul : variante retenue à chaque étape")
     for name in ("étape", "variante", "article"):

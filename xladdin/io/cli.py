@@ -49,7 +49,9 @@ def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
     lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut) ou en."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (whatif, résultats du formulaire)."),
+    rules: str = typer.Option("GE-2025", "--rules", "-r",
+                              help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
+                                   "(intake, applicants), les résultats du formulaire, le what-if."),
     face: str = typer.Option("desktop", "--formulas",
                              help="Formules du formulaire : desktop (=bursary(...), xlwings) ou web "
                                   "(=XLADDIN.BURSARY(...), Excel sur le web)."),
@@ -75,7 +77,7 @@ def template_cmd(
             if applicant_id is None:
                 raise XladdinError("applicant_not_found", applicant_id="(--id)", path=str(from_file))
             options["applicant"] = applicant_from_file(from_file, applicant_id, lang)
-    elif kind == "whatif":
+    elif kind in ("whatif", "applicants"):
         options["rules"] = rules
     elif kind == "programme" and catalogue:
         options["catalogue"] = catalogue

@@ -31,6 +31,7 @@ class Parameter:
     note: str = ""
     href: str = ""
     carried: bool = False          # value carried from a later rule set: its earlier value is not in the texts held
+    same_as: str = ""              # the parameter whose value this one is (one amount the law uses in two places)
 
     def as_json(self) -> dict:
         out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
@@ -40,6 +41,8 @@ class Parameter:
             out["note"] = self.note
         if self.carried:
             out["carried"] = True
+        if self.same_as:
+            out["same_as"] = self.same_as
         return out
 
 
@@ -91,7 +94,12 @@ class RuleSet:
         for name, value in overrides.items():
             if name not in params:
                 raise RulesError("unknown_parameter", name=name, rules=self.id)
+            if params[name].same_as:
+                raise RulesError("alias_parameter", name=name, target=params[name].same_as)
             params[name] = replace(params[name], value=_coerce_like(params[name], value))
+        for name, p in params.items():              # an amount used in two places changes in both
+            if p.same_as in overrides:
+                params[name] = replace(p, value=params[p.same_as].value)
         return replace(self, parameters=params, overrides={**self.overrides, **overrides})
 
 
@@ -130,7 +138,7 @@ def _namespace(items: tuple) -> SimpleNamespace:
 
 
 def _is_leaf(node) -> bool:
-    return isinstance(node, dict) and "value" in node and "reference" in node
+    return isinstance(node, dict) and ("value" in node or "same_as" in node) and "reference" in node
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
@@ -138,10 +146,10 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
     for key, node in tree.items():
         name = f"{prefix}{key}"
         if _is_leaf(node):
-            out[name] = Parameter(name=name, value=node["value"], article=str(node["reference"]),
+            out[name] = Parameter(name=name, value=node.get("value"), article=str(node["reference"]),
                                   valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
                                   note=str(node.get("note", "")), href=str(node.get("href", "")),
-                                  carried=bool(node.get("carried", False)))
+                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")))
         elif isinstance(node, dict):
             out.update(_flatten(node, name + "."))
         else:
@@ -149,12 +157,25 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
     return out
 
 
+def _resolve_aliases(params: dict[str, Parameter], path: Path) -> dict[str, Parameter]:
+    """``same_as: family.basic.p1``: the value (and date) of that parameter, which must exist and hold a value."""
+    for name, p in params.items():
+        if p.same_as:
+            target = params.get(p.same_as)
+            if target is None or target.same_as:
+                raise ValueError(f"{path.name}: {name} same_as {p.same_as}: no such parameter with a value")
+            params[name] = replace(p, value=target.value, valid_from=p.valid_from or target.valid_from,
+                                   unit=p.unit or target.unit)
+    return params
+
+
 def _read(path: Path) -> RuleSet:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     model = data.get("model") or {}
     return RuleSet(id=data["id"], version=str(data["version"]), canton=data["canton"], title=data["title"],
                    valid_from=data["valid_from"], valid_to=data.get("valid_to"),
-                   parameters=_flatten(data["parameters"]), texts=tuple(data.get("texts", ())),
+                   parameters=_resolve_aliases(_flatten(data["parameters"]), path),
+                   texts=tuple(data.get("texts", ())),
                    choices={slot: str(node["variant"]) for slot, node in model.items()},
                    choice_articles={slot: str(node.get("reference", "")) for slot, node in model.items()},
                    reason_codes=tuple(str(code) for code in data.get("reason_codes", ())))

@@ -18,23 +18,25 @@ from ... import schema
 from . import common
 
 
-def headers(lang: str = "fr", header: str = "label") -> list[str]:
-    """The list's column headers, in schema order: labels (default) or keys."""
-    return [f.key if header == "key" else f.label(lang) for f in schema.fields_for("GE")]
+def headers(lang: str = "fr", header: str = "label", canton: str = "GE") -> list[str]:
+    """The list's column headers, in schema order: labels (default) or keys, of the fields the canton reads."""
+    return [f.key if header == "key" else f.label(lang) for f in schema.fields_for(canton)]
 
 
-def build(out: Path, lang: str = "fr", rows: list[dict] | None = None) -> Path:
-    """Write the applicant list to ``out``; ``rows`` ({key: cell value}) fill the table (examples, tests)."""
+def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: str = common.DEFAULT_RULES) -> Path:
+    """Write the applicant list to ``out`` with the columns ``rules``' canton reads; ``rows`` ({key: cell value})
+    fill the table (examples, tests)."""
     from ...io.guard import set_cell
 
     desc = common.load_description("applicants")
-    fields = common.fields_of(desc["fields"])
+    canton = common.canton_of(rules)
+    fields = common.fields_of(desc["fields"], canton)
     wb = Workbook()
     ws = wb.active
     ws.title = common.text(desc["sheet"], lang)
     lists = common.add_lists_sheet(wb, fields, lang)
     common.add_xlwings_conf(wb)
-    names = headers(lang, desc.get("header", "label"))
+    names = headers(lang, desc.get("header", "label"), canton)
     validation_rows = int(desc.get("validation_rows", 5000))
     common.header_row(ws, 1, names)
     ws.row_dimensions[1].height = 45

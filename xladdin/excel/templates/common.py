@@ -70,6 +70,18 @@ def text(node, lang: str) -> str:
     return "" if node is None else str(node)
 
 
+DEFAULT_RULES = "GE-2025"
+
+
+def canton_of(rules: str | None) -> str:
+    """The canton a template is for: that of its rule set or canton key (``ZH-2021``, ``BE``); Geneva by default."""
+    from ... import rules as rules_mod
+
+    if not rules:
+        return "GE"
+    return str(rules).strip().upper() if rules_mod.is_canton(rules) else rules_mod.load(rules).canton
+
+
 def fields_of(selector, canton: str = "GE") -> list[schema.Field]:
     """Fields named by a description: ``all``, ``{group: name}`` (the fields the canton reads) or a list of keys
     (unknown keys are errors)."""

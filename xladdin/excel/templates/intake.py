@@ -26,17 +26,18 @@ SIGNED_OUTPUTS = {"parents_share", "shortfall"}
 EMPTY = "—"
 
 
-def udf_formula(udf: str, output: str, range_name: str, face: str) -> str:
+def udf_formula(udf: str, output: str, range_name: str, face: str, rules: str | None = None) -> str:
     """The add-in formula of a result cell: ``bursary(dossier)``, ``INDEX(bursary_row(dossier),1,k)``...
 
     ``bursary_row`` returns one row in the order of ``OUTPUT_COLUMNS``, ``eligibility`` the row
     ``[eligible, reasons]`` (xladdin.excel.udfs).
 
     ``face`` is ``desktop`` (xlwings imports the functions under their Python names) or ``web``
-    (Office.js custom functions under the add-in's namespace, ``XLADDIN.BURSARY``).
+    (Office.js custom functions under the add-in's namespace, ``XLADDIN.BURSARY``). ``rules`` (another rule set
+    than the functions' default, ``ZH-2021``) is passed as their second argument.
     """
     name = udf if face == "desktop" else f"{common.ADDIN_NAMESPACE}.{udf.upper()}"
-    call = f"{name}({range_name})"
+    call = f"{name}({range_name})" if rules is None else f'{name}({range_name},"{rules}")'   # rules: 2nd argument
     if udf == "bursary_row":
         return f"=INDEX({call},1,{schema.OUTPUT_COLUMNS.index(output) + 1})"
     if udf == "eligibility":                       # one row: eligible, reason codes
@@ -72,9 +73,10 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     """
     desc = common.load_description("intake")
     lay = desc["layout"]
-    sections = [(common.text(s["title"], lang), common.fields_of(s)) for s in desc["sections"]]
+    canton = common.canton_of(rules)
+    sections = [(common.text(s["title"], lang), common.fields_of(s, canton)) for s in desc["sections"]]
     every = [f for _, fields in sections for f in fields]
-    missing = {f.key for f in schema.fields_for("GE")} - {f.key for f in every}
+    missing = {f.key for f in schema.fields_for(canton)} - {f.key for f in every}
     if missing:
         raise ValueError(f"intake form description leaves out schema keys: {sorted(missing)}")
 
@@ -123,7 +125,8 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     wb.defined_names[lay["range_name"]] = DefinedName(lay["range_name"], attr_text=ref)
 
     results_row = _assess(applicant, rules, lang) if applicant and applicant.get("applicant_id") else None
-    cached = _results(ws, desc["results"], lay["range_name"], face, lang, results_row)
+    formula_rules = None if rules == common.DEFAULT_RULES else rules
+    cached = _results(ws, desc["results"], lay["range_name"], face, lang, results_row, formula_rules)
 
     ws.freeze_panes = ws.cell(row=first, column=1)
     ws.protection.sheet = True
@@ -136,7 +139,8 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     return common.save_atomic(wb, out, {ws.title: cached})
 
 
-def _results(ws, spec: dict, range_name: str, face: str, lang: str, results_row: dict | None) -> dict:
+def _results(ws, spec: dict, range_name: str, face: str, lang: str, results_row: dict | None,
+             rules: str | None = None) -> dict:
     label_col = column_index_from_string(spec["label"])
     value_col = column_index_from_string(spec["value"])
     row = int(spec["first_row"])
@@ -146,7 +150,7 @@ def _results(ws, spec: dict, range_name: str, face: str, lang: str, results_row:
     for item in spec["cells"]:
         output = item["output"]
         ws.cell(row=row, column=label_col, value=schema.output_label(output, lang)).border = common.BOX
-        c = ws.cell(row=row, column=value_col, value=udf_formula(item["udf"], output, range_name, face))
+        c = ws.cell(row=row, column=value_col, value=udf_formula(item["udf"], output, range_name, face, rules))
         c.fill, c.border = common.RESULT_FILL, common.BOX
         if output in OUTPUT_AMOUNTS:
             c.number_format = formats.CHF_SIGNED if output in SIGNED_OUTPUTS else formats.CHF
@@ -180,4 +184,4 @@ def applicant_from_file(path, applicant_id: str, lang: str = "fr") -> dict:
     if applicant_id not in ids:
         raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(path))
     row = got.inputs.iloc[ids.index(applicant_id)]
-    return {f.key: common.cell_value(f, row[f.key], lang) for f in schema.fields_for("GE")}
+    return {f.key: common.cell_value(f, row[f.key], lang) for f in schema.FIELDS if f.key in row}
