@@ -192,3 +192,27 @@ def test_progress_bar_stages(tmp_path):
     tasks = {t.description: t for t in progress.tasks}
     assert list(tasks) == ["Lecture du fichier", "Validation et calcul", "Écriture du rapport"]
     assert tasks["Écriture du rapport"].completed == 5 and all(t.finished for t in progress.tasks)
+
+
+def test_xls_whose_extent_asks_for_too_much_memory_is_refused_cleanly(tmp_path, lo, monkeypatch):
+    """A binary workbook cannot be sized before reading; it is read by a child process with a memory ceiling
+    (xladdin.io.isolated). A list with a cell in IV65536, the last cell of an .xls grid, makes calamine build a
+    65 536 × 256 range: under a 64 MB ceiling the child fails and the run says so (exit 3), no crash, no output."""
+    from xladdin.io.bulk import run_import as run
+    from xladdin.io.readers import InputFileError
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["applicant_id", "nationality"])
+    ws.append(["A1", "CH"])
+    ws["IV65536"] = "far"
+    src = tmp_path / "far.xlsx"
+    wb.save(src)
+    xls = lo(src, "xls")
+    monkeypatch.setenv("XLADDIN_MAX_READER_MB", "64")
+    out = tmp_path / "report.xlsx"
+    with pytest.raises(InputFileError) as err:
+        run(xls, out)
+    assert err.value.exit_code == 3
+    assert "la lecture dépasse la mémoire permise (64 Mo, variable XLADDIN_MAX_READER_MB)" in err.value.text("fr")
+    assert not out.exists()

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import InputFileError
 from . import limits as _limits
-from . import sheetscan
+from . import isolated, sheetscan
 from .limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
@@ -29,6 +29,7 @@ DEFAULT_MAX_ROWS = Limits.max_rows
 DEFAULT_MAX_UNPACKED = Limits.max_unpacked       # a workbook's parts, unpacked
 MAX_RATIO = 200                                  # unpacked / packed, per part: beyond is a decompression bomb
 ZIP_FORMATS = {".xlsx", ".xlsm", ".xlsb", ".ods"}
+BINARY_FORMATS = {".xls", ".xlsb"}          # no XML to size a sheet from: read by xladdin.io.isolated
 
 
 @dataclass
@@ -241,6 +242,19 @@ def _check_xlsx(path: Path, part: str | None, chosen: str, limits: Limits) -> sh
     return extent
 
 
+def _chosen_sheet(path: Path, names: list[str], sheet: str | int | None) -> str:
+    """The sheet to read: the first, or the one named or numbered; a clear error otherwise."""
+    if not names:
+        raise InputFileError("file_no_sheet", path=str(path))
+    if sheet is None:
+        return names[0]
+    if isinstance(sheet, int) and -len(names) <= sheet < len(names):
+        return names[sheet]
+    if sheet in names:
+        return sheet
+    raise InputFileError("sheet_missing", path=str(path), sheet=sheet, sheets=", ".join(names))
+
+
 def _read_workbook(path: Path, sheet: str | int | None, limits: Limits) -> RawTable:
     suffix = path.suffix.lower()
     if suffix in ZIP_FORMATS:
@@ -249,23 +263,17 @@ def _read_workbook(path: Path, sheet: str | int | None, limits: Limits) -> RawTa
     try:
         if suffix == ".ods":
             extent = _check_ods(path, sheet, limits)
-        parts = _xlsx_parts(path) if suffix in (".xlsx", ".xlsm") else None
-        from python_calamine import CalamineWorkbook
-        book = CalamineWorkbook.from_path(str(path))
-        names = book.sheet_names
-        if not names:
-            raise InputFileError("file_no_sheet", path=str(path))
-        if sheet is None:
-            chosen = names[0]
-        elif isinstance(sheet, int):
-            chosen = names[sheet]
-        elif sheet in names:
-            chosen = sheet
+        if suffix in BINARY_FORMATS:          # cannot be sized before reading: read by a capped child process
+            names, chosen, rows = isolated.read_sheet(path, sheet)
+            _chosen_sheet(path, names, sheet)
         else:
-            raise InputFileError("sheet_missing", path=str(path), sheet=sheet, sheets=", ".join(names))
-        if parts is not None:                 # A1 + XFD1048576 would make calamine abort the process
-            extent = _check_xlsx(path, parts.get(chosen), chosen, limits)
-        rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
+            parts = _xlsx_parts(path) if suffix in (".xlsx", ".xlsm") else None
+            from python_calamine import CalamineWorkbook
+            book = CalamineWorkbook.from_path(str(path))
+            chosen = _chosen_sheet(path, book.sheet_names, sheet)
+            if parts is not None:                 # A1 + XFD1048576 would make calamine abort the process
+                extent = _check_xlsx(path, parts.get(chosen), chosen, limits)
+            rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False)
         if extent is not None and extent.errors:
             sheetscan.restore_errors(rows, extent.errors)
     except InputFileError:

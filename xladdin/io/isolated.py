@@ -1,0 +1,67 @@
+"""Binary workbooks (.xls, .xlsb) read in a child process with a memory ceiling.
+
+An .xlsx or .ods is sized from its XML before python-calamine builds a sheet (:mod:`xladdin.io.sheetscan`); the
+binary formats cannot be sized that way, and calamine allocates the dense range a sheet's extreme cells span
+(A1 and the last cell of the grid: gigabytes), aborting the whole process when it cannot. So they are read in a
+child interpreter whose address space is capped (``RLIMIT_AS``): a hostile file kills the child, never the clerk's
+run or the server, and becomes a clear "unreadable workbook" message. The child imports only python_calamine.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import InputFileError
+
+MB = 1024 * 1024
+# The child's address-space ceiling: generous for a real list (200 000 rows × 60 columns is about 1 GB of
+# Python objects), far below what a crafted extent asks for. XLADDIN_MAX_READER_MB sets it.
+DEFAULT_CEILING_MB = 4096
+
+_CHILD = r"""
+import pickle, resource, sys
+ceiling = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+names = list(book.sheet_names)
+sheet = pickle.loads(bytes.fromhex(sys.argv[2]))
+chosen = None
+if names:
+    if sheet is None:
+        chosen = names[0]
+    elif isinstance(sheet, int):
+        chosen = names[sheet] if -len(names) <= sheet < len(names) else None
+    elif sheet in names:
+        chosen = sheet
+rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False) if chosen is not None else None
+sys.stdout.buffer.write(pickle.dumps((names, chosen, rows), protocol=pickle.HIGHEST_PROTOCOL))
+"""
+
+
+def ceiling_bytes() -> int:
+    text = os.environ.get("XLADDIN_MAX_READER_MB", "").strip()
+    return (int(text) if text.isdigit() and int(text) > 0 else DEFAULT_CEILING_MB) * MB
+
+
+def read_sheet(path: Path, sheet: str | int | None, timeout: float = 300) -> tuple[list[str], str | None, list | None]:
+    """``(sheet names, chosen sheet or None, its rows or None)`` read by a capped child process."""
+    try:
+        done = subprocess.run([sys.executable, "-I", "-c", _CHILD, str(path), pickle.dumps(sheet).hex(),
+                               str(ceiling_bytes())], capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise InputFileError("file_corrupt", path=str(path), detail=f"lecture interrompue après {timeout:.0f} s") \
+            from None
+    if done.returncode != 0:
+        last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"code {done.returncode}"]
+        if done.returncode < 0 or "memory" in last[0].lower() or "alloc" in last[0].lower():
+            detail = (f"la lecture dépasse la mémoire permise ({ceiling_bytes() // MB} Mo, variable "
+                      f"XLADDIN_MAX_READER_MB) : étendue de feuille démesurée ou fichier forgé")
+        else:
+            detail = last[0][:200]
+        raise InputFileError("file_corrupt", path=str(path), detail=detail)
+    return pickle.loads(done.stdout)
