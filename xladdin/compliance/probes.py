@@ -268,12 +268,25 @@ def full_allocation(rules: RuleSet, name: str, thresholds: dict[str, float], **_
     high = max(evidence, key=lambda e: e["amount"])
     largest = (f"aide la plus élevée : {high['label_fr']} : {chf_text(high['amount'])}",
                f"largest aid: {high['label_en']}: {chf_text(high['amount'])}")
+    # A couple falls short when the canton divides the need by the persons of the budget: whether the spouse's
+    # share is the "prestation d'autres personnes légalement tenues" art. 18 al. 1 lets the canton expect (then
+    # art. 15 is met) is a reading of the law, not arithmetic (docs/rules/ZH.md §7, BE.md §7). Only the other
+    # profiles can make the standard definitively not met.
+    couple = [item for item in short if P.FAMILIES[item[0]["profile"].split("|")[1]][2]]
+    alone = [item for item in short if item not in couple]
+    reading = ("couples en dessous (besoin divisé par personne) : conforme si la part du conjoint est la prestation "
+               "d'une personne légalement tenue (art. 18 al. 1) — à apprécier",
+               "couples below (need divided per person): met if the spouse's share is the contribution of a person "
+               "legally bound (art. 18 al. 1) — a matter of reading") if couple else ("", "")
     if short:
-        worst = min(short, key=lambda s: s[0]["amount"] - s[0]["threshold"])
-        return Outcome("not_met", " ; ".join([show(s[0], "fr") for s in short] + [largest[0]]),
-                       "; ".join([show(s[0], "en") for s in short] + [largest[1]]),
-                       sorted({c for _, r, _ in short for c in codes(r)}), evidence, award_row=worst[2],
-                       failures=[codes(r) for _, r, _ in short])
+        fr = " ; ".join([show(s[0], "fr") for s in short] + [largest[0]] + [reading[0]] * bool(couple))
+        en = "; ".join([show(s[0], "en") for s in short] + [largest[1]] + [reading[1]] * bool(couple))
+        decisive = sorted({c for _, r, _ in short for c in codes(r)})
+        if not alone:
+            return Outcome("review", fr, en, decisive, evidence)
+        worst = min(alone, key=lambda s: s[0]["amount"] - s[0]["threshold"])
+        return Outcome("not_met", fr, en, decisive, evidence, award_row=worst[2],
+                       failures=[codes(r) for _, r, _ in alone])
     if undecided:
         return Outcome("review", "profil sans aide : " + " ; ".join(show(u[0], "fr") for u in undecided),
                        "profile without aid: " + "; ".join(show(u[0], "en") for u in undecided),
