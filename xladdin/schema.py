@@ -223,7 +223,12 @@ _PARENT_SUFFIXES = [
      {"minimum": 0, "default": 0}),
     ("taxes", AMOUNT, "impôts cantonaux", "cantonal taxes", "LBPE art. 20 al. 1 e", {"minimum": 0, "default": 0}),
     ("pays_alimony", BOOL, "verse une pension fixée par jugement", "pays court-ordered maintenance",
-     "LBPE art. 18 al. 6", {"default": False}),
+     "LBPE art. 18 al. 6 ; VAB § 12 Abs. 1 ; ABV Art. 14 Abs. 4",
+     {"default": False,
+      "help_fr": "Ce parent verse à la personne en formation une pension fixée par jugement (GE, BE) ou approuvée par "
+                 "une autorité (ZH, VAB § 12 Abs. 1) : son budget n'est pas compté.",
+      "help_en": "This parent pays the student maintenance set by a court (GE, BE) or approved by an authority (ZH, "
+                 "VAB § 12 (1)): their budget is not counted."}),
 ]
 
 # Inputs of the tax-based models (Zurich VAB LS 416.1, Bern ABV BSG 438.312): docs/rules/ZH.md §2.2, BE.md §2.2.

@@ -156,3 +156,33 @@ def test_the_console_shows_totals_never_an_income(command, tmp_path, caplog):
     leaked = {who: sorted(t for t in texts if t in printed) for who, texts in incomes.items()}
     assert not any(leaked.values()), {k: v for k, v in leaked.items() if v}
     assert "Lignes lues" in printed or "Dossiers lus" in printed           # the totals are there
+
+
+def test_the_audit_names_the_input_by_its_hash_only_when_redacted(listing, tmp_path):
+    """The input's path may name a person (``dossier-Rochat.xlsx``): the shared report keeps its SHA-256 only."""
+    src, _, _ = listing
+    named = src.with_name("dossier-Rochat.xlsx")
+    named.write_bytes(src.read_bytes())
+    shared, control = tmp_path / "partage.xlsx", tmp_path / "interne.xlsx"
+    assert runner.invoke(app, ["import", str(named), "--out", str(control), "--quiet"]).exit_code == 0
+    assert runner.invoke(app, ["import", str(named), "--out", str(shared), "--quiet", "--redact"]).exit_code == 0
+    from python_calamine import CalamineWorkbook
+
+    def audit(path):
+        return {r[0]: r[1] for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Audit").to_python()}
+
+    assert "Rochat" in audit(control)["Chemin"]
+    shared_audit = audit(shared)
+    assert not any("Rochat" in str(v) for v in shared_audit.values())
+    assert shared_audit["Chemin"] == "(masqué)" and shared_audit["SHA-256 du fichier d'entrée"] == sha256(named)
+
+
+def test_lines_re_read_with_the_other_separator_are_listed_in_the_audit(corpus, tmp_path):
+    """A row pasted from a ","-file into a ";"-file is re-split (readers): the audit sheet says which line."""
+    case = corpus["mixed_separators.csv"]
+    out = tmp_path / "rapport.xlsx"
+    assert runner.invoke(app, ["import", str(case.path), "--out", str(out), "--quiet"]).exit_code == 0
+    from python_calamine import CalamineWorkbook
+
+    audit = {r[0]: r[1] for r in CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Audit").to_python()}
+    assert audit["Lignes relues avec l'autre séparateur"] == "ligne 3 : séparateur « , » au lieu de « ; »"

@@ -328,7 +328,9 @@ def _parse_number(f, raw, blank, errors) -> np.ndarray:
 def _check_number(f, num, blank, raw, errors) -> np.ndarray:
     """Whole numbers, bounds and the default of empty cells (``num`` is changed in place)."""
     if f.kind == INT:
-        frac = ~np.isnan(num) & (np.abs(num - np.round(num)) > 1e-9)
+        finite = np.isfinite(num)                     # inf − inf is no fraction (and no numpy warning)
+        frac = finite.copy()
+        frac[finite] = np.abs(num[finite] - np.round(num[finite])) > 1e-9
         errors.add(frac, f.key, "integer", raw)
         num[frac] = np.nan
     if f.minimum is not None:
@@ -390,7 +392,8 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d")
 def _serial_dates(num: np.ndarray) -> np.ndarray:
     """Excel serials (1900 system, whole days) as dates; NaT for anything else."""
     out = np.full(len(num), np.datetime64("NaT"), dtype="datetime64[D]")
-    serial = ~np.isnan(num) & (num >= 1) & (num < 2958466) & (np.abs(num - np.round(num)) < 1e-9)
+    serial = np.isfinite(num) & (num >= 1) & (num < 2958466)
+    serial[serial] = np.abs(num[serial] - np.round(num[serial])) < 1e-9
     out[serial] = EXCEL_EPOCH + num[serial].astype("int64").astype("timedelta64[D]")
     return out
 

@@ -82,7 +82,14 @@ def errors(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
 
 
 def report(data):
-    """The batch report's data (:class:`xladdin.io.report.ReportData`) with names and personal values masked."""
+    """The batch report's data (:class:`xladdin.io.report.ReportData`) with names and personal values masked; the
+    input file is named by its SHA-256 only (its name or folder may name a person)."""
+    import dataclasses
+
+    mask = MASK.get(data.lang, MASK["fr"])
+    data.input_path = mask
+    if data.source is not None and dataclasses.is_dataclass(data.source):
+        data.source = dataclasses.replace(data.source, source=mask)
     ids = data.columns["applicant_id"]
     for key in NAMES:
         if key in data.columns:

@@ -22,7 +22,8 @@ LABELS = {
            "check": "Contrôle : lues = évaluées + en erreur", "unknown": "Colonnes ignorées (inconnues du schéma)",
            "reference_date": "Date de référence", "xladdin": "Version de xladdin", "python": "Python",
            "xlsxwriter": "XlsxWriter", "started": "Début du traitement", "finished": "Fin de l'écriture",
-           "ok": "OK", "gap": "ÉCART", "none": "aucune", "default": "1er septembre de l'année de début"},
+           "ok": "OK", "gap": "ÉCART", "none": "aucune", "default": "1er septembre de l'année de début",
+           "resplit": "Lignes relues avec l'autre séparateur"},
     "en": {"item": "Item", "value": "Value", "rules": "Rule set", "version": "Rule-set version",
            "label": "Rules applied", "title": "Title", "overrides": "Overridden parameters",
            "file": "Input file", "path": "Path", "sha256": "Input file SHA-256", "format": "Format",
@@ -32,7 +33,8 @@ LABELS = {
            "unknown": "Ignored columns (not in the schema)", "reference_date": "Reference date",
            "xladdin": "xladdin version", "python": "Python", "xlsxwriter": "XlsxWriter",
            "started": "Processing started", "finished": "Writing finished", "ok": "OK", "gap": "MISMATCH",
-           "none": "none", "default": "1 September of the start year"},
+           "none": "none", "default": "1 September of the start year",
+           "resplit": "Lines re-read with the other separator"},
 }
 
 
@@ -59,7 +61,8 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["format"], src.file_format if src is not None else ""),
     ]
     if src is not None and src.file_format == "csv":
-        rows += [(t["encoding"], src.encoding), (t["separator"], src.separator)]
+        rows += [(t["encoding"], src.encoding), (t["separator"], src.separator),
+                 (t["resplit"], " ; ".join(getattr(src, "notes", None) or []) or t["none"])]
     elif src is not None:
         rows += [(t["sheet"], src.sheet)]
     if src is not None:
