@@ -405,6 +405,56 @@ _NOT_READ = {
 }
 
 
+# German labels of the fields first written for Geneva (the Zurich and Bern lists head their columns in German).
+_GERMAN = {
+    "years_domicile_ch": "Jahre Wohnsitz in der Schweiz",
+    "refugee_or_stateless": "Anerkannte/r Flüchtling oder Staatenlose/r",
+    "study_stay_only": "Aufenthalt nur zu Studienzwecken",
+    "eu_efta_frontier_parent": "Grenzgänger-Elternteil (EU/EFTA) in Genf besteuert",
+    "parents_abroad": "Schweizer/in mit Eltern im Ausland",
+    "excluded_benefit": "Anspruch auf ALV, AHV, IV oder Steuerbefreiung",
+    "reconversion": "Umschulung", "recognised": "Anerkannte Ausbildung und Ausbildungsstätte",
+    "regular_semesters": "Reglementarische Ausbildungsdauer (Semester)",
+    "semesters_aided": "Bereits unterstützte Semester",
+    "part_time_ratio": "Studienpensum", "changes_of_course": "Ausbildungswechsel", "application_date": "Gesuchsdatum",
+    "year_start": "Beginn des Ausbildungsjahres", "lives_with_parents": "Wohnt bei den Eltern",
+    "occupants": "Personen in der Wohnung", "student_children_le10": "davon 10-jährig oder jünger",
+    "married": "Verheiratet oder eingetragene Partnerschaft", "spouse_income": "Einkommen des Ehegatten",
+    "alimony": "Erhaltene Unterhaltsbeiträge", "pensions": "Renten der Sozialversicherungen",
+    "wealth": "Deklariertes Reinvermögen", "health_premiums": "Krankenkassenprämien",
+    "transport": "Verkehrsabonnement",
+    "student_taxes": "Kantonssteuern der Person in Ausbildung", "independence": "Finanzielle Unabhängigkeit",
+    "first_training_done": "Erstausbildung abgeschlossen", "years_independent": "Jahre finanzieller Unabhängigkeit",
+    "independent_income": "Jährliches Nettoeinkommen während der Unabhängigkeit",
+    "years_full_time_work": "Jahre Vollzeiterwerbstätigkeit", "loans_received": "Bereits erhaltene Darlehen",
+    "parents": "Situation der Eltern", "p1_canton": "Wohnsitzkanton Elternteil 1",
+    "p2_canton": "Wohnsitzkanton Elternteil 2",
+    "parental_authority": "Elterliche Sorge", "main_custody": "Hauptsächliche Obhut",
+    "canton_of_origin": "Heimatkanton (zuletzt erworben)", "assigned_canton": "Zuweisungskanton (Flüchtlinge)",
+    "civil_domicile": "Wohnsitzkanton der Person",
+    "independent_canton": "Kanton der 2 Jahre selbständiger Erwerbstätigkeit",
+}
+_GERMAN_PARENT = {
+    "rdu": "RDU (Genf)", "income": "Einkommen (ohne RDU)", "net_wealth": "Reinvermögen",
+    "adults": "Erwachsene im Haushalt",
+    "children_le10": "Kinder 10-jährig oder jünger im Haushalt", "children_gt10": "Kinder über 10 Jahre im Haushalt",
+    "children": "Anzahl Kinder insgesamt", "in_training": "Personen in Ausbildung im Haushalt",
+    "health_premiums": "Krankenkassenprämien", "taxes": "Steuern",
+    "pays_alimony": "Zahlt gerichtlich festgelegten Unterhalt",
+}
+
+
+def _german(f: Field) -> Field:
+    if f.label_de:
+        return f
+    if f.key in _GERMAN:
+        return replace(f, label_de=_GERMAN[f.key])
+    n, _, suffix = f.key.partition("_")
+    if n in ("p1", "p2") and suffix in _GERMAN_PARENT:
+        return replace(f, label_de=f"Elternteil {n[1]}: {_GERMAN_PARENT[suffix]}")
+    return f
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -415,7 +465,8 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(_geneva_first(_STUDENT + _TAX_MODELS + _parent_fields() + _DOMICILE))
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _parent_fields()
+                                                             + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
 

@@ -449,3 +449,15 @@ def test_explain_cites_zurich_law():
     assert by_label["Reference date"].startswith("VAB § 6")
     assert "LBPE" not in " ".join(frame["article"])                    # no Geneva article in a Zurich trace
     assert by_label["Application deadline"] == "VAB § 29 Abs. 1, § 6"
+
+
+def test_a_zurich_list_with_german_headers_is_read():
+    """Zurich and Bern lists head their columns in German: every field has a German label the reader resolves
+    (Geburtsdatum, Verheiratet oder eingetragene Partnerschaft, Elternteil 1: Total der Einkünfte ...)."""
+    from xladdin import schema
+    from xladdin.bursary.synthetic import synthetic_applicants
+
+    rows = synthetic_applicants(20, seed=4, canton="ZH")
+    german = rows.rename(columns={k: schema.BY_KEY[k].label("de") for k in rows.columns})
+    assert all(schema.resolve_header(c) == k for c, k in zip(german.columns, rows.columns))
+    assert xladdin.assess(german, rules="ZH-2021").equals(xladdin.assess(rows, rules="ZH-2021"))
