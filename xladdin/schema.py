@@ -38,6 +38,7 @@ class Field:
     label_de: str = ""
     group: str = "student"                    # section of the intake form
     cantons: tuple[str, ...] = ()             # the cantons whose rule sets read it; () = every canton
+    value_labels_de: dict[str, str] = field(default_factory=dict)
 
     def used_by(self, canton: str) -> bool:
         return not self.cantons or canton in self.cantons
@@ -49,8 +50,8 @@ class Field:
         return self.help_en if lang == "en" else self.help_fr
 
     def value_label(self, code: str, lang: str = "fr") -> str:
-        labels = self.value_labels_en if lang == "en" else self.value_labels_fr
-        return labels.get(code, code)
+        labels = {"en": self.value_labels_en, "de": self.value_labels_de}.get(lang) or self.value_labels_fr
+        return labels.get(code, self.value_labels_fr.get(code, code) if lang == "de" else code)
 
 
 def _f(key, kind, fr, en, help_fr="", help_en="", article="", **kw) -> Field:
@@ -444,7 +445,28 @@ _GERMAN_PARENT = {
 }
 
 
+# German value labels of the enums a clerk types in words (codes such as cantons and permits are the same).
+_GERMAN_VALUES = {
+    "programme_kind": {
+        "preparatory": "Vorbereitungskurs, Passerelle", "initial_sec2": "Erstausbildung Sekundarstufe II",
+        "tertiary_b": "Tertiärstufe B (höhere Berufsbildung)", "bachelor": "Erster Bachelor",
+        "second_sec2_higher": "Zweitausbildung Sek. II auf höherer Stufe", "second_sec2": "Andere Zweitausbildung Sek. II",
+        "second_bachelor": "Zweiter Bachelor", "master": "Master", "doctorate": "Doktorat", "mas": "MAS",
+        "continuing_education": "Weiterbildung", "language_stay": "Sprachaufenthalt",
+        "compulsory": "Obligatorische Schule", "adult_secondary_i": "Sekundarstufe I für Erwachsene"},
+    "level": {"secondary_ii": "Sekundarstufe II", "tertiary": "Tertiärstufe", "secondary_i_adult": "Sekundarstufe I"},
+    "housing": {"parents": "bei den Eltern", "lease": "Mietvertrag", "household": "eigener Haushalt"},
+    "parents": {"together": "zusammen", "apart": "getrennt", "none": "keine"},
+    "independence": {"none": "keine", "partial": "teilweise", "full": "vollständig"},
+    "parental_authority": {"p1": "Elternteil 1", "p2": "Elternteil 2", "joint": "gemeinsam"},
+    "main_custody": {"p1": "Elternteil 1", "p2": "Elternteil 2"},
+    "permit": {"none": "keine"},
+}
+
+
 def _german(f: Field) -> Field:
+    if f.key in _GERMAN_VALUES and not f.value_labels_de:
+        f = replace(f, value_labels_de=_GERMAN_VALUES[f.key])
     if f.label_de:
         return f
     if f.key in _GERMAN:

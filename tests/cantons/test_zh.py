@@ -452,12 +452,16 @@ def test_explain_cites_zurich_law():
 
 
 def test_a_zurich_list_with_german_headers_is_read():
-    """Zurich and Bern lists head their columns in German: every field has a German label the reader resolves
-    (Geburtsdatum, Verheiratet oder eingetragene Partnerschaft, Elternteil 1: Total der Einkünfte ...)."""
+    """Zurich and Bern lists are in German: every field has a German label the reader resolves (Geburtsdatum,
+    Elternteil 1: Total der Einkünfte ...) and the enums take German words (bei den Eltern, zusammen, Tertiärstufe)."""
     from xladdin import schema
     from xladdin.bursary.synthetic import synthetic_applicants
 
     rows = synthetic_applicants(20, seed=4, canton="ZH")
-    german = rows.rename(columns={k: schema.BY_KEY[k].label("de") for k in rows.columns})
+    german = rows.copy()
+    for key in ("programme_kind", "level", "housing", "parents"):             # values in words, in German
+        german[key] = german[key].map(lambda code, f=schema.BY_KEY[key]: f.value_label(code, "de"))
+    assert german.loc[0, "parents"] in ("zusammen", "getrennt", "keine")
+    german = german.rename(columns={k: schema.BY_KEY[k].label("de") for k in rows.columns})
     assert all(schema.resolve_header(c) == k for c, k in zip(german.columns, rows.columns))
     assert xladdin.assess(german, rules="ZH-2021").equals(xladdin.assess(rows, rules="ZH-2021"))

@@ -369,7 +369,8 @@ def _enum_index(f) -> dict[str, int]:
     if f.key not in _ENUM_INDEX:
         index: dict[str, int] = {}
         for i, code in enumerate(f.values):
-            for name in (code, f.value_labels_fr.get(code, ""), f.value_labels_en.get(code, "")):
+            for name in (code, f.value_labels_fr.get(code, ""), f.value_labels_en.get(code, ""),
+                         f.value_labels_de.get(code, "")):
                 if name:
                     index.setdefault(_fold(name), i)
         _ENUM_INDEX[f.key] = index
