@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -39,11 +40,22 @@ class Assessment:
 
     results: pd.DataFrame
     errors: pd.DataFrame
-    inputs: pd.DataFrame
+    parsed: Inputs
     ruleset: RuleSet
     rulesets: list[RuleSet] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     source: object = None
+
+    @cached_property
+    def inputs(self) -> pd.DataFrame:
+        """The parsed inputs, one column per schema key (enums as their codes), built when a face asks for them
+        (an Excel cell's assessment does not)."""
+        cols = self.parsed.cols
+        frame = pd.DataFrame(dict(cols))
+        for key in ("level", "programme_kind", "housing", "parents", "independence", "permit"):
+            frame[key] = np.where(cols[key] >= 0, np.array(BY_KEY[key].values + ("",), dtype=object)[cols[key]],
+                                  None)
+        return frame
 
     @property
     def rows_read(self) -> int:
@@ -135,26 +147,24 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
 def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
     """Typed output columns; rows with an input error keep their id and carry the messages in ``reasons``."""
     bad = inputs.row_error
-    out = pd.DataFrame({"applicant_id": pd.array(parts["applicant_id"], dtype=object)})
-    eligible = pd.array(parts["eligible"].astype(bool), dtype="boolean")
-    eligible[bad] = pd.NA
-    out["eligible"] = eligible
+    columns: dict[str, object] = {"applicant_id": pd.array(parts["applicant_id"], dtype=object)}
+    columns["eligible"] = pd.arrays.BooleanArray(parts["eligible"].astype(bool), bad.copy())
     reasons = parts["reasons"].copy()
     if bad.any():
         column = "message_en" if lang == "en" else "message_fr"
         joined = inputs.errors.groupby("position", sort=False)[column].agg(" | ".join)
         reasons[joined.index.to_numpy(dtype=int)] = joined.to_numpy(dtype=object)
-    out["reasons"] = pd.array(reasons, dtype=object)
+    columns["reasons"] = pd.array(reasons, dtype=object)
     independence = parts["independence"].copy()
     independence[bad] = None
-    out["independence"] = pd.array(independence, dtype=object)
+    columns["independence"] = pd.array(independence, dtype=object)
     for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",
                 "entitlement_semesters"):
         values = np.where(bad, np.nan, parts[key].astype(float))
-        out[key] = pd.array(np.where(np.isnan(values), 0, values).astype(np.int64), dtype="Int64")
-        out.loc[np.isnan(values), key] = pd.NA
-    out["rules"] = pd.array(parts["rules"], dtype=object)
-    return out[list(OUTPUT_COLUMNS)]
+        missing = np.isnan(values)
+        columns[key] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
+    columns["rules"] = pd.array(parts["rules"], dtype=object)
+    return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
 def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr",
@@ -179,11 +189,7 @@ def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=Non
                     parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)
                 parts[key][rows] = values
     results = _frame(parts, inputs, lang)
-    parsed = pd.DataFrame({k: v for k, v in inputs.cols.items()})
-    for key in ("level", "programme_kind", "housing", "parents", "independence", "permit"):
-        parsed[key] = np.where(inputs.cols[key] >= 0,
-                               np.array(BY_KEY[key].values + ("",), dtype=object)[inputs.cols[key]], None)
-    return Assessment(results, inputs.errors, parsed, groups[0][0], [g[0] for g in groups],
+    return Assessment(results, inputs.errors, inputs, groups[0][0], [g[0] for g in groups],
                       inputs.unknown_columns, raw)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -25,6 +26,7 @@ PLAUSIBLE_MAX = 1e12          # no amount (CHF) or count reaches it; beyond, int
 DATE_RANGE = (np.datetime64("1900-01-01"), np.datetime64("2199-12-31"))   # Excel cannot hold earlier dates
 _NUMBER_JUNK = re.compile(r"(?i)chf|fr\.|[\s\u00a0\u202f'’`]")
 _DASH_CENTS = re.compile(r"[.,][-–—]+$")                 # "1'200.–": whole francs as Swiss invoices write them
+SMALL = 32             # up to this many rows the column-wise tricks (factorize, type masks) cost more than they save
 ISO2 = re.compile(r"^[A-Z]{2}$")
 
 
@@ -167,6 +169,9 @@ def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
     if series.dtype.kind in "fiu" and f.kind in (INT, AMOUNT, RATIO):
         raw = series.to_numpy(dtype=float, na_value=np.nan)
         return _PARSERS[f.kind](f, raw, np.isnan(raw), errors)
+    if len(series) <= SMALL:                   # a few rows (one Excel cell's applicant): the parsers cell by cell
+        raw = series.to_numpy(dtype=object)
+        return _PARSERS[f.kind](f, raw, _blank(raw), errors)
     if f.kind in (INT, AMOUNT, RATIO, DATE):
         return _parse_numeric_first(f, series.to_numpy(dtype=object), errors)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
@@ -416,15 +421,7 @@ def _parse_date(f, raw, blank, errors) -> np.ndarray:
             parsed = _serial_dates(num)
             textual = np.flatnonzero(np.isnan(num))
             if len(textual):
-                text = pd.Series([str(v).strip().split(" ")[0] for v in raw[rest][textual]], dtype=object)
-                got = np.full(len(textual), np.datetime64("NaT"), dtype="datetime64[D]")
-                for fmt in _DATE_FORMATS:
-                    missing = np.isnat(got)
-                    if not missing.any():
-                        break
-                    got[missing] = pd.to_datetime(text[missing], format=fmt, errors="coerce").to_numpy().astype(
-                        "datetime64[D]")
-                parsed[textual] = got
+                parsed[textual] = np.array([_text_date(str(v)) for v in raw[rest][textual]], dtype="datetime64[D]")
             out[rest] = parsed
     bad = np.isnat(out) & ~blank
     errors.add(bad, f.key, "date", raw)
@@ -432,6 +429,19 @@ def _parse_date(f, raw, blank, errors) -> np.ndarray:
     errors.add(outside, f.key, "date_range", raw, low="01.01.1900", high="31.12.2199")
     out[outside] = np.datetime64("NaT")
     return out
+
+
+@lru_cache(maxsize=8192)
+def _text_date(text: str) -> np.datetime64:
+    """A date typed as text (``15.09.2025``, ``2025-09-15``, ``15/09/2025``, ``15.09.25``, ``2025/09/15``; a time
+    after a space is ignored); NaT when no format reads it."""
+    head = text.strip().split(" ")[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            return np.datetime64(dt.datetime.strptime(head, fmt).date(), "D")
+        except ValueError:
+            continue
+    return np.datetime64("NaT", "D")
 
 
 def _date_number(value) -> float:
