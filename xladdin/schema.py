@@ -539,6 +539,16 @@ def resolve_header(name: object) -> str | None:
     return _HEADER_INDEX.get(_fold(name))
 
 
+OUTPUT_LABELS_DE = {
+    "applicant_id": "Dossiernummer", "eligible": "Berechtigt", "reasons": "Gründe", "independence": "Unabhängigkeit",
+    "parents_share": "Elternanteil", "needs": "Anerkannte Kosten", "resources": "Anrechenbare Einnahmen",
+    "shortfall": "Fehlbetrag", "cap": "Höchstbetrag", "bursary": "Stipendium", "loan": "Darlehen",
+    "aid": "Ausbildungsbeitrag total", "entitlement_semesters": "Anspruchsdauer (Semester)", "rules": "Regelwerk",
+}
+
+
 def output_label(key: str, lang: str = "fr") -> str:
+    if lang == "de":
+        return OUTPUT_LABELS_DE[key]
     fr, en = OUTPUT_LABELS[key]
     return en if lang == "en" else fr

@@ -87,3 +87,28 @@ def test_applicant_list_filled_by_a_script_imports_back_identical(lo, tmp_path):
     assert sheet_values(tmp_path / "a.xlsx", "Erreurs") == sheet_values(tmp_path / "b.xlsx", "Erreurs")
     assert assess_full(saved).inputs.equals(assess_full(path).inputs)
     assert sheet_values(saved, "Dossiers")[6][1] == "=1+1"
+
+
+def test_a_german_zurich_form_reads_correctly_without_the_add_in(template, lo):
+    """``--rules ZH-2021 --lang de``: German labels, sections and result labels; the engine's values cached and
+    shown the Swiss way by LibreOffice (no add-in)."""
+    from pathlib import Path
+
+    import xladdin
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-ZH.csv"
+    results = xladdin.assess(sample, rules="ZH-2021")
+    first = results[results["aid"] > 0].iloc[0]
+    path = template("intake", lang="de", rules="ZH-2021",
+                    applicant=applicant_from_file(sample, first["applicant_id"], "de"))
+    import csv
+
+    text = lo(path, CSV_AS_SHOWN).read_text(encoding="utf-8")
+    rows = list(csv.reader(text.splitlines(), delimiter=";"))
+    shown = {r[5]: r[6] for r in rows if len(r) > 6 and r[5]}
+    assert shown["Stipendium"] == f"{int(first['bursary']):,}".replace(",", "'")
+    assert shown["Berechtigt"] == "ja" and shown["Regelwerk"] == "ZH-2021 v1.0"
+    labels = {r[1]: (r[2], r[3]) for r in rows if len(r) > 3}
+    assert labels["Elternteil 1: Total der Einkünfte (Steuerveranlagung)"][1] == "VAB § 13 Abs. 1 a"
+    assert labels["Wohnsituation"][0] in ("bei den Eltern", "Mietvertrag", "eigener Haushalt")
+    assert not any("LBPE" in article or "RBPE" in article for _, article in labels.values())   # Zurich's laws only

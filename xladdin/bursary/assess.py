@@ -212,22 +212,6 @@ def _step_article(rs: RuleSet, meta) -> str:
     return reference if reference and _shared(meta) else meta.article
 
 
-def _own_laws(rs: RuleSet, article: str, fallback: str) -> str:
-    """The parts of a shared variant's article (``VAB § 13 ; ABV Art. 15``) that cite the laws the rule set's
-    own ``model:`` references cite (ZH: VAB, BiG); a part without a law name (``§ 12``) goes with the one
-    before."""
-    laws = {part.split()[0] for ref in rs.choice_articles.values()
-            for part in ref.split(" ; ") if part.split()}
-    kept, law = [], ""
-    for part in article.split(" ; "):
-        words = part.split()
-        if words and not words[0].startswith(("§", "Art.", "art.", "Anh", "al.", "Abs.", "lit.", "A1-")):
-            law = words[0]
-        if law in laws:
-            kept.append(part)
-    return " ; ".join(kept) or fallback
-
-
 def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr") -> pd.DataFrame:
     """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
 
@@ -266,7 +250,7 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
             elif isinstance(value, (np.integer, np.floating)):
                 value = round(float(value), 2)
             cited = step_article if not article else (
-                _own_laws(rs, article[0], step_article) if shared else article[0])
+                rs.own_citation(article[0], step_article) if shared else article[0])
             rows.append((number, en if lang == "en" else fr, value, cited))
     codes = engine.reasons(c)[0]
     rows.append((len(steps) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",

@@ -83,6 +83,23 @@ class RuleSet:
         except KeyError:
             raise RulesError("unknown_parameter", name=name, rules=self.id) from None
 
+    @property
+    def laws(self) -> set[str]:
+        """The short names of the laws this rule set's model cites (GE: LBPE, RBPE...; ZH: VAB, BiG)."""
+        return {part.split()[0] for ref in self.choice_articles.values() for part in ref.split(" ; ") if part.split()}
+
+    def own_citation(self, article: str, fallback: str = "") -> str:
+        """The parts of a citation (``VAB § 13 ; ABV Art. 15``) that cite this rule set's laws; a part without a law
+        name (``§ 12``) goes with the one before; ``fallback`` when none does."""
+        laws, kept, law = self.laws, [], ""
+        for part in article.split(" ; "):
+            words = part.split()
+            if words and not words[0].startswith(("§", "Art.", "art.", "Anh", "al.", "Abs.", "lit.", "A1-")):
+                law = words[0]
+            if law in laws:
+                kept.append(part)
+        return " ; ".join(kept) or fallback
+
     def covers(self, date: dt.date) -> bool:
         return self.valid_from <= date and (self.valid_to is None or date <= self.valid_to)
 

@@ -28,8 +28,23 @@ from ...schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT
 
 UDF_MODULE = "xladdin.excel.udfs"
 ADDIN_NAMESPACE = "XLADDIN"
-LISTS_SHEET = {"fr": "Listes", "en": "Lists"}
-YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
+LISTS_SHEET = {"fr": "Listes", "en": "Lists", "de": "Listen"}
+YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no"), "de": ("ja", "nein")}
+# The few words the templates write themselves (labels, help, values and articles come from xladdin.schema).
+WORDS = {
+    "empty": {"fr": "Vide = ", "en": "Empty = ", "de": "Leer = "},
+    "choose": {"fr": "Choisir une valeur de la liste.", "en": "Choose a value from the list.",
+               "de": "Einen Wert aus der Liste wählen."},
+    "whole": {"fr": "nombre entier", "en": "whole number", "de": "ganze Zahl"},
+    "number": {"fr": "nombre", "en": "number", "de": "Zahl"},
+    "and": {"fr": "et", "en": "and", "de": "und"},
+    "enter": {"fr": "Saisir un {what} {bound}.", "en": "{what} {bound}", "de": "Eine {what} {bound} eingeben."},
+    "date": {"fr": "Saisir une date jj.mm.aaaa.", "en": "Enter a date dd.mm.yyyy.", "de": "Ein Datum TT.MM.JJJJ eingeben."},
+    "iso2": {"fr": "Code pays ISO à 2 lettres (CH, FR, ...).", "en": "2-letter ISO code (CH, FR, ...).",
+             "de": "ISO-Ländercode mit 2 Buchstaben (CH, DE, ...)."},
+    "bool_list": {"fr": "oui_non", "en": "yes_no", "de": "ja_nein"},
+}
+LANGS = ("fr", "en", "de")
 
 INPUT_FILL = PatternFill("solid", start_color="FFF2CC")       # the yellow clerks know as "fill this in"
 RESULT_FILL = PatternFill("solid", start_color="E2EFDA")
@@ -80,6 +95,17 @@ def canton_of(rules: str | None) -> str:
     if not rules:
         return "GE"
     return str(rules).strip().upper() if rules_mod.is_canton(rules) else rules_mod.load(rules).canton
+
+
+def citation_for(rules: str | None):
+    """How a form cites a field's article: Geneva's forms as the schema does; another canton's keep the parts
+    that cite its own laws (a Zurich form shows ``VAB § 23 Abs. 2``, not Geneva's LBPE)."""
+    from ... import rules as rules_mod
+
+    if canton_of(rules) == "GE":
+        return lambda article: article
+    ruleset = rules_mod.load(rules)
+    return lambda article: ruleset.own_citation(article)
 
 
 def fields_of(selector, canton: str = "GE") -> list[schema.Field]:
@@ -138,10 +164,12 @@ def cell_value(f: schema.Field, value, lang: str):
 
 
 def help_text(f: schema.Field, lang: str) -> str:
-    parts = [f.help(lang)] if f.help(lang) else []
+    """The comment on a field's label: its help (French or English; a German form keeps to the label, the
+    default and the article), what an empty cell means, the article."""
+    parts = [f.help(lang)] if f.help(lang) and lang != "de" else []
     if f.default is not None and f.kind != TEXT:
         shown = cell_value(f, f.default, lang)
-        parts.append(("Vide = " if lang == "fr" else "Empty = ") + str(shown))
+        parts.append(WORDS["empty"][lang] + str(shown))
     if f.article:
         parts.append(f.article)
     return "\n".join(parts)
@@ -169,13 +197,13 @@ class Validations:
             rule.add(ref)
 
     def _rule(self, f: schema.Field, first_cell: str) -> DataValidation | None:
-        fr = self.lang != "en"
+        lang = self.lang
         if f.kind in (ENUM, BOOL):
             key = ("list", f.key if f.kind == ENUM else "bool")
             if key not in self._rules:
                 source = self.lists[f.key if f.kind == ENUM else "__bool__"]
                 dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True)
-                dv.error = ("Choisir une valeur de la liste." if fr else "Choose a value from the list.")
+                dv.error = WORDS["choose"][lang]
                 self._finish(dv, key)
             return self._rules[key]
         if f.kind in (INT, AMOUNT, RATIO):
@@ -192,10 +220,9 @@ class Validations:
                     dv = DataValidation(type="whole" if f.kind == INT else "decimal", operator="between",
                                         formula1=_n(lo), formula2=_n(hi), allow_blank=True)
                 bound = (f"> {_n(lo)}" if f.min_exclusive else f">= {_n(lo)}") + \
-                    (f" et <= {_n(hi)}" if f.maximum is not None else "")
-                what = ("nombre entier" if f.kind == INT else "nombre") if fr else \
-                    ("whole number" if f.kind == INT else "number")
-                dv.error = f"{what} {bound}" if not fr else f"Saisir un {what} {bound}."
+                    (f" {WORDS['and'][lang]} <= {_n(hi)}" if f.maximum is not None else "")
+                what = WORDS["whole" if f.kind == INT else "number"][lang]
+                dv.error = WORDS["enter"][lang].format(what=what, bound=bound)
                 self._finish(dv, key)
             return self._rules[key]
         if f.kind == DATE:
@@ -203,14 +230,14 @@ class Validations:
             if key not in self._rules:
                 dv = DataValidation(type="date", operator="between", formula1="DATE(1900,1,1)",
                                     formula2="DATE(2100,12,31)", allow_blank=True)
-                dv.error = "Saisir une date jj.mm.aaaa." if fr else "Enter a date dd.mm.yyyy."
+                dv.error = WORDS["date"][lang]
                 self._finish(dv, key)
             return self._rules[key]
         if f.key == "nationality":
             key = ("iso2",)
             if key not in self._rules:
                 dv = DataValidation(type="textLength", operator="equal", formula1="2", allow_blank=True)
-                dv.error = "Code pays ISO à 2 lettres (CH, FR, ...)." if fr else "2-letter ISO code (CH, FR, ...)."
+                dv.error = WORDS["iso2"][lang]
                 self._finish(dv, key)
             return self._rules[key]
         return None
@@ -233,7 +260,7 @@ def add_lists_sheet(wb, fields: list[schema.Field], lang: str) -> dict[str, str]
     """A hidden sheet with one column per dropdown; returns {field key or "__bool__": defined name}."""
     ws = wb.create_sheet(LISTS_SHEET[lang])
     names: dict[str, str] = {}
-    columns = [("__bool__", "oui_non" if lang == "fr" else "yes_no", list(YES_NO[lang]))]
+    columns = [("__bool__", WORDS["bool_list"][lang], list(YES_NO[lang]))]
     seen = set()
     for f in fields:
         if f.kind == ENUM and f.key not in seen:

@@ -74,6 +74,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     desc = common.load_description("intake")
     lay = desc["layout"]
     canton = common.canton_of(rules)
+    cite = common.citation_for(rules)
     sections = [(common.text(s["title"], lang), common.fields_of(s, canton)) for s in desc["sections"]]
     every = [f for _, fields in sections for f in fields]
     missing = {f.key for f in schema.fields_for(canton)} - {f.key for f in every}
@@ -89,9 +90,9 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     common.title(ws, common.text(desc["title"], lang), common.text(desc["subtitle"], lang))
     col = {k: column_index_from_string(lay[k]) for k in ("section", "label", "value", "article")}
     first = int(lay["first_row"])
-    common.header_row(ws, first - 1, ["Rubrique" if lang == "fr" else "Section",
-                                      "Champ" if lang == "fr" else "Field",
-                                      "Valeur" if lang == "fr" else "Value", "Article"],
+    common.header_row(ws, first - 1, {"fr": ["Rubrique", "Champ", "Valeur", "Article"],
+                                      "en": ["Section", "Field", "Value", "Article"],
+                                      "de": ["Rubrik", "Feld", "Wert", "Artikel"]}[lang],
                       [24, 46, 26, 34], col=col["section"])
     validations = common.Validations(ws, lists, lang)
     row = first
@@ -116,7 +117,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
             if applicant is not None:
                 set_cell(value, applicant.get(f.key))
             validations.add(f, value.coordinate, value.coordinate)
-            art = ws.cell(row=row, column=col["article"], value=f.article)
+            art = ws.cell(row=row, column=col["article"], value=cite(f.article))
             art.font = common.NOTE_FONT
             row += 1
     last = row - 1
