@@ -62,6 +62,8 @@ def test_bursary_table_headers_as_keys_or_english(applicants):
     frame, cells = applicants
     assert call("bursary_table", cells, "GE-2025", "cle")[0] == list(OUTPUT_COLUMNS)
     assert call("bursary_table", cells, None, "en")[0][:3] == ["File number", "Eligible", "Reasons"]
+    german = call("bursary_table", cells, "ZH-2021", "de")
+    assert german[0][:3] == ["Dossiernummer", "Berechtigt", "Gründe"] and len(german) == len(cells)
 
 
 @pytest.mark.parametrize("i", range(0, 300, 23))

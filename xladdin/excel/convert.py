@@ -340,11 +340,13 @@ def flag(value, name: str, default: bool = False) -> bool:
 
 
 LANGS = {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais": "en", "english": "en",
+         "de": "de", "deutsch": "de", "allemand": "de", "german": "de",
          "cle": "key", "cles": "key", "key": "key", "keys": "key"}
 
 
 def lang(value) -> str:
-    """``fr`` (default), ``en``, or ``key`` (schema keys as headers, messages in French)."""
+    """``fr`` (default), ``en``, ``de`` (German headers, messages in French), or ``key`` (schema keys as headers,
+    messages in French)."""
     return choice(value, "lang", LANGS, "fr")
 
 

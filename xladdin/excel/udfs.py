@@ -36,7 +36,7 @@ DOC_APPLICANT = ("Dossier : 2 lignes (en-têtes + valeurs) ou 2 colonnes (libell
 DOC_RULES = "Jeu de règles (défaut GE-2025 ; « GE » = celui en vigueur à la date de chaque dossier)."
 DOC_HEADERS = ("Facultatif : ligne d'en-têtes quand « applicant » n'est qu'une ligne de valeurs "
                "(p. ex. A$1:BH$1).")
-DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, ou cle (clés du schéma)."
+DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (en-têtes allemands), ou cle (clés du schéma)."
 
 
 def guard(help_fr: str):
@@ -276,8 +276,7 @@ def _compare(table, rules, lang, summary, as_resident) -> list[list]:
     from .. import compare as compare_mod
     from ..io.readers import RawTable
 
-    language = convert.choice(lang, "lang", {**convert.LANGS, "de": "de", "deutsch": "de", "allemand": "de",
-                                             "german": "de"}, "fr")
+    language = convert.lang(lang)
     names = [n for n in convert.texts(rules, "rules") if n]
     if not names:
         raise convert.XladdinError("compare_no_rules")
