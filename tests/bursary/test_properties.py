@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,13 +14,15 @@ from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+GENEVA = ("GE-2025", "GE-2022")          # every Geneva rule set (ZH and BE: tests/cantons/test_properties_cantons.py)
 
 
+@pytest.mark.parametrize("rules", GENEVA)
 @SETTINGS
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 300))
-def test_money_invariants(seed, n):
+def test_money_invariants(rules, seed, n):
     table = synthetic_applicants(n, seed)
-    r = assess(table)
+    r = assess(table, rules=rules)
     assert list(r["applicant_id"]) == list(table["applicant_id"])           # count and order preserved
     assert (r["aid"] >= 0).all()                                             # never negative
     assert (r["aid"] <= r["cap"].fillna(0)).all()                            # never above the cap
@@ -28,14 +31,15 @@ def test_money_invariants(seed, n):
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
 
 
+@pytest.mark.parametrize("rules", GENEVA)
 @SETTINGS
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 200), delta=st.floats(0, 200_000))
-def test_aid_does_not_increase_with_parents_rdu(seed, n, delta):
+def test_aid_does_not_increase_with_parents_rdu(rules, seed, n, delta):
     table = synthetic_applicants(n, seed)
     richer = table.copy()
     richer["p1_rdu"] = richer["p1_rdu"] + delta
     richer["p2_rdu"] = richer["p2_rdu"] + delta
-    before, after = assess(table), assess(richer)
+    before, after = assess(table, rules=rules), assess(richer, rules=rules)
     assert (after["aid"] <= before["aid"]).all()
 
 
