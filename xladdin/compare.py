@@ -112,11 +112,6 @@ def parse_rules(rules) -> list[str]:
     return out
 
 
-def canton_of(key: str) -> str:
-    """The canton a rule-set id (``ZH-2021``) or canton key (``zh``) belongs to."""
-    return key.strip().upper() if rules_mod.is_canton(key) else rules_mod.load(key).canton
-
-
 # --- tables ------------------------------------------------------------------------------------------------
 
 @dataclass
@@ -207,7 +202,7 @@ def compare(applicants, rules, lang: str = "fr", resident: bool = False) -> Comp
     table = as_table(applicants)
     runs = {}
     for key in keys:
-        source = as_resident(table, canton_of(key)) if resident else table
+        source = as_resident(table, rules_mod.canton_of(key)) if resident else table
         runs[key] = _assess(source, key, engine_lang)
     first = runs[keys[0]]
     columns: dict[str, object] = {"applicant_id": first.results["applicant_id"].astype(object).to_numpy()}

@@ -21,6 +21,7 @@ from ..schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT, _fold
 
 TRUE_WORDS = {"true", "vrai", "oui", "yes", "ja", "wahr", "1", "1.0", "x", "o", "y"}
 FALSE_WORDS = {"false", "faux", "non", "no", "nein", "falsch", "0", "0.0", "n"}
+_BOOL_WORDS = {**dict.fromkeys(TRUE_WORDS, 1.0), **dict.fromkeys(FALSE_WORDS, 0.0)}
 EXCEL_EPOCH = np.datetime64("1899-12-30")          # Excel's 1900 date system, serial 1 = 1900-01-01
 PLAUSIBLE_MAX = 1e12          # no amount (CHF) or count reaches it; beyond, int64 outputs would overflow (issue 7)
 DATE_RANGE = (np.datetime64("1900-01-01"), np.datetime64("2199-12-31"))   # Excel cannot hold earlier dates
@@ -357,8 +358,7 @@ def _check_number(f, num, blank, raw, errors) -> np.ndarray:
 
 
 def _parse_bool(f, raw, blank, errors) -> np.ndarray:
-    words = {**dict.fromkeys(TRUE_WORDS, 1.0), **dict.fromkeys(FALSE_WORDS, 0.0)}
-    out = np.fromiter((np.nan if v is None else words.get(str(v).strip().lower(), np.nan) for v in raw),
+    out = np.fromiter((np.nan if v is None else _BOOL_WORDS.get(str(v).strip().lower(), np.nan) for v in raw),
                       dtype=float, count=len(raw))
     bad = np.isnan(out) & ~blank
     errors.add(bad, f.key, "bool", raw)

@@ -160,17 +160,23 @@ def _flag(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     return yes, ~(yes | low.isin(NO) | low.eq(""))
 
 
-def parse_students(data, blocs: tuple[int, ...]) -> Table:
-    """The students' table: one row per student and course (spec §3 input)."""
-    raw, header, source = _raw(data, "students")
+def _raw_rows(data, what: str, columns: tuple, optional: tuple, required: tuple) -> tuple[pd.DataFrame, str]:
+    """A table's cells as text, one ``<column>_raw`` per known column, with each row's position and line."""
+    raw, header, source = _raw(data, what)
     if raw.shape[1] == 0:
-        raise XladdinError("credits_missing_columns", path=source, columns=", ".join(STUDENT_REQUIRED),
-                           expected=", ".join(STUDENT_COLUMNS))
-    frame = _columns(raw, STUDENT_COLUMNS + STUDENT_OPTIONAL, STUDENT_REQUIRED, source)
+        raise XladdinError("credits_missing_columns", path=source, columns=", ".join(required),
+                           expected=", ".join(columns))
+    frame = _columns(raw, columns + optional, required, source)
     n = len(frame)
     rows = pd.DataFrame({"_pos": np.arange(n), "line": np.arange(n) + header + 1})
     for col in frame.columns:
         rows[col + "_raw"] = text(frame[col]).to_numpy()
+    return rows, source
+
+
+def parse_students(data, blocs: tuple[int, ...]) -> Table:
+    """The students' table: one row per student and course (spec §3 input)."""
+    rows, source = _raw_rows(data, "students", STUDENT_COLUMNS, STUDENT_OPTIONAL, STUDENT_REQUIRED)
     rows["student_id"] = rows["student_id_raw"]
     rows["_order"] = _order(rows["student_id"])
     rows["course_code"] = by_value(rows["course_code_raw"],
@@ -257,18 +263,10 @@ def parse_students(data, blocs: tuple[int, ...]) -> Table:
 
 def parse_applicants(data) -> Table:
     """The applicants' table: one row per applicant (spec §5 input)."""
-    raw, header, source = _raw(data, "applicants")
-    if raw.shape[1] == 0:
-        raise XladdinError("credits_missing_columns", path=source, columns=", ".join(APPLICANT_REQUIRED),
-                           expected=", ".join(APPLICANT_COLUMNS))
-    frame = _columns(raw, APPLICANT_COLUMNS + APPLICANT_OPTIONAL, APPLICANT_REQUIRED, source)
-    n = len(frame)
-    rows = pd.DataFrame({"_pos": np.arange(n), "line": np.arange(n) + header + 1})
-    for col in frame.columns:
-        rows[col + "_raw"] = text(frame[col]).to_numpy()
+    rows, source = _raw_rows(data, "applicants", APPLICANT_COLUMNS, APPLICANT_OPTIONAL, APPLICANT_REQUIRED)
     aid = "applicant_id"
     rows[aid] = rows["applicant_id_raw"]
-    rows["_order"] = np.arange(n)
+    rows["_order"] = np.arange(len(rows))
     rows["prior_diploma"] = rows["prior_diploma_raw"]
     rows["region"] = by_value(rows["degree_region_raw"], lambda u: u.fillna("").str.casefold().map(REGIONS))
     rows["degree_credits"] = number(rows["degree_credits_raw"])

@@ -226,6 +226,13 @@ def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
     raise RulesError("no_rules_in_force", canton=canton, date=date.strftime("%d.%m.%Y"))
 
 
+def canton_of(rules: str | RuleSet) -> str:
+    """The canton a rule-set id (``ZH-2021``), canton key (``zh``) or rule set belongs to."""
+    if isinstance(rules, RuleSet):
+        return rules.canton
+    return rules.strip().upper() if is_canton(rules) else load(rules).canton
+
+
 def is_canton(rules: str | RuleSet) -> bool:
     """True when ``rules`` names a canton (resolved per reference date) rather than one rule set."""
     return isinstance(rules, str) and rules.strip() not in available() and \

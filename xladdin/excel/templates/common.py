@@ -92,9 +92,7 @@ def canton_of(rules: str | None) -> str:
     """The canton a template is for: that of its rule set or canton key (``ZH-2021``, ``BE``); Geneva by default."""
     from ... import rules as rules_mod
 
-    if not rules:
-        return "GE"
-    return str(rules).strip().upper() if rules_mod.is_canton(rules) else rules_mod.load(rules).canton
+    return rules_mod.canton_of(rules) if rules else "GE"
 
 
 def citation_for(rules: str | None):
