@@ -189,7 +189,7 @@ def student_needs(c, v):
 # ---------------------------------------------------------------------------------------------------- resources
 
 def _own_contribution(c, v) -> tuple[np.ndarray, np.ndarray]:
-    """VAB § 19 Abs. 1 lit. c, Anh. 3.1 ; BiG § 17 i, § 17 h Abs. 2 (not held) — the own contribution imputed to
+    """VAB § 19 Abs. 1 lit. c, Anh. 3.1 ; BiG § 17 i, § 17 h Abs. 2 — the own contribution imputed to
     the student, earned or not, and where it is the increased one [R7, R8]. Bern has none."""
     o = v.student.own_contribution
     if _switch(o.mode, ("none", "imputed"), "student.own_contribution.mode") == "none":
