@@ -102,7 +102,7 @@ def test_zh_1_family_budget_figures():
     assert t["Family budget 1: share of wealth (above the allowance)"] == 2000
     assert t["Family budget 1: basic needs"] == 47200
     assert t["Family budget 1: housing"] == 21400
-    assert t["Family budget 1: basic medical care (flat rates)"] == 12000
+    assert t["Family budget 1: basic medical care"] == 12000
     assert t["Family budget 1: recognised costs"] == 80600
     assert t["Family budget 1: balance (resources − costs)"] == -12600
     assert t["Family budget 1: persons in the budget"] == 4
@@ -216,7 +216,7 @@ def test_step2_degressive_children_flat_housing_health_and_deductions():
     t = trace(**case)
     assert t["Family budget 1: basic needs"] == 66800
     assert t["Family budget 1: housing"] == 21400
-    assert t["Family budget 1: basic medical care (flat rates)"] == 12400
+    assert t["Family budget 1: basic medical care"] == 12400
     assert t["Family budget 1: taxes, professional costs, recognised deductions"] == 5000
     assert t["Family budget 1: recognised costs"] == 105600
     assert t["Family budget 1: share (surplus / children in training, deficit / persons)"] == 4800
@@ -294,11 +294,11 @@ def test_step5_health_bands_at_18_and_25():
     # Anh. 4.3 [R3]: at 18 (born 01.09.2006) young adult 2 600; at 25 (born 01.09.1999) adult 4 400.
     young = trace(birth_date="2006-09-01", housing="lease", own_household_reason=True, earnings=0)
     adult = trace(birth_date="1999-09-01", housing="lease", earnings=0)
-    assert young["Student: basic medical care (flat rates)"] == 2600
-    assert adult["Student: basic medical care (flat rates)"] == 4400
+    assert young["Student: basic medical care"] == 2600
+    assert adult["Student: basic medical care"] == 4400
     # 17 (born 02.09.2006): child band 600 and no own contribution (Anh. 3.1.1 "ab 19. Altersjahr").
     child = trace(birth_date="2006-09-02", housing="lease", own_household_reason=True, earnings=0)
-    assert child["Student: basic medical care (flat rates)"] == 600 and child["Own contribution imputed"] == 0
+    assert child["Student: basic medical care"] == 600 and child["Own contribution imputed"] == 0
 
 
 def test_step5_compulsory_schooling_counts_training_costs_only():

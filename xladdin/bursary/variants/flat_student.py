@@ -47,7 +47,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``student.basic.shared_reduction`` (1 person in a shared flat, institution, boarding school) | 0 | 2838 | A1-1 Abs. 1 |
 | ``student.housing.mode`` (switch) | ``flat`` | ``capped_actual`` | Anh. 4.2 ; ABV Art. 19, 31, A1-1 Abs. 6 |
 | ``student.housing.p1`` … ``.p5_plus`` (flat, or maximum) | 9600 … 24000 | 10009 … 25260 | idem |
-| ``student.health.mode`` (switch) | ``flat_by_band`` | ``flat_by_band`` | Anh. 4.3 ; ABV Art. 20, A1-1 Abs. 7 |
+| ``student.health.mode`` (switch; ``capped_actual`` reads ``health_costs``) | ``flat_by_band`` | ``capped_actual`` | Anh. 4.3 ; ABV Art. 20, A1-1 Abs. 7 |
 | ``student.health.adult`` / ``.young_adult`` / ``.child`` | 4400 / 2600 / 600 | 5400 / 4600 / 1400 | idem |
 | ``student.health.young_adult_from`` / ``.adult_from`` (whole years) | 18 / 25 | 19 / 26 | [R3] ; [B2] |
 | ``student.training.mode`` (switch) | ``flat`` | ``capped_actual`` | VAB § 21 ; ABV Art. 28 |
@@ -108,7 +108,7 @@ def _band_amount(bands: np.ndarray, h) -> np.ndarray:
                          "VAB § 20 Abs. 2 a, Anh. 4.1 ; ABV Art. 31, 18, A1-1 Abs. 1"),
              "s_housing": ("Étudiant : logement (ménage propre)", "Student: housing (own household)",
                            "VAB § 20 Abs. 2 b, Anh. 4.2 ; ABV Art. 31, 19, A1-1 Abs. 6"),
-             "s_health": ("Étudiant : soins médicaux de base (forfaits)", "Student: basic medical care (flat rates)",
+             "s_health": ("Étudiant : soins médicaux de base", "Student: basic medical care",
                           "VAB § 20 Abs. 2 c, Anh. 4.3 ; ABV Art. 31, 20, A1-1 Abs. 7"),
              "s_deficit": ("Étudiant : part du découvert familial", "Student: share of the family deficit",
                                  "VAB § 20 Abs. 1 ; ABV Art. 29"),
@@ -151,7 +151,8 @@ def student_needs(c, v):
     health = (_band_amount(c["student_band"], h) + partner * _band_amount(partner_band.astype(np.int8), h)
               + children * h.child)
     if _switch(h.mode, ("flat_by_band", "capped_actual"), "student.health.mode") == "capped_actual":
-        health = np.minimum(np.nan_to_num(c["health_premiums"]), health)     # BE B2 alternative
+        # ABV Art. 20, 31 (B2): net premiums and dental costs, up to the flat rates; missing: BE-ABV-37 (budgets)
+        health = np.minimum(np.nan_to_num(c["health_costs"]), health)
     basic, housing, health = (np.where(own, x, 0.0) for x in (basic, housing, health))
 
     training_mode = _switch(s.training.mode, ("flat", "capped_actual"), "student.training.mode")
