@@ -256,6 +256,26 @@ def test_step4_part_time_own_contribution():
     assert got["resources"] == 19320 and got["entitlement_semesters"] == 8
 
 
+APPRENTICE = {"programme_kind": "initial_sec2", "level": "secondary_ii", "regular_semesters": 8, "semesters_aided": 0}
+
+
+def test_step4_apprentices_pay_no_own_contribution_of_students():
+    """VAB Anh. 3.1.1 [R7]: the own contribution of "Vollzeitstudierende (ab 19. Altersjahr)". ZH-1's person (20,
+    living with the parents, deficit share 3 150, transport 800, earnings 6 000) at secondary II:
+    needs 3 150 + 800 + 600 materials + 0 fees + 1 600 meals = 6 150 (Anh. 4.4).
+    A pupil or student: 3 000 + 0.66 × (6 000 − 3 000) = 4 980 → aid 1 170.
+    An apprentice (Lernende): no own contribution, 0.66 × 6 000 = 3 960 (§ 19 Abs. 1 lit. d) → aid 2 190.
+    The former reading (switch apprentices: true): charged like a student, 1 170."""
+    pupil = result(**APPRENTICE)
+    apprentice = result(**APPRENTICE, apprenticeship=True)
+    assert (pupil["needs"], pupil["resources"], pupil["aid"]) == (6150, 4980, 1170)
+    assert (apprentice["needs"], apprentice["resources"], apprentice["aid"]) == (6150, 3960, 2190)
+    assert trace(**APPRENTICE, apprenticeship=True)["Own contribution imputed"] == 0
+    charged = load("ZH-2021").with_overrides({"student.own_contribution.apprentices": True})
+    row = xladdin.assess([applicant(**APPRENTICE, apprenticeship=True)], rules=charged).iloc[0]
+    assert (row["resources"], row["aid"]) == (4980, 1170)
+
+
 @pytest.mark.parametrize("born, reason, own_contribution, code", [
     ("1998-05-01", False, 20000, True),    # 26: increased from 25 (BiG § 17 i, R8)
     ("1998-05-01", True, 3000, False),     # 26 with a § 17 h Abs. 2 reason: not before 28
@@ -323,6 +343,29 @@ def test_step6_no_claim_when_income_exceeds_costs():
 def test_step6_short_contribution_period():
     # § 7 Abs. 3 [R16]: ZH-1 for 6 months → round(3 270 × 6 / 12) = 1 635.
     assert result(period_months=6)["aid"] == 1635
+
+
+@pytest.mark.parametrize("complete, months, aid", [
+    # BiG § 18 Abs. 2, VAB § 6: ZH-1's training year starts on 16.09.2024, so its period runs from 01.09.2024 to
+    # 31.08.2025 (12 months, § 7 Abs. 2); the claim starts on the 1st of the month after the complete file (§ 30).
+    ("2024-08-28", 12, 3270),      # complete before the year began: nothing lost
+    ("2024-09-30", 11, 2998),      # claim from 01.10.2024: September lost, round(3 270 × 11 / 12) = round(2 997.5)
+    ("2024-11-20", 9, 2453),       # claim from 01.12.2024: Sep-Nov lost, round(3 270 × 9 / 12) = round(2 452.5)
+    ("2025-08-05", 0, 0),          # claim from 01.09.2025: the whole training year lost
+    (None, 12, 3270),              # no date: complete before the training year [R28]
+])
+def test_step6_claim_from_the_month_after_the_complete_file(complete, months, aid):
+    got = result(file_complete_date=complete)
+    assert got["eligible"] and got["shortfall"] == 3270 and got["aid"] == aid
+    assert ("ZH-BiG-§18-2" in got["reasons"]) is (months < 12)
+    t = trace(file_complete_date=complete)
+    assert t["Months of the period with a claim (from the month after the complete file)"] == months
+
+
+def test_step6_late_file_and_short_period_together():
+    # § 7 Abs. 3 and BiG § 18 Abs. 2: a period of 10 months (training ends in June 2025), file complete on
+    # 20.11.2024: 10 − 3 = 7 months, round(3 270 × 7 / 12) = round(1 907.5) = 1 908.
+    assert result(period_months=10, file_complete_date="2024-11-20")["aid"] == 1908
 
 
 @pytest.mark.parametrize("born, bursary, loan", [
