@@ -256,6 +256,8 @@ def test_step4_part_time_own_contribution():
     assert got["resources"] == 19320 and got["entitlement_semesters"] == 8
 
 
+CLAIM_MONTHS = ("Months of the period with a claim (from the month after the complete file, to the month of the "
+                "45th birthday)")
 APPRENTICE = {"programme_kind": "initial_sec2", "level": "secondary_ii", "regular_semesters": 8, "semesters_aided": 0}
 
 
@@ -359,7 +361,29 @@ def test_step6_claim_from_the_month_after_the_complete_file(complete, months, ai
     assert got["eligible"] and got["shortfall"] == 3270 and got["aid"] == aid
     assert ("ZH-BiG-§18-2" in got["reasons"]) is (months < 12)
     t = trace(file_complete_date=complete)
-    assert t["Months of the period with a claim (from the month after the complete file)"] == months
+    assert t[CLAIM_MONTHS] == months
+
+
+@pytest.mark.parametrize("born, months, loan", [
+    # BiG § 17 Abs. 2 with VAB § 7 Abs. 4: the right ends with the 45th birthday, the period at the end of that
+    # month. ZH-5 (over 35: a loan, shortfall 4 300) born 10.01.1980: 44 on 01.09.2024, 45 on 10.01.2025: months
+    # September to January = 5, round(4 300 × 5 / 12) = round(1 791.67) = 1 792.
+    ("1980-01-10", 5, 1792),
+    ("1979-09-02", 1, 358),        # 45 on 02.09.2024: September only, round(4 300 / 12) = round(358.33)
+    ("1980-09-01", 12, 4300),      # 45 on 01.09.2025, after the period: the whole year
+])
+def test_step6_the_period_ends_with_the_month_of_the_45th_birthday(born, months, loan):
+    got = result("ZH-5", birth_date=born)
+    assert got["eligible"] and got["shortfall"] == 4300 and (got["bursary"], got["loan"]) == (0, loan)
+    assert ("ZH-VAB-§7-4" in got["reasons"]) is (months < 12)
+    t = trace("ZH-5", birth_date=born)
+    assert t[CLAIM_MONTHS] == months
+
+
+def test_step6_no_claim_from_45_on_the_reference_date():
+    # BiG § 17 Abs. 2: born 01.09.1979, 45 on 01.09.2024 (the reference date, § 6): no right (ZH-BiG-§17-2).
+    got = result("ZH-5", birth_date="1979-09-01")
+    assert not got["eligible"] and "ZH-BiG-§17-2" in got["reasons"] and got["aid"] == 0
 
 
 def test_step6_late_file_and_short_period_together():

@@ -64,6 +64,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``award.divisor`` (switch) | ``always`` | ``couples_only`` | VAB § 26 ; ABV Art. 32 |
 | ``award.cap.mode`` (switch; ``by_level`` reads ``award.cap.<level>``, ``.per_child``) | ``none`` | ``none`` | [R14] ; BE.md §4 step 6 |
 | ``award.period_factor`` (switch) | ``period_months`` | ``none`` | VAB § 7 [R16] |
+| ``award.age_end`` (switch; ``end_of_birthday_month`` reads ``eligibility.max_age``; only with ``period_months``) | ``end_of_birthday_month`` | ``none`` | BiG § 17 Abs. 2 ; VAB § 7 Abs. 4 |
 | ``award.claim_start`` (switch; ``month_after_complete_file`` reads ``file_complete_date``; only with ``period_months``) | ``month_after_complete_file`` | ``none`` | BiG § 18 Abs. 2 ; VAB §§ 6, 30 [R28] |
 | ``award.late_reduction`` (switch; ``twelfths`` reads column ``late_months``) | ``none`` | ``twelfths`` | ABV Art. 36 Abs. 2 [B14] |
 | ``award.minimum`` (aid below it is not granted; 0 = none) | 0 | 500 | [R14] ; ABV Art. 38 Abs. 2 [B13] |
@@ -74,7 +75,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``loan.min_age`` / ``loan.ceiling`` (``by_years``) | – | 18 / 50000 | ABV Art. 9 ; ABG 11 |
 | ``codes.<key>``: the reason code each amount rule raises (value = code) | see below | see below | |
 
-``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j, ``claim_start`` = ZH-BiG-§18-2. BE ``late`` = BE-ABV-36-2,
+``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j, ``claim_start`` = ZH-BiG-§18-2, ``age_end`` = ZH-VAB-§7-4. BE ``late`` = BE-ABV-36-2,
 ``minimum`` = BE-ABV-38-2, ``loan`` = BE-ABG-10, ``loan_years`` = BE-ABG-14-1, ``loan_minor`` = BE-ABV-9,
 ``loan_ceiling`` = BE-ABG-11. A code is read only by the switch value that raises it.
 """
@@ -291,15 +292,27 @@ def _months_before_claim(c) -> np.ndarray:
     return np.where(known, np.maximum(0, claim - start), 0).astype(float)
 
 
-@rule("VAB §§ 7, 25-26 ; BiG § 17 j, § 18 Abs. 2 ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; ABG Art. 10-11",
+def _months_until_age_limit(c, max_age) -> np.ndarray:
+    """BiG § 17 Abs. 2 ("Die Beitragsberechtigung endet mit der Vollendung des 45. Altersjahres") with VAB § 7
+    Abs. 4 (the period ends at the end of the month a condition falls away): the months of the period up to and
+    including the month of that birthday; 12 when it falls after the period (or a date is missing)."""
+    start = c["year_start"].astype("datetime64[M]").astype(np.int64)
+    birthday = c["birth_date"].astype("datetime64[M]") + np.timedelta64(int(max_age) * 12, "M")
+    months = birthday.astype(np.int64) - start + 1
+    known = c.known("birth_date") & c.known("year_start")
+    return np.where(known, np.clip(months, 0, 12), 12).astype(float)
+
+
+@rule("VAB §§ 7, 25-26 ; BiG § 17 Abs. 2, § 17 j, § 18 Abs. 2 ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; ABG Art. 10-11",
       trace={"shortfall": ("Découvert (coûts − revenus, arrondi au franc)", "Shortfall (costs − income, rounded)",
                            "VAB §§ 25-26 ; ABV Art. 13"),
              "divisor": ("Diviseur (personnes du budget, par tête)", "Divisor (persons in the budget, per head)",
                          "VAB § 26 Abs. 1 ; ABV Art. 32"),
              "cap": ("Plafond", "Cap", "award.cap (VAB, ABV : aucun)"),
-             "claim_months": ("Mois de la période ouvrant droit (dès le mois suivant le dossier complet)",
-                              "Months of the period with a claim (from the month after the complete file)",
-                              "VAB §§ 6-7 ; BiG § 18 Abs. 2"),
+             "claim_months": ("Mois de la période ouvrant droit (dès le mois suivant le dossier complet, "
+                              "jusqu'au mois des 45 ans)",
+                              "Months of the period with a claim (from the month after the complete file, to the "
+                              "month of the 45th birthday)", "VAB §§ 6-7 ; BiG § 17 Abs. 2, § 18 Abs. 2"),
              "period_factor": ("Période de contribution (mois / 12)", "Contribution period (months / 12)",
                                "VAB § 7 ; BiG § 18 Abs. 2"),
              "late_factor": ("Réduction pour demande tardive ((12 − mois de retard) / 12)",
@@ -312,7 +325,7 @@ def amounts(c, v):
     """VAB §§ 25-26, ABV Art. 32, 36, 38 — shortfall = round(costs − income); no claim when it is not positive
     (VAB § 25); divided per head (ZH always, § 26; BE for couples, Art. 32) [R13, B9, B16]; a cap if the rule set
     has one; × the contribution period (VAB § 7) [R16] less the months before the claim starts (BiG § 18 Abs. 2)
-    [R28], rounded; less a twelfth per month late (ABV Art. 36 Abs. 2)
+    [R28] and after the month of the 45th birthday (BiG § 17 Abs. 2, VAB § 7 Abs. 4), rounded; less a twelfth per month late (ABV Art. 36 Abs. 2)
     [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13]; then split into bursary and loan."""
     a = v.award
     eligible = c["eligible"]
@@ -336,6 +349,10 @@ def amounts(c, v):
             lost = _months_before_claim(c)                                   # BiG § 18 Abs. 2 ; VAB §§ 6, 30
             codes[v.codes.claim_start] = eligible & (lost > 0) & (shortfall > 0)
             months = np.maximum(0.0, months - lost)
+        if _switch(a.age_end, ("none", "end_of_birthday_month"), "award.age_end") != "none":
+            last = _months_until_age_limit(c, v.eligibility.max_age)        # BiG § 17 Abs. 2 ; VAB § 7 Abs. 4
+            codes[v.codes.age_end] = eligible & (last < months) & (shortfall > 0)
+            months = np.minimum(months, last)
         period = months / 12.0
     aid = round_half_up(per_head * period)
     late = np.ones(c.n)
