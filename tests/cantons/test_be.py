@@ -89,6 +89,12 @@ EXAMPLES = {
               "training_costs": 1200, "childcare_costs": 9000, "parents": "none", "health_costs": 6000},
              {"eligible": True, "reasons": "", "parents_share": 0, "needs": 49004, "resources": 8760,
               "shortfall": 40244, "aid": 40244, "bursary": 40244, "loan": 0, "entitlement_semesters": 6}),
+    # BE.md §8 BE-5 [B2]: 12 072 + 9 000 + min(1 800, 4 600) + 600 + 1 000 = 24 472; R_s 7 600 − 6 000 = 1 600.
+    "BE-5": ({"birth_date": "2002-01-15", "programme_kind": "bachelor", "level": "tertiary", "regular_semesters": 6,
+              "semesters_completed": 0, "housing": "lease", "occupants": 1, "housing_costs": 9000, "transport": 600,
+              "training_costs": 1000, "earnings": 7600, "health_costs": 1800, "parents": "none"},
+             {"eligible": True, "reasons": "", "needs": 24472, "resources": 1600, "shortfall": 22872, "aid": 22872,
+              "bursary": 22872, "loan": 0}),
 }
 # BE-1b: BE-1 applied on 20.01.2025, one calendar month after the deadline of 31.12.2024 (Art. 36 Abs. 1 b):
 #        round(2 360 × 11 / 12) = round(2 163.33) = 2 163 (Art. 36 Abs. 2, B14).
@@ -100,6 +106,8 @@ VARIANTS = {
     "BE-2b": ("BE-2", {"semesters_completed": 6},
               {"eligible": True, "reasons": "BE-ABG-10", "shortfall": 5145, "aid": 5145, "bursary": 3430,
                "loan": 1715}),
+    # BE-6: BE-5 without its health costs: a missing input (Art. 20, 37), not 0.
+    "BE-6": ("BE-5", {"health_costs": None}, {"eligible": False, "reasons": "BE-ABV-37", "aid": 0, "bursary": 0}),
 }
 
 
@@ -124,7 +132,7 @@ def test_worked_examples_together_keep_rows_and_order():
     rows += [{**_example_row(base), **changes, "applicant_id": n} for n, (base, changes, _) in VARIANTS.items()]
     r = assess(rows, rules="BE")                       # by canton: BE-2024 is in force on 19.08.2024
     assert r["applicant_id"].tolist() == list(EXAMPLES) + list(VARIANTS)
-    assert r["aid"].tolist() == [2360, 5145, 5893, 40244, 2163, 5145]
+    assert r["aid"].tolist() == [2360, 5145, 5893, 40244, 22872, 2163, 5145, 0]
     assert set(r["rules"]) == {"BE-2024 v1.0"}
 
 
