@@ -319,13 +319,13 @@ _TAX_MODELS = [
     # Issue 15: ABV Art. 20 counts the actual costs up to the flat rates (no default: a missing amount is a missing
     # input, BE-ABV-37); BiG § 18 Abs. 2 starts the claim the month after the file is complete; VAB Anh. 3.1.1 names
     # full-time students, so apprentices are told apart (reading R7).
-    _f("health_costs", AMOUNT, "Frais médicaux de base (primes nettes, frais dentaires)",
-       "Basic medical costs (net premiums, dental costs)",
+    _f("health_costs", AMOUNT, "Frais médicaux effectifs (primes nettes, dentiste)",
+       "Actual medical costs (net premiums, dental)",
        "Primes de l'assurance obligatoire après réduction de primes et frais dentaires de toutes les personnes du "
        "budget (ménage propre), au plus les forfaits ; vide = donnée manquante.",
        "Compulsory health-insurance premiums after the premium reduction and dental costs of everyone in the budget "
        "(own household), at most the flat rates; empty = missing input.", "ABV Art. 20, 31 ; Anhang 1 Abs. 7",
-       minimum=0, label_de="Medizinische Grundversorgung (Prämien nach Verbilligung, Zahnkosten)",
+       minimum=0, label_de="Medizinische Grundversorgung (effektiv)",
        group="resources", cantons=_BE),
     _f("file_complete_date", DATE, "Date du dossier complet", "Date the file was complete",
        "Le droit naît le 1er du mois suivant ; vide = complet avant le début de l'année de formation.",
@@ -376,8 +376,8 @@ _PARENT_TAX_SUFFIXES = [
     ("children_adult", INT, "dont adultes (catégorie LAMal)", "of whom adults (KVG band)",
      "davon Erwachsene (KVG-Kategorie)", "VAB Anh. 2.3.1 ; ABV Anhang 1 Abs. 7 a",
      {"minimum": 0, "default": 0, "cantons": _ZB}),
-    ("health_costs", AMOUNT, "frais médicaux de base (primes nettes, frais dentaires)",
-     "basic medical costs (net premiums, dental costs)", "Medizinische Grundversorgung (Prämien nach Verbilligung)",
+    ("health_costs", AMOUNT, "frais médicaux effectifs (primes nettes)", "actual medical costs (net premiums)",
+     "Medizinische Grundversorgung (effektiv)",
      "ABV Art. 20 ; Anhang 1 Abs. 7", {"minimum": 0, "cantons": _BE}),
 ]
 
