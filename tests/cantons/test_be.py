@@ -508,3 +508,12 @@ def test_explain_shows_bern_articles():
     assert aid["amount"].iloc[0] == 5893
     assert (trace["article"].str.contains("ABV|ABG|A1-1|concordat")
             | (trace["article"] == "")).all()
+
+
+def test_no_zurich_claim_months_in_a_bern_trace():
+    """BiG § 18 Abs. 2 and § 17 Abs. 2 are Zurich's: Bern has no period factor (ABV Art. 38 Abs. 1), so its trace
+    shows no months of claim (a late application is reduced by twelfths instead, Art. 36 Abs. 2)."""
+    from xladdin import explain
+    labels = explain({**BASE, "applicant_id": "T"}, rules=RULES, lang="en")["label"].tolist()
+    assert not any(label.startswith("Months of the period") for label in labels)
+    assert "Late-application reduction ((12 − months late) / 12)" in labels

@@ -325,8 +325,8 @@ def amounts(c, v):
     """VAB §§ 25-26, ABV Art. 32, 36, 38 — shortfall = round(costs − income); no claim when it is not positive
     (VAB § 25); divided per head (ZH always, § 26; BE for couples, Art. 32) [R13, B9, B16]; a cap if the rule set
     has one; × the contribution period (VAB § 7) [R16] less the months before the claim starts (BiG § 18 Abs. 2)
-    [R28] and after the month of the 45th birthday (BiG § 17 Abs. 2, VAB § 7 Abs. 4), rounded; less a twelfth per month late (ABV Art. 36 Abs. 2)
-    [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13]; then split into bursary and loan."""
+    [R28] and after the month of the 45th birthday (BiG § 17 Abs. 2, VAB § 7 Abs. 4), rounded; less a twelfth
+    per month late (ABV Art. 36 Abs. 2) [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13]; then split into bursary and loan."""
     a = v.award
     eligible = c["eligible"]
     persons = c["persons"]
@@ -342,18 +342,18 @@ def amounts(c, v):
     codes: dict[str, np.ndarray] = {}
     if _switch(a.period_factor, ("none", "period_months"), "award.period_factor") == "none":
         period = np.ones(c.n)
-        months = np.full(c.n, np.nan)
+        claim_months = np.full(c.n, np.nan)
     else:
-        months = np.nan_to_num(c["period_months"], nan=12.0)
+        claim_months = np.nan_to_num(c["period_months"], nan=12.0)
         if _switch(a.claim_start, ("none", "month_after_complete_file"), "award.claim_start") != "none":
             lost = _months_before_claim(c)                                   # BiG § 18 Abs. 2 ; VAB §§ 6, 30
             codes[v.codes.claim_start] = eligible & (lost > 0) & (shortfall > 0)
-            months = np.maximum(0.0, months - lost)
+            claim_months = np.maximum(0.0, claim_months - lost)
         if _switch(a.age_end, ("none", "end_of_birthday_month"), "award.age_end") != "none":
             last = _months_until_age_limit(c, v.eligibility.max_age)        # BiG § 17 Abs. 2 ; VAB § 7 Abs. 4
-            codes[v.codes.age_end] = eligible & (last < months) & (shortfall > 0)
-            months = np.minimum(months, last)
-        period = months / 12.0
+            codes[v.codes.age_end] = eligible & (last < claim_months) & (shortfall > 0)
+            claim_months = np.minimum(claim_months, last)
+        period = claim_months / 12.0
     aid = round_half_up(per_head * period)
     late = np.ones(c.n)
     if _switch(a.late_reduction, ("none", "twelfths"), "award.late_reduction") == "twelfths":
@@ -376,7 +376,7 @@ def amounts(c, v):
         codes[v.codes.minimum] = codes[v.codes.minimum] | cut_below
         bursary, loan = np.where(cut_below, 0.0, bursary), np.where(cut_below, 0.0, loan)
     nan = np.full(c.n, np.nan)                  # a factor the rule set does not apply is not traced
-    return {"shortfall": shortfall, "divisor": divisor, "cap": cap, "claim_months": months,
+    return {"shortfall": shortfall, "divisor": divisor, "cap": cap, "claim_months": claim_months,
             "period_factor": nan if a.period_factor == "none" else period,
             "late_factor": nan if a.late_reduction == "none" else late,
             "bursary": bursary, "loan": loan, "aid": bursary + loan, "amount_codes": codes}
