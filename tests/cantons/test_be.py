@@ -8,7 +8,8 @@ the training year, 19.08.2024, B17), alone on a lease (1 occupant, rent 9 000), 
 Its personal budget (Art. 31, 18-20, 28, 33):
     basic needs, 1 person 12 072 (A1-1 Abs. 1) + rent min(9 000, 10 009) (A1-1 Abs. 6) + health, 22 is a young
     adult (19-25 Jahre) 4 600 (A1-1 Abs. 7 b) + transport 600 (Art. 33 Abs. 1) + training costs min(1 000, 3 000)
-    (Art. 28, A1-1 Abs. 4) = 27 272 needs (the health costs entered are above the flat rate, the maximum, Art. 20); resources 0; shortfall 27 272; not married: no division (Art. 32);
+    (Art. 28, A1-1 Abs. 4) = 27 272 needs (the health costs entered are above the flat rate, the maximum,
+    Art. 20); resources 0; shortfall 27 272; not married: no division (Art. 32);
     year 1 of a tertiary training: all bursary (ABG 10 Abs. 2).
 """
 

@@ -47,7 +47,7 @@ def test_every_difference_with_theirs_is_explained(case):
 def test_their_intermediate_figures_beside_ours(case):
     """The family deficit share and the personal budget, step by step (ABV Art. 15-24, 26-33)."""
     trace = explain(_row(case), rules="BE-2024", lang="en")
-    amounts = dict(zip(trace["label"], trace["amount"]))
+    amounts = dict(zip(trace["label"], trace["amount"], strict=True))
     theirs = case["dvbern"]["figures"]
     # Their income is net of the 6 000 income allowance, ours counts it as a cost (Art. 21 Abs. 2): same balance.
     balance = amounts["Family budget 1: balance (resources − costs)"]

@@ -75,7 +75,8 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``loan.min_age`` / ``loan.ceiling`` (``by_years``) | – | 18 / 50000 | ABV Art. 9 ; ABG 11 |
 | ``codes.<key>``: the reason code each amount rule raises (value = code) | see below | see below | |
 
-``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j, ``claim_start`` = ZH-BiG-§18-2, ``age_end`` = ZH-VAB-§7-4. BE ``late`` = BE-ABV-36-2,
+``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j, ``claim_start`` = ZH-BiG-§18-2,
+``age_end`` = ZH-VAB-§7-4. BE ``late`` = BE-ABV-36-2,
 ``minimum`` = BE-ABV-38-2, ``loan`` = BE-ABG-10, ``loan_years`` = BE-ABG-14-1, ``loan_minor`` = BE-ABV-9,
 ``loan_ceiling`` = BE-ABG-11. A code is read only by the switch value that raises it.
 """
@@ -303,7 +304,8 @@ def _months_until_age_limit(c, max_age) -> np.ndarray:
     return np.where(known, np.clip(months, 0, 12), 12).astype(float)
 
 
-@rule("VAB §§ 7, 25-26 ; BiG § 17 Abs. 2, § 17 j, § 18 Abs. 2 ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; ABG Art. 10-11",
+@rule("VAB §§ 7, 25-26 ; BiG § 17 Abs. 2, § 17 j, § 18 Abs. 2 ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; "
+      "ABG Art. 10-11",
       trace={"shortfall": ("Découvert (coûts − revenus, arrondi au franc)", "Shortfall (costs − income, rounded)",
                            "VAB §§ 25-26 ; ABV Art. 13"),
              "divisor": ("Diviseur (personnes du budget, par tête)", "Divisor (persons in the budget, per head)",
@@ -326,7 +328,8 @@ def amounts(c, v):
     (VAB § 25); divided per head (ZH always, § 26; BE for couples, Art. 32) [R13, B9, B16]; a cap if the rule set
     has one; × the contribution period (VAB § 7) [R16] less the months before the claim starts (BiG § 18 Abs. 2)
     [R28] and after the month of the 45th birthday (BiG § 17 Abs. 2, VAB § 7 Abs. 4), rounded; less a twelfth
-    per month late (ABV Art. 36 Abs. 2) [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13]; then split into bursary and loan."""
+    per month late (ABV Art. 36 Abs. 2) [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13];
+    then split into bursary and loan."""
     a = v.award
     eligible = c["eligible"]
     persons = c["persons"]

@@ -28,10 +28,10 @@ Outputs (the columns the student side and the eligibility steps read):
   ``pn_income``, ``pn_wealth``, ``pn_basic``, ``pn_housing``, ``pn_health``, ``pn_integration``, ``pn_other_costs``,
   ``pn_charges``, ``pn_balance``, ``pn_persons`` (``pn_integration`` also NaN where the canton has none),
   ``pn_share`` (0 where inactive or a deficit not counted;
-  surplus shares before the independence factor); ``pn_active``, ``pn_missing`` (bool: the budget is needed and has no ``p*_income_total``, or, with
-  ``family.health.mode`` = ``capped_actual``, no ``p*_health_costs``); ``budget_missing`` (bool: a budget is
-  missing an input, or the student's own household has no ``health_costs`` under ``student.health.mode`` =
-  ``capped_actual``).
+  surplus shares before the independence factor); ``pn_active``, ``pn_missing`` (bool: the budget is needed and
+  has no ``p*_income_total``, or, with ``family.health.mode`` = ``capped_actual``, no ``p*_health_costs``);
+  ``budget_missing`` (bool: a budget is missing an input, or the student's own household has no ``health_costs``
+  under ``student.health.mode`` = ``capped_actual``).
 * ``parents_share`` slot — ``counted_surplus`` (≥ 0, a resource of the personal budget: Σ surplus shares ×
   ``surplus_factor``; ZH § 16 Abs. 2, § 19 Abs. 1 lit. a; BE Art. 23 Abs. 2-3), ``counted_deficit`` (≥ 0, a cost
   of the personal budget: the deficit share of the household the student lives in; ZH § 17 Abs. 2, § 20 Abs. 1;
