@@ -8,8 +8,8 @@ Blocks marked ``text``, ``powershell`` or any other language are shown, not run:
 command that needs Windows, Excel, or a server that keeps running.
 A command ending in ``# exit N`` must exit with N, every other one with 0.
 ``make test`` is never run from here: it runs this test suite, which would run itself.
-Inline commands (```xladdin …``` in the text) are mentions and synopses: each must name an existing command, and
-every option it names must exist on that command.
+Commands quoted inline in the text, and the lines of `text` blocks starting with ``xladdin ``, are mentions and
+synopses: each must name an existing command, and every option it names must exist on that command.
 """
 
 from __future__ import annotations
@@ -108,8 +108,9 @@ def blocks_to_run() -> list[list[Command]]:
     return blocks
 
 
-def inline_commands() -> list[tuple[str, str]]:
-    """Inline code spans that start with `xladdin ` or `make `, outside fenced blocks."""
+def synopses() -> list[tuple[str, str]]:
+    """Commands shown, not run: inline code spans starting with `xladdin ` or `make ` outside fenced blocks, and
+    the lines of `text` blocks starting with `xladdin ` (an indented line continues the one above)."""
     found = []
     for path in doc_files():
         name = path.relative_to(ROOT).as_posix()
@@ -122,7 +123,15 @@ def inline_commands() -> list[tuple[str, str]]:
                 continue
             for span in re.findall(r"`([^`]+)`", line):
                 if span.startswith(("xladdin ", "make ")):
-                    found.append((span.replace("\\|", "|"), f"{name}:{number}"))
+                    found.append((span, f"{name}:{number}"))
+        for language, body in fenced_blocks(path):
+            if language != "text":
+                continue
+            for number, line in body:
+                if line.startswith("xladdin "):
+                    found.append((line.strip(), f"{name}:{number}"))
+                elif line.startswith(" ") and found and found[-1][1] == f"{name}:{number - 1}":
+                    found[-1] = (found[-1][0] + " " + line.strip(), found[-1][1])
     return found
 
 
@@ -231,8 +240,8 @@ def _resolve(tokens: list[str]):
     return command, path
 
 
-def test_inline_commands_name_existing_commands_and_options():
-    spans = inline_commands()
+def test_shown_commands_name_existing_commands_and_options():
+    spans = synopses()
     assert len(spans) >= 20
     make_targets = set(re.findall(r"^([\w-]+):", (ROOT / "Makefile").read_text(), re.M))
     problems = []
