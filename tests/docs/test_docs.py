@@ -18,6 +18,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -168,13 +169,24 @@ def sandbox(tmp_path_factory) -> Path:
     return root
 
 
+COMMAND_TIMEOUT = 120   # seconds; a documented command that keeps running (a server) belongs in a `text` block
+
+
 def _run(command: str, exports: list[str], cwd: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PATH=f"{cwd / '.venv' / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}",
                COLUMNS="100", NO_COLOR="1")
     env.pop("XLWINGS_LICENSE_KEY", None)  # the page's own `export` must be what makes it work
     script = "\n".join([*exports, command])
-    return subprocess.run(["bash", "-c", script], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    with subprocess.Popen(["bash", "-c", script], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True, start_new_session=True) as process:
+        try:
+            out, err = process.communicate(timeout=COMMAND_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            out, err = process.communicate()
+            err += f"\n(still running after {COMMAND_TIMEOUT} s: a command that keeps running goes in a `text` block)"
+            return subprocess.CompletedProcess(script, -9, out, err)
+    return subprocess.CompletedProcess(script, process.returncode, out, err)
 
 
 def _run_block(block: list[Command], cwd: Path) -> list[str]:
@@ -307,7 +319,7 @@ def test_readme_is_short_and_starts_with_the_two_commands():
 
 def test_docs_speak_of_the_project_only():
     """No machine paths, no word about how the code was produced; the stray files are gone."""
-    pattern = re.compile(r"(/work/|/tmp/|/home/|\bagents?\b|\bsessions?\b|\bhelpers?\b)", re.I)
+    pattern = re.compile(r"(/work/|/tmp/|/home/|/root/|\bLLM\b|\bClaude\b|\b(?:AI|coding) agents?\b)", re.I)
     hits = []
     for path in doc_files():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
