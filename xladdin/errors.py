@@ -10,7 +10,21 @@ from contextlib import contextmanager
 try:  # typer >= 0.20 vendors click; its command runner only recognises its own ClickException
     from typer._click.exceptions import ClickException
 except ImportError:  # pragma: no cover - older typer uses click itself
-    from click import ClickException
+    try:
+        from click import ClickException
+    except ImportError:  # base install (xlwings Lite, LibreOffice Calc): no command line, messages go to cells
+
+        class ClickException(Exception):
+            """Stands in for click's exception where the command line is not installed."""
+
+            exit_code = 1
+
+            def __init__(self, message: str):
+                super().__init__(message)
+                self.message = message
+
+            def __str__(self) -> str:
+                return self.message
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("fichier introuvable : {path}", "file not found: {path}"),
