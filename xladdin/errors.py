@@ -168,6 +168,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. GE-2025,ZH-2021"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # LibreOffice Calc extension (xladdin.calc)
+    "calc_exists": ("le fichier existe déjà : {path} (choisissez un autre nom ; il n'est jamais écrasé)",
+                    "the file already exists: {path} (choose another name; it is never overwritten)"),
+    "calc_not_oxt": ("l'extension doit se nommer *.oxt : {path}", "the extension must be named *.oxt: {path}"),
+    "calc_no_libreoffice": ("LibreOffice introuvable (unopkg) : installez LibreOffice, puis recommencez",
+                            "LibreOffice not found (unopkg): install LibreOffice, then try again"),
+    "calc_install_failed": ("l'installation de l'extension a échoué : {detail}",
+                            "installing the extension failed: {detail}"),
 }
 
 
