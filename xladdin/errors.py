@@ -93,6 +93,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "credits_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
     "credits_out_of_range": ("{name} hors limites : « {value} » (attendu {expected})",
                              "{name} out of range: '{value}' (expected {expected})"),
+    "credits_part_time_reason": ("part_time_reason : {detail}", "part_time_reason: {detail}"),
     "credits_length_mismatch": ("{a} et {b} n'ont pas la même longueur ({n} et {m})",
                                 "{a} and {b} differ in length ({n} and {m})"),
     "credits_unknown_diploma": ("diplôme « {diploma} » absent du tableau d'accès de {programme} (entrées : "
