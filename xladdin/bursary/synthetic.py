@@ -224,8 +224,8 @@ def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
 
 
 def part_time_reasons(ratio: pd.Series) -> pd.Series:
-    """A reason for each part-time row, in turn professional, family, health, other and none given (full time:
-    none given); drawn from no random stream, so the other columns of a seed stay as they were."""
-    cycle = np.array(["professional", "family", "health", "other", None], dtype=object)
+    """A reason for each part-time row, in turn professional, family, health and other (full time: none given);
+    drawn from no random stream, so the other columns of a seed stay as they were."""
+    cycle = np.array(["professional", "family", "health", "other"], dtype=object)
     reasons = cycle[np.arange(len(ratio)) % len(cycle)]
     return pd.Series(np.where(ratio.to_numpy() < 1, reasons, None), index=ratio.index, dtype=object)
