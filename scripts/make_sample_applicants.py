@@ -59,8 +59,6 @@ CASES = {
                              "student_children_le10": 1, "birth_date": "01.03.2000", "p1_rdu": 60000},
     "CASE-PART-TIME": {"part_time_ratio": 0.6, "part_time_reason": "professionnel", "regular_semesters": 6,
                        "semesters_aided": 9},
-    "CASE-PART-TIME-OTHER": {"part_time_ratio": 0.6, "part_time_reason": "autre", "regular_semesters": 6,
-                             "semesters_aided": 9},
     "CASE-SECONDARY": {"programme_kind": "initial_sec2", "level": "secondary_ii", "birth_date": "01.03.2009",
                        "regular_semesters": 6, "p1_rdu": 55000},
     "CASE-DOMICILE-DERIVED": {"aid_domicile": "", "p1_canton": "GE", "p2_canton": "VD", "parental_authority": "joint",

@@ -76,6 +76,14 @@ def test_ge_2022_caps_of_the_law_meet_the_minimum_exactly():
     assert "16'000 ≥ 16'000" in v["CONC-15-1b"].detail_fr
 
 
+@pytest.mark.parametrize("rid", ["GE-2023", "GE-2024", "GE-2026"])
+def test_every_geneva_year_meets_the_standards(rid):
+    """2023/24 to 2026/27: the indexed caps 12 550 / 16 740 (RBPE 17), two extra semesters (LBPE 14 al. 1)."""
+    v = verdicts(rid)
+    assert {k: x.status for k, x in v.items()} == GE_STATUS
+    assert set(amounts(v["CONC-15-1b"]).values()) == {16740}
+
+
 def test_amounts_are_the_engines():
     """The report computes no amount: each profile's figure is xladdin.assess on that profile."""
     v = verdicts("GE-2025")["CONC-15-2"]
