@@ -97,7 +97,6 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
         "p2_pays_alimony": (parents == "apart") & (rng.random(n) < 0.3),
     })
     frame["p1_children"] = frame["p1_children_le10"] + frame["p1_children_gt10"]
-    frame["part_time_reason"] = part_time_reasons(frame["part_time_ratio"])
     return frame
 
 
@@ -219,13 +218,13 @@ def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
         **parent("p2_", apart, rng.integers(1, 3, n)),
     })
     frame["p2_pays_alimony"] = apart & (rng.random(n) < 0.3)
-    frame["part_time_reason"] = part_time_reasons(frame["part_time_ratio"])
     return frame
 
 
 def part_time_reasons(ratio: pd.Series) -> pd.Series:
     """A reason for each part-time row, in turn professional, family, health and other (full time: none given);
-    drawn from no random stream, so the other columns of a seed stay as they were."""
+    drawn from no random stream. The synthetic tables leave the reason out (a part-time row without its reason
+    is a case the engine must handle); the sample lists give one to every part-time row."""
     cycle = np.array(["professional", "family", "health", "other"], dtype=object)
     reasons = cycle[np.arange(len(ratio)) % len(cycle)]
     return pd.Series(np.where(ratio.to_numpy() < 1, reasons, None), index=ratio.index, dtype=object)
