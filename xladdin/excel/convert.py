@@ -407,10 +407,11 @@ def message(exc: BaseException, language: str = "fr") -> str:
     return ERROR_PREFIX + text_[:240]
 
 
-_LINE_PREFIX = re.compile(r"^(ligne|line) \d+, (colonne|column) ")
+_LINE_PREFIX = re.compile(r"^(ligne|line) \d+, ")
 
 
 def row_message(reasons: str) -> str:
-    """An engine row error (``ligne 2, colonne permit : valeur inconnue …``) for a one-applicant cell."""
+    """An engine row error (``ligne 2, colonne « Permis de séjour » (permit) : valeur inconnue …``) for a
+    one-applicant cell, without the line (``colonne « Permis de séjour » (permit) : …``)."""
     parts = [_LINE_PREFIX.sub("", p.strip()) for p in str(reasons).split(" | ")]
     return ERROR_PREFIX + " | ".join(parts)[:240]
