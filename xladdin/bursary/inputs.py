@@ -126,12 +126,12 @@ def _quote(value) -> str:
     return text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX] + "…"
 
 
-def _typed(x: float) -> str:
+def typed(x: float) -> str:
     """A number written the way the reader reads it back unambiguously: 70000, 1.5, 0.25."""
     return str(int(x)) if float(x).is_integer() else f"{x:.6f}".rstrip("0")
 
 
-def _swiss(x: float) -> str:
+def swiss(x: float) -> str:
     """70000 -> 70'000 (whole francs)."""
     return f"{int(x):,}".replace(",", "'")
 
@@ -141,9 +141,9 @@ def _hint(kind: str, f, value, redact: bool) -> dict[str, str]:
     text = None if redact or not isinstance(value, str) else value.strip()
     if kind == "ambiguous":
         if text is not None:
-            whole, dec = _ambiguous_readings(text)
-            return {"hint_fr": f"milliers : tapez {_typed(whole)} ou {_swiss(whole)} ; décimales : tapez {_typed(dec)}",
-                    "hint_en": f"thousands: type {_typed(whole)} or {_swiss(whole)}; decimals: type {_typed(dec)}"}
+            whole, dec = ambiguous_readings(text)
+            return {"hint_fr": f"milliers : tapez {typed(whole)} ou {swiss(whole)} ; décimales : tapez {typed(dec)}",
+                    "hint_en": f"thousands: type {typed(whole)} or {swiss(whole)}; decimals: type {typed(dec)}"}
         return {"hint_fr": "milliers : tapez 70000 ou 70'000 ; décimales : tapez 70.5",
                 "hint_en": "thousands: type 70000 or 70'000; decimals: type 70.5"}
     if kind == "number":
@@ -481,7 +481,7 @@ def read_number(text: str, decimals: bool = False, percent: bool = False) -> tup
     return (value / 100 if share else value), None
 
 
-def _ambiguous_readings(text: str) -> tuple[float, float]:
+def ambiguous_readings(text: str) -> tuple[float, float]:
     """``70.000`` -> (70000, 70.0): the two readings a message offers."""
     body = _DASH_CENTS.sub("", _NUMBER_JUNK.sub("", text))
     digits = body.lstrip("+-")
