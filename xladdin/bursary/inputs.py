@@ -674,22 +674,30 @@ def read_date(text: str) -> tuple[np.datetime64, str | None, int]:
 
 def date_value(value) -> dt.date | None:
     """One date given outside a table (``--reference-date``, a function's argument) by the same rules as a cell:
-    ``dt.date``, an Excel serial, or text; None when empty. Raises ``ValueError`` naming the problem."""
+    ``dt.date``, an Excel serial, or text, between 1900 and 2199; None when empty. Raises ``ValueError`` naming
+    the problem (a message kind of the reader)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
-        return value
-    number = _date_number(value)
-    if not np.isnan(number):
-        got = _serial_dates(np.array([number]))[0]
-        problem = None if not np.isnat(got) else "date"
+        got, problem = np.datetime64(value, "D"), None
     else:
-        got, problem, _ = read_date(str(value))
+        got, problem = _date_text_or_serial(value)
+    if problem is None and not DATE_RANGE[0] <= got <= DATE_RANGE[1]:
+        problem = "date_range"
     if problem is not None:
         raise ValueError(problem)
     return got.astype(dt.date)
+
+
+def _date_text_or_serial(value) -> tuple[np.datetime64, str | None]:
+    number = _date_number(value)
+    if not np.isnan(number):
+        got = _serial_dates(np.array([number]))[0]
+        return got, (None if not np.isnat(got) else "date")
+    got, problem, _ = read_date(str(value))
+    return got, problem
 
 
 def _date_number(value) -> float:
