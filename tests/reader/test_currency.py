@@ -105,6 +105,6 @@ def test_the_console_counts_out_of_period_rows(tmp_path):
     report = tmp_path / "r.xlsx"
     res = runner.invoke(app, ["import", str(src), "--out", str(report), "--rules", NEWEST.id, "--quiet"])
     assert res.exit_code == 0, res.output
-    assert "hors de la période de validité des règles (RULES-OUT-OF-PERIOD) : 2" in plain(res.output)
+    assert "Hors période des règles (RULES-OUT-OF-PERIOD) : 2" in plain(res.output)
     res = runner.invoke(app, ["assess", str(src), "--out", str(out)])             # default GE: in period
     assert res.exit_code == 0 and "RULES-OUT-OF-PERIOD" not in plain(res.output)

@@ -113,8 +113,7 @@ def import_cmd(
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")
     if result.rows_out_of_period:
-        console.print(f"[yellow]Dossiers évalués hors de la période de validité des règles (RULES-OUT-OF-PERIOD) : "
-                      f"{result.rows_out_of_period}")
+        console.print(f"[yellow]Hors période des règles (RULES-OUT-OF-PERIOD) : {result.rows_out_of_period}")
     console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
     mark = "OK" if result.balanced else "ÉCART"
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
