@@ -166,8 +166,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "excel_ambiguous_number": ("{name} : nombre ambigu « {value} » (milliers ou décimales ?) : tapez {whole} ou "
                                "{swiss}, ou {decimal}", "{name}: ambiguous number '{value}' (thousands or "
                                "decimals?): type {whole} or {swiss}, or {decimal}"),
-    "excel_bad_date": ("{name} : {problem} « {value} » (tapez jj.mm.aaaa ou aaaa-mm-jj)",
-                       "{name}: {problem_en} '{value}' (type dd.mm.yyyy or yyyy-mm-dd)"),
 }
 
 
