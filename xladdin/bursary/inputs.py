@@ -1,9 +1,12 @@
 """Turn a table of cells (as clerks type them) into typed numpy columns, and every bad cell into an error.
 
 Parsing is vectorised per column: a number column of 100 000 floats is taken as is; only the cells that are not
-already numbers go through the text normalisation (Swiss ``12'345.50``, French ``12 345,50``, ``CHF 1'200.–``).
-Each bad cell becomes one error naming its line (as the spreadsheet shows it, header = line 1), its column and
-its value, in French and English. Nothing is dropped: error rows are still in the table, flagged.
+already numbers go through the text readers (:func:`read_number`, :func:`read_date`), over their distinct values.
+A cell is read as the clerk meant it or refused: ``70.000`` is ambiguous in an amount column (thousands or
+decimals?), ``01.03.68`` has no century, ``09/15/2025`` is a US date (a file of them is refused once). The rules,
+for clerks: docs/reference/cells.md. Each bad cell becomes one error naming its line (as the spreadsheet shows
+it, header = line 1), its column (French label and key), its value (never under ``--redact``) and what to type
+instead, in French and English. Nothing is dropped: error rows are still in the table, flagged.
 """
 
 from __future__ import annotations
