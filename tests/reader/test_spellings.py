@@ -30,6 +30,9 @@ NUMBERS = [
     (f"70{NNBSP}000", 70000, 70000),                # narrow no-break space (French typography)
     ("CHF 70'000.–", 70000, 70000),
     ("Fr. 1'200.-", 1200, 1200),
+    ("70,000.–", 70000, 70000),                     # the dash is the decimals: the comma groups thousands
+    ("1.500.-", 1500, 1500),
+    ("12.5.–", "number", "number"),                 # decimals twice
     ("70'000 CHF", 70000, 70000),
     ("70.000,50", 70000.5, 70000.5),
     ("1,234.50", 1234.5, 1234.5),

@@ -455,7 +455,9 @@ def read_number(text: str, decimals: bool = False, percent: bool = False) -> tup
     stripped = text.strip()
     if any(c.isnumeric() and not ("0" <= c <= "9") for c in stripped):
         return np.nan, "digits"
-    cleaned = _DASH_CENTS.sub("", _NUMBER_JUNK.sub("", stripped)).replace("\u2212", "-")     # U+2212 minus
+    junkless = _NUMBER_JUNK.sub("", stripped).replace("\u2212", "-")                          # U+2212 minus
+    cleaned = _DASH_CENTS.sub("", junkless)
+    whole_francs = cleaned != junkless              # "70,000.–": the dash is the decimals, the comma thousands
     share = percent and cleaned.endswith("%")
     if share:
         cleaned = cleaned[:-1]
@@ -467,15 +469,22 @@ def read_number(text: str, decimals: bool = False, percent: bool = False) -> tup
     elif _EXPONENT.fullmatch(body):
         value = float(body)
     elif "," in body and "." in body:                # the last one is the decimal separator, the other groups
+        if whole_francs:
+            return np.nan, "number"
         decimal = "," if body.rfind(",") > body.rfind(".") else "."
         whole, _, cents = body.rpartition(decimal)
         if not cents.isdigit() or not cents.isascii() or not _GROUPED.fullmatch(whole) or decimal in whole:
             return np.nan, "number"
         value = float(whole.replace("," if decimal == "." else ".", "") + "." + cents)
     elif _ONE_SEPARATOR.fullmatch(body):
-        if _AMBIGUOUS.fullmatch(body) and not (decimals or share):
+        if whole_francs:                             # "12.5.–": decimals twice
+            if not _AMBIGUOUS.fullmatch(body):
+                return np.nan, "number"
+            value = float(body.replace(",", "").replace(".", ""))
+        elif _AMBIGUOUS.fullmatch(body) and not (decimals or share):
             return np.nan, "ambiguous"
-        value = float(body.replace(",", "."))
+        else:
+            value = float(body.replace(",", "."))
     elif _GROUPED.fullmatch(body):                   # the same separator twice or more: thousands
         value = float(body.replace(",", "").replace(".", ""))
     else:
