@@ -3,7 +3,7 @@ personal cell (last name, first name, birth date) appears in any output or on th
 contain: a birth date reading ``inconnu | Marie-Claire DUPONT, AVS 756…``, a name with an unquoted ``;`` that
 shifts the rest of its row (the birth date lands under the nationality), a US date that refuses the file.
 
-Checked through the real commands (``assess`` to .csv and .xlsx, ``import`` to the .xlsx report), every cell of
+Checked through the real commands (``assess`` to .csv and .xlsx, ``import`` to the .xlsx report, ``compare``), every cell of
 every sheet read back, and the console. A 6-gram counts as personal unless the same command on the same list with
 the personal cells left empty prints it too (the vocabulary of messages and reports is not a leak).
 """
@@ -51,11 +51,11 @@ def _everything(tmp, src, redact: bool) -> str:
     """The console and every output of assess (.csv, .xlsx) and import (report) on ``src``, as one text."""
     texts = []
     flag = ["--redact"] if redact else []
-    for command, out in (("assess", tmp / "d.csv"), ("assess", tmp / "d.xlsx"), ("import", tmp / "r.xlsx")):
-        for stale in (out,):
-            stale.unlink(missing_ok=True)
-        res = runner.invoke(app, [command, str(src), "--out", str(out), *flag] + (["--quiet"] if command == "import"
-                                                                               else []))
+    runs = (("assess", tmp / "d.csv", []), ("assess", tmp / "d.xlsx", []), ("import", tmp / "r.xlsx", ["--quiet"]),
+            ("compare", tmp / "c.xlsx", ["--rules", "GE-2025,GE-2022"]))
+    for command, out, more in runs:
+        out.unlink(missing_ok=True)
+        res = runner.invoke(app, [command, str(src), "--out", str(out), *flag, *more])
         texts.append(res.output)
         if res.exception is not None and not isinstance(res.exception, SystemExit):
             raise res.exception
@@ -95,7 +95,7 @@ def _check(tmp_path, rows, unquoted):
     assert not leaked, leaked
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(listings())
 @example(([dict(BASE, applicant_id="R0", last_name="DUPONT", first_name="Marie-Claire",
                 birth_date="inconnu | Marie-Claire DUPONT, AVS 756.1234.5678.97")], set()))

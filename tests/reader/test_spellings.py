@@ -210,7 +210,7 @@ def test_enum_lists_the_dropdown_words():
     _, reasons = _one(permit="X", parents="divorcés")
     assert "(permit) : valeur inconnue « X » (attendu : B, C, F, G, L, N, S, aucun)" in reasons
     assert "(parents) : valeur inconnue « divorcés » (attendu : ensemble, séparés, aucun)" in reasons
-    row, reasons = _one(permit="aucun", parents="ensemble")
+    _row, reasons = _one(permit="aucun", parents="ensemble")
     assert reasons == ""
 
 

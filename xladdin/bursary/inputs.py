@@ -76,9 +76,12 @@ _MESSAGES = {
                   "ambiguous number '{value}': thousands or decimals? ({hint_en})"),
     "digits": ("chiffres autres que 0-9 dans « {value} » (tapez le nombre avec les chiffres 0 à 9)",
                "digits other than 0-9 in '{value}' (type the number with the digits 0 to 9)"),
-    "integer": ("nombre entier attendu, reçu « {value} »", "whole number expected, got '{value}'"),
-    "min": ("valeur « {value} » inférieure au minimum {bound}", "value '{value}' below the minimum {bound}"),
-    "min_excl": ("valeur « {value} » : doit être supérieure à {bound}", "value '{value}' must be greater than {bound}"),
+    "integer": ("nombre entier attendu, reçu « {value} » (tapez un nombre sans décimales, p. ex. 3)",
+                "whole number expected, got '{value}' (type a number without decimals, e.g. 3)"),
+    "min": ("valeur « {value} » inférieure au minimum {bound} (tapez {bound} ou plus)",
+            "value '{value}' below the minimum {bound} (type {bound} or more)"),
+    "min_excl": ("valeur « {value} » : doit être supérieure à {bound}{hint_fr}",
+                 "value '{value}' must be greater than {bound}{hint_en}"),
     "max": ("valeur « {value} » supérieure au maximum {bound}{hint_fr}",
             "value '{value}' above the maximum {bound}{hint_en}"),
     "negative": ("montant négatif « {value} » (tapez un montant positif ou 0)",
@@ -156,7 +159,7 @@ def _hint(kind: str, f, value, redact: bool) -> dict[str, str]:
             return {"hint_fr": "tapez un nombre entier, p. ex. 3", "hint_en": "type a whole number, e.g. 3"}
         return {"hint_fr": "tapez un montant comme 70000, 70'000 ou 1234.50",
                 "hint_en": "type an amount such as 70000, 70'000 or 1234.50"}
-    if kind == "max":
+    if kind in ("max", "min_excl"):
         if f is not None and f.kind == RATIO:
             return {"hint_fr": " (une part : tapez 0.6 ou 60 % pour 60 %)",
                     "hint_en": " (a share: type 0.6 or 60 % for 60 %)"}
