@@ -63,6 +63,22 @@ def test_after_every_version_the_newest_is_used_and_flagged_never_refused():
     assert a.results.loc[0, "aid"] == same.results.loc[0, "aid"]
 
 
+def _gap():
+    """A Geneva date between two versions (after one's end, before the next one's start), if any."""
+    sets = sorted((rs for rs in rules_mod.available().values() if rs.canton == "GE"), key=lambda rs: rs.valid_from)
+    for before, after in zip(sets, sets[1:]):
+        if before.valid_to and (after.valid_from - before.valid_to).days > 30:
+            return before, before.valid_to + dt.timedelta(days=15)
+    return None
+
+
+@pytest.mark.skipif(_gap() is None, reason="no gap between two Geneva versions")
+def test_a_date_between_two_versions_takes_the_earlier_one_flagged():
+    before, day = _gap()
+    a = assess_full([_row("GAP", day)])
+    assert a.results.loc[0, "rules"] == before.label and a.results.loc[0, "reasons"].endswith(CODE)
+
+
 def test_an_explicit_rule_set_outside_its_period_carries_the_information_code():
     a = assess_full([_row("A", dt.date(2025, 9, 15)), _row("B", dt.date(2022, 9, 15))], rules=NEWEST.id)
     assert a.results["eligible"].tolist() == [True, True]
