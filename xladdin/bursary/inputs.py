@@ -371,7 +371,7 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
             rename[col] = key
     frame = frame[list(rename)].rename(columns=rename)
     raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
-    ids = list(map(_text_cell, raw_ids))
+    ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
     errors = _Collector(lines, ids, redact)
     cols: dict[str, np.ndarray] = {}
     for f in schema.FIELDS:
