@@ -45,7 +45,8 @@ def compare_cmd(
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
     table = read_table(input)
-    result = compare(table, rules, lang=lang, resident=resident)
+    with redact_mod.masking(redact):
+        result = compare(table, rules, lang=lang, resident=resident)
     if redact:
         result.rows = redact_mod.comparison(result.rows)
     index = LANGS.index(lang)

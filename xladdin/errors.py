@@ -154,6 +154,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. GE-2025,ZH-2021"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # The cell reader (xladdin.bursary.inputs, docs/reference/cells.md)
+    "dates_month_first": ("dates américaines (mois/jour/année) : {count} date(s) à barres obliques ont un 2e nombre "
+                          "au-delà de 12 et aucune un 1er, p. ex. ligne {line}, {column} « {value} » ; lues jour "
+                          "d'abord, les autres auraient le jour et le mois intervertis. Enregistrez les dates en "
+                          "jj.mm.aaaa (15.09.2025) ou aaaa-mm-jj, ou comme dates du tableur",
+                          "US dates (month/day/year): {count} slashed date(s) have a second number above 12 and none "
+                          "a first one, e.g. line {line}, {column_en} '{value}'; read day first, the others would "
+                          "have day and month swapped. Save the dates as dd.mm.yyyy (15.09.2025) or yyyy-mm-dd, or "
+                          "as spreadsheet dates"),
+    "excel_ambiguous_number": ("{name} : nombre ambigu « {value} » (milliers ou décimales ?) : tapez {whole} ou "
+                               "{swiss}, ou {decimal}", "{name}: ambiguous number '{value}' (thousands or "
+                               "decimals?): type {whole} or {swiss}, or {decimal}"),
 }
 
 

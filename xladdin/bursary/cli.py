@@ -37,13 +37,15 @@ def summary_table(assessment, title: str) -> Table:
     table.add_row("Total des bourses (CHF)", chf_text(float(r["bursary"].sum())))
     table.add_row("Total des prêts (CHF)", chf_text(float(r["loan"].sum())))
     table.add_row("Règles", ", ".join(rs.label for rs in assessment.rulesets))
+    if assessment.rows_out_of_period:
+        table.add_row("Hors période des règles (RULES-OUT-OF-PERIOD)", str(assessment.rows_out_of_period))
     return table
 
 
 def assess_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
     redact: bool = redact_mod.option(),
@@ -57,7 +59,7 @@ def assess_cmd(
         table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
         results = redact_mod.results(assessment.results) if redact else assessment.results
         write_table(results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))
@@ -71,7 +73,7 @@ def assess_cmd(
 def explain_cmd(
     input: Path = typer.Argument(..., help="Fichier contenant le dossier (.csv, .xlsx)."),
     applicant_id: str = typer.Option(None, "--id", help="N° de dossier (facultatif si le fichier n'a qu'une ligne)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles ou canton."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles ou canton."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     lang: str = typer.Option("fr", "--lang", help="fr ou en."),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),

@@ -9,7 +9,7 @@ from .. import rules as rules_mod
 from ..rules import RuleSet
 
 
-def loan_plan(amount: float, end_year: int, rules: str | RuleSet = "GE-2025") -> pd.DataFrame:
+def loan_plan(amount: float, end_year: int, rules: str | RuleSet = "GE") -> pd.DataFrame:
     """RBPE art. 18 al. 1 — interest-free; 1/10 of the loan a year for 4 years from the second calendar year
     after the end of studies, then 1/5 a year for 3 years.
 

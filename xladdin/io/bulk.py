@@ -29,6 +29,7 @@ class ImportResult:
     unknown_columns: list[str]
     ruleset_label: str
     cells: dict[str, str]
+    rows_out_of_period: int = 0          # rows assessed under rules not valid on their date (RULES-OUT-OF-PERIOD)
 
     @property
     def balanced(self) -> bool:
@@ -43,7 +44,7 @@ def check_paths(input: Path, out: Path) -> None:
         raise XladdinError("report_format", path=str(out))
 
 
-def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", reference_date=None,
+def run_import(input: str | Path, out: str | Path, *, rules: str = "GE", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
                redact: bool = False) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv), assess it and write the report ``out`` (.xlsx).
@@ -63,7 +64,7 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
     if table.frame.empty:
         raise InputFileError("file_no_rows", path=str(input))
     with stages.stage("assess", total=len(table.frame)):
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,
@@ -76,7 +77,7 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         cells = write_report(out, data, protect=(input,), progress=advance)
     return ImportResult(input, out, assessment.rows_read, assessment.rows_assessed, assessment.rows_in_error,
                         len(assessment.errors), data.eligible, list(assessment.unknown_columns),
-                        ", ".join(rs.label for rs in data.rulesets), cells)
+                        ", ".join(rs.label for rs in data.rulesets), cells, assessment.rows_out_of_period)
 
 
 class Stages:

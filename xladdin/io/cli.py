@@ -49,7 +49,7 @@ def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
     lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r",
+    rules: str = typer.Option("GE", "--rules", "-r",
                               help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
                                    "(intake, applicants), les résultats du formulaire, le what-if."),
     face: str = typer.Option("desktop", "--formulas",
@@ -88,7 +88,7 @@ def template_cmd(
 def import_cmd(
     input: Path = typer.Argument(..., help="Liste de dossiers (.xlsx, .xls, .ods, .csv)."),
     out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
     sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (défaut : la première)."),
@@ -112,6 +112,8 @@ def import_cmd(
     if result.unknown_columns:
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")
+    if result.rows_out_of_period:
+        console.print(f"[yellow]Hors période des règles (RULES-OUT-OF-PERIOD) : {result.rows_out_of_period}")
     console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
     mark = "OK" if result.balanced else "ÉCART"
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "

@@ -205,9 +205,21 @@ def available() -> dict[str, RuleSet]:
     return {rs.id: rs for rs in sorted(sets, key=lambda r: (r.canton, r.valid_from))}
 
 
+DEFAULT = "GE"
+"""Every face's default rule set: Geneva's version in force on each row's reference date (issue 13)."""
+
+OUT_OF_PERIOD = "RULES-OUT-OF-PERIOD"
+"""Information code of a row assessed under a rule set whose validity does not cover its reference date."""
+
+
 def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
     """A rule set by id (``GE-2025``), or by canton (``GE``): the version in force on ``date``, or the newest
-    version when no date is given."""
+    version when no date is given.
+
+    A date no version covers but after the start of one (after the newest version's end, or in a gap between two)
+    takes the last version that started before it: the amounts last known, never a refusal. Whoever assesses with
+    it marks the row ``RULES-OUT-OF-PERIOD`` (:func:`covers_dates`), so it is never silent. A date before every
+    version raises ``no_rules_in_force``."""
     if isinstance(rules, RuleSet):
         return rules
     sets = available()
@@ -223,7 +235,22 @@ def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
     for rs in reversed(candidates):
         if rs.covers(date):
             return rs
+    for rs in reversed(candidates):
+        if rs.valid_from <= date:
+            return rs
     raise RulesError("no_rules_in_force", canton=canton, date=date.strftime("%d.%m.%Y"))
+
+
+def covers_dates(rs: RuleSet, dates):
+    """Per date (numpy ``datetime64[D]``), whether ``rs`` is valid on it; an unknown date (NaT) counts as covered
+    (the row reports its missing date itself)."""
+    import numpy as np
+
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    inside = dates >= np.datetime64(rs.valid_from, "D")
+    if rs.valid_to is not None:
+        inside &= dates <= np.datetime64(rs.valid_to, "D")
+    return inside | np.isnat(dates)
 
 
 def canton_of(rules: str | RuleSet) -> str:

@@ -49,7 +49,7 @@ def _feasible(value: float, target: float, side: str) -> bool:
     return value <= target if side == "below" else value >= target
 
 
-def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = "GE-2025", measure: str = "total_cost",
+def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = "GE", measure: str = "total_cost",
               side: str = "below", lower=None, upper=None, reference_date=None, lang: str = "fr") -> GoalSeek:
     """Find ``parameter`` so that ``measure`` meets ``target`` (see module docstring)."""
     if side not in ("below", "above"):

@@ -85,7 +85,7 @@ def text(node, lang: str) -> str:
     return "" if node is None else str(node)
 
 
-DEFAULT_RULES = "GE-2025"
+DEFAULT_RULES = "GE"
 
 
 def canton_of(rules: str | None) -> str:

@@ -17,7 +17,7 @@ from ...io.guard import set_cell
 from . import common
 
 
-def build(out: Path, lang: str = "fr", rules: str = "GE-2025") -> Path:
+def build(out: Path, lang: str = "fr", rules: str = "GE") -> Path:
     from ... import rules as rules_mod
 
     desc = common.load_description("whatif")
