@@ -548,8 +548,8 @@ def _check_columns(path: Path, header: list, index: int) -> None:
 
 
 def _sums_row(header: list, data: list[list]) -> bool:
-    """The last row is a totals row: its file-number cell says « Total » (Totaux, Summe...) and each amount it
-    holds is the sum of the column above."""
+    """The last row is a totals row: its file-number cell (or, that one empty, its first cell) says « Total »
+    (Totaux, Summe...) and each amount it holds is the sum of the column above."""
     from ..bursary.inputs import text_number
     from ..schema import AMOUNT, BY_KEY, resolve_header
 
@@ -558,7 +558,9 @@ def _sums_row(header: list, data: list[list]) -> bool:
         return False
     last = data[-1]
     at = keys.index("applicant_id")
-    if at >= len(last) or not kinds.is_total_label(last[at]):
+    label = last[at] if at < len(last) and last[at] not in ("", None) else next(
+        (c for c in last if c not in ("", None)), None)            # Excel writes « Total » in the first column
+    if not kinds.is_total_label(label):
         return False
 
     def number(v) -> float | None:
