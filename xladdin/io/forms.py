@@ -24,15 +24,17 @@ def read_form(path, rows: list[list], labels: list[tuple[int, int, str]]) -> tup
     record: dict[str, object] = {}
     lines: dict[str, int] = {}
     where: dict[str, str] = {}
+    texts: dict[str, str] = {}
     for r, c, key in labels:
         cell = f"{column_letters(c + 1)}{r + 1}"
         if key in record:
-            raise XladdinError("duplicate_meaning", path=str(path), key=key, first=rows[lines[key] - 1][c],
-                               first_at=where[key], second=rows[r][c], second_at=cell)
+            raise XladdinError("duplicate_meaning", path=str(path), key=key, first=texts[key], first_at=where[key],
+                               second=str(rows[r][c]).strip(), second_at=cell)
         v = values_at[c]
         record[key] = rows[r][v] if v < len(rows[r]) else ""
         lines[key] = r + 1
         where[key] = cell
+        texts[key] = str(rows[r][c]).strip()
     if all(v in ("", None) for v in record.values()):
         raise XladdinError("form_empty", path=str(path))
     return pd.DataFrame([record], dtype=object), lines

@@ -116,7 +116,7 @@ def _known(row) -> list[tuple[int, str]]:
     out = []
     for i, v in enumerate(row):
         text = _text(v)
-        if text is not None:
+        if text is not None and not text.startswith("#"):         # an error cell (#NAME?) names nothing
             key = schema.resolve_header(text)
             if key is not None:
                 out.append((i, key))
