@@ -37,6 +37,16 @@ def run(*args: str):
     return result.exit_code, plain(result.output)
 
 
+def refused(src: Path, tmp_path: Path, *fragments: str) -> None:
+    """``assess`` and ``import`` both refuse ``src`` (exit 2) with a message holding ``fragments``, writing
+    nothing and claiming no reconciliation."""
+    for command in ("assess", "import"):
+        code, text = run(command, src, "--out", tmp_path / "out.xlsx")
+        assert code == 2, text
+        assert all(f in text for f in fragments), text
+        assert "[OK]" not in text and not (tmp_path / "out.xlsx").exists()
+
+
 def fill(ws, rows: list[dict], *, first_line: int = 1, keys=KEYS, headers: dict | None = None) -> int:
     """A header on ``first_line`` and one row per applicant below; returns the last line written."""
     for c, key in enumerate(keys, start=1):

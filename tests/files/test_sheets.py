@@ -10,7 +10,7 @@ import pytest
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.table import Table
 
-from .conftest import KEYS, TEN, audit, decisions, fill, run
+from .conftest import KEYS, TEN, audit, decisions, fill, refused, run
 
 BALANCE = "Lignes lues : 10 = évaluées : 8 + en erreur : 2 [OK]"
 
@@ -61,11 +61,7 @@ def test_two_data_sheets_are_refused_until_one_is_named(tmp_path):
     fill(wb.create_sheet("2024"), TEN[:3])
     src = tmp_path / "deux.xlsx"
     wb.save(src)
-    for command in ("assess", "import"):
-        code, text = run(command, src, "--out", tmp_path / "out.xlsx")
-        assert code == 2, text
-        assert "« 2025 », « 2024 »" in text and "--sheet" in text
-        assert not (tmp_path / "out.xlsx").exists()
+    refused(src, tmp_path, "« 2025 », « 2024 »", "--sheet")
     code, text = run("import", src, "--out", tmp_path / "r.xlsx", "--sheet", "2024")
     assert code == 0, text
     assert "Lignes lues : 3 =" in text and audit(tmp_path / "r.xlsx")["Feuille"] == "2024"
@@ -186,11 +182,7 @@ def test_two_headers_meaning_the_same_column_are_refused(tmp_path):
          headers={"p1_rdu_copy": headers["p1_rdu"]})
     src = tmp_path / "doublon.xlsx"
     wb.save(src)
-    for command in ("assess", "import"):
-        code, text = run(command, src, "--out", tmp_path / "out.xlsx")
-        assert code == 2, text
-        assert "« p1_rdu »" in text and "« Parent 1 : RDU »" in text and "p1_rdu" in text
-        assert not (tmp_path / "out.xlsx").exists()
+    refused(src, tmp_path, "« p1_rdu »", "« Parent 1 : RDU »", "même donnée p1_rdu")
 
 
 def test_a_list_without_its_file_number_column_is_refused_as_a_file(tmp_path):
@@ -198,11 +190,7 @@ def test_a_list_without_its_file_number_column_is_refused_as_a_file(tmp_path):
     fill(wb.active, TEN, keys=[k for k in KEYS if k != "applicant_id"])
     src = tmp_path / "sans-numero.xlsx"
     wb.save(src)
-    for command in ("assess", "import"):
-        code, text = run(command, src, "--out", tmp_path / "out.xlsx")
-        assert code == 2, text
-        assert "colonne obligatoire absente" in text and "« N° de dossier » (applicant_id)" in text
-        assert "[OK]" not in text
+    refused(src, tmp_path, "colonne obligatoire absente", "« N° de dossier » (applicant_id)")
 
 
 @pytest.mark.parametrize("command", [["compare", "--rules", "GE-2025,ZH-2021"], ["whatif", "--vary",
