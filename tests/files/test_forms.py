@@ -121,3 +121,35 @@ def test_three_forms_in_a_folder_are_one_batch(tmp_path, blank_form, lo):
 def test_an_empty_form_is_refused(blank_form, tmp_path):
     code, text = run("assess", blank_form, "--out", tmp_path / "r.csv")
     assert code == 2 and "formulaire" in text and "vide" in text
+
+
+def test_a_list_whose_codes_are_also_field_names_is_still_a_list(tmp_path):
+    """« parents » is a housing code and a field key: a column of it does not make a list a form."""
+    path = tmp_path / "petite.csv"
+    lines = ["applicant_id;housing;occupants"] + [f"P{i};parents;1" for i in range(12)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, text = run("import", path, "--out", tmp_path / "r.xlsx")
+    assert code == 0 and "Lignes lues : 12 =" in text, text
+
+
+def test_a_german_form_saved_as_ods(tmp_path, lo):
+    """A form generated in German (labels « Dossiernummer »…, column « Wert »), filled, saved as .ods."""
+    from xladdin import schema
+
+    blank = tmp_path / "gesuch.xlsx"
+    assert run("template", "intake", "--lang", "de", "--out", blank)[0] == 0
+    import openpyxl
+
+    wb = openpyxl.load_workbook(blank)
+    ws = wb[wb.sheetnames[0]]
+    column = next(c.column for row in ws.iter_rows() for c in row if c.value == "Wert")
+    rows = {c.value: c.row for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    german = dict(A2_TYPED, programme_kind="Erster Bachelor", level="Tertiärstufe", recognised="ja",
+                  housing="Mietvertrag", parents="keine")
+    for key, value in german.items():
+        ws.cell(row=rows[schema.BY_KEY[key].label("de")], column=column, value=value)
+    wb.save(tmp_path / "gesuch-A2.xlsx")
+    ods = lo(tmp_path / "gesuch-A2.xlsx", "ods")
+    code, text = run("assess", ods, "--out", tmp_path / "r.csv")
+    assert code == 0, text
+    assert _read(tmp_path / "r.csv")[0]["bursary"] == "10900"

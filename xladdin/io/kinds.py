@@ -21,7 +21,7 @@ APPLICANTS, FORM, REPORT, DECISIONS, COMPARISON, WHATIF, CREDITS, CATALOGUE, UNK
 
 MIN_HEADER = 2             # known columns a row needs to be taken for the header row
 HEADER_SCAN = 50           # lines searched for the header row (title rows above it)
-MIN_FORM = 5               # labels, one below the other, that make a sheet an intake form
+MIN_FORM = 6               # distinct field labels, one below the other, that make a sheet an intake form
 FORM_SCAN = 400            # lines searched for a form's labels
 SURELY_LIST = 8            # a header row naming this many known columns is a list, not a form
 MIN_OUTPUTS = 3            # result columns (eligible, bursary...) that make a list a file of results
@@ -140,12 +140,13 @@ def find_header(rows: list[list]) -> tuple[int | None, int]:
 
 def _form_labels(rows: list[list]) -> list[tuple[int, int, str]]:
     """(row, column, key) of every cell of the first :data:`FORM_SCAN` rows naming a schema field, in the columns
-    holding at least :data:`MIN_FORM` of them (an intake form's label columns)."""
+    naming at least :data:`MIN_FORM` different fields (an intake form's label columns)."""
     by_column: dict[int, list[tuple[int, int, str]]] = {}
     for r, row in enumerate(rows[:FORM_SCAN]):
         for c, key in _known(row):
             by_column.setdefault(c, []).append((r, c, key))
-    return sorted(x for found in by_column.values() if len(found) >= MIN_FORM for x in found)
+    # distinct fields: a list's column of enum codes (« parents », a housing code that is also a key) repeats one
+    return sorted(x for found in by_column.values() if len({key for _, _, key in found}) >= MIN_FORM for x in found)
 
 
 def _other_kind(rows: list[list]) -> Found | None:
