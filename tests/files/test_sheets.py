@@ -218,3 +218,13 @@ def test_goalseek_and_explain_take_sheet(tmp_path):
     assert code == 2 and "--sheet" in text
     code, text = run("explain", src, "--id", "A1", "--sheet", "Copie")
     assert code == 0 and "16'740" in text, text
+
+
+def test_a_row_holding_only_a_total_label_is_not_an_applicant(tmp_path):
+    wb = openpyxl.Workbook()
+    last = fill(wb.active, TEN)
+    wb.active.cell(row=last + 1, column=KEYS.index("applicant_id") + 1, value="TOTAL")
+    src = tmp_path / "total-seul.xlsx"
+    wb.save(src)
+    code, text = run("import", src, "--out", tmp_path / "r.xlsx")
+    assert code == 0 and BALANCE in text and f"ligne {last + 1} : ligne de total" in text, text

@@ -549,7 +549,8 @@ def _check_columns(path: Path, header: list, index: int) -> None:
 
 def _sums_row(header: list, data: list[list]) -> bool:
     """The last row is a totals row: its file-number cell (or, that one empty, its first cell) says « Total »
-    (Totaux, Summe...) and each amount it holds is the sum of the column above."""
+    (Totaux, Summe...), its other cells are numbers only, and each amount it holds is the sum of the column
+    above (a row holding nothing but « Total » adds nothing up, and is no applicant either)."""
     from ..bursary.inputs import text_number
     from ..schema import AMOUNT, BY_KEY, resolve_header
 
@@ -569,18 +570,17 @@ def _sums_row(header: list, data: list[list]) -> bool:
         x = float(v) if isinstance(v, (int, float)) else text_number(str(v))
         return None if x != x else x
 
-    checked = 0
-    for c, key in enumerate(keys):
-        if key is None or BY_KEY[key].kind != AMOUNT or c >= len(last):
-            continue
-        total = number(last[c])
-        if total is None:
-            continue
+    others = [c for c, v in enumerate(last) if v not in ("", None) and v is not label]
+    if any(number(last[c]) is None for c in others):
+        return False                          # a date, a word: a row of an applicant, whatever its file number
+    for c in others:
+        key = keys[c] if c < len(keys) else None
+        if key is None or BY_KEY[key].kind != AMOUNT:
+            continue                          # counts and averages of other columns say nothing either way
         column = sum(x for row in data[:-1] if c < len(row) and (x := number(row[c])) is not None)
-        if abs(column - total) > 0.5:
+        if abs(column - number(last[c])) > 0.5:
             return False
-        checked += 1
-    return checked > 0
+    return True
 
 
 def _frame(header: list, rows: list[list], path: Path) -> pd.DataFrame:
