@@ -61,3 +61,18 @@ def test_not_a_list_at_all(tmp_path):
     src.write_text("Réunion du 3 mars;;\nordre du jour;budget;\n", encoding="utf-8")
     code, text = run("import", src, "--out", tmp_path / "r.xlsx")
     assert code == 2 and "n'est pas une liste de dossiers" in text and "N° de dossier" in text
+
+
+def test_a_list_carrying_some_result_columns_is_still_a_list(tmp_path):
+    """Last year's « Bourse », « Prêt » and « Motifs » kept beside the inputs do not make a list a results file."""
+    import openpyxl
+
+    from .conftest import KEYS, TEN, fill
+
+    wb = openpyxl.Workbook()
+    fill(wb.active, TEN, keys=KEYS + ["Bourse", "Prêt", "Motifs"])
+    src = tmp_path / "avec-anciens-resultats.xlsx"
+    wb.save(src)
+    code, text = run("import", src, "--out", tmp_path / "r.xlsx")
+    assert code == 0 and "Lignes lues : 10 =" in text, text
+    assert "Colonnes ignorées (inconnues du schéma) : Bourse, Prêt, Motifs" in text

@@ -172,7 +172,8 @@ def classify(rows: list[list]) -> Found:
     header, known = find_header(rows)
     if header is not None:
         names = [_fold(c) for c in rows[header] if _text(c)]
-        if sum(n in _OUTPUT_NAMES for n in names) >= MIN_OUTPUTS:
+        outputs = sum(n in _OUTPUT_NAMES for n in names)
+        if outputs >= MIN_OUTPUTS and outputs >= known:     # a list may carry last year's bursary beside its inputs
             return Found(DECISIONS, header, known)
         if sum(bool(_COMPARED.match(str(c).strip())) for c in rows[header] if _text(c)) >= 2:
             return Found(COMPARISON, header, known)
