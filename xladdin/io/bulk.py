@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError, XladdinError
-from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants, sha256_of
+from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants
 from .report import prepare, write_report
 
 SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
