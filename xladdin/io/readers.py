@@ -453,7 +453,7 @@ def _workbook_applicants(path: Path, sheet: str | int | None, limits: Limits) ->
         listed = ", ".join(f"« {s.name} »" for s, _, _ in holding)
         raise XladdinError("sheet_several", path=str(path), sheets=listed, first=holding[0][0].name)
     if not holding:
-        _refuse_nothing(path, seen, sheet)
+        _refuse_nothing(path, seen)
     chosen, rows, found = holding[0]
     totals = book.totals_lines(chosen.name) if found.kind == kinds.APPLICANTS else []
     table = _applicants_of(path, rows, found, limits, totals=totals, where=chosen.name)
@@ -475,7 +475,7 @@ def _report_origin(book: Workbook) -> str:
     return ""
 
 
-def _refuse_nothing(path: Path, seen: list, sheet) -> None:
+def _refuse_nothing(path: Path, seen: list) -> None:
     """No sheet holds applicants: say what the file is instead."""
     for _s, _rows, found in seen:
         if found.kind in kinds.WHAT:
@@ -498,7 +498,7 @@ def _applicants_of(path: Path, rows: list[list], found, limits: Limits, *, total
         first = lines.get("applicant_id", min(lines.values()))
         return RawTable(frame, header_row=first - 1, kind=kinds.FORM, cells=[lines], lines=[first])
     if found.kind != kinds.APPLICANTS or not found.data_rows:
-        _refuse_nothing(path, [(Sheet(where) if where else None, rows, found)], None)
+        _refuse_nothing(path, [(Sheet(where) if where else None, rows, found)])
     header = found.header
     _limits.check_shape(path, len(rows) - header - 1, max(map(len, rows[header:])), limits, last_line=len(rows))
     _check_columns(path, rows[header], header)
