@@ -85,18 +85,13 @@ def read_batch(files: list[Path], *, sheet=None, limits=None) -> RawTable:
                      "rows": n, "header_row": t.header_row, "format": t.file_format})
     frame = pd.concat(frames, ignore_index=True, sort=False).astype(object)
     frame = frame.where(frame.notna(), "")
-    sha = sha256_of_all(tables)
-    return RawTable(frame, source=f"{len(files)} fichiers", sha256=sha, file_format="lot", sheet=sheet or "",
+    skipped = [f"{f.name} : {s}" for f, t in zip(files, tables) for s in t.skipped]
+    if all(t.skipped == tables[0].skipped for t in tables) and tables[0].skipped:       # the same template
+        skipped = [", ".join(tables[0].skipped) + " (dans chaque fichier)"]
+    return RawTable(frame, source=f"{len(files)} fichiers", sha256="", file_format="lot", sheet=sheet or "",
                     lines=lines, kind="batch", cells=cells if any(cells) else None, origins=origins, files=read,
                     set_aside=[f"{f.name} : {note}" for f, t in zip(files, tables) for note in t.set_aside],
-                    skipped=[f"{f.name} : {s}" for f, t in zip(files, tables) for s in t.skipped])
-
-
-def sha256_of_all(tables) -> str:
-    """One digest for a batch: of the files' digests, in order (each is in the Audit sheet too)."""
-    import hashlib
-
-    return hashlib.sha256("\n".join(t.sha256 for t in tables).encode()).hexdigest()
+                    skipped=skipped)
 
 
 def run_import(input, out: str | Path, *, rules: str = "GE-2025", reference_date=None,

@@ -27,7 +27,8 @@ LABELS = {
            "kinds": {"applicants": "liste de dossiers", "form": "formulaire de saisie (un dossier)",
                      "batch": "lot de fichiers (une ligne par formulaire)"},
            "set_aside": "Lignes non lues (titres, totaux)", "skipped": "Feuilles non lues",
-           "form_n": "Fichier {n}", "sheet_of": "feuille", "rows_of": "ligne(s)"},
+           "form_n": "Fichier {n}", "sheet_of": "feuille", "rows_of": "ligne(s)",
+           "per_file": "un par fichier, ci-dessous"},
     "en": {"item": "Item", "value": "Value", "rules": "Rule set", "version": "Rule-set version",
            "label": "Rules applied", "title": "Title", "overrides": "Overridden parameters",
            "file": "Input file", "path": "Path", "sha256": "Input file SHA-256", "format": "Format",
@@ -42,7 +43,8 @@ LABELS = {
            "kinds": {"applicants": "applicant list", "form": "intake form (one applicant)",
                      "batch": "batch of files (one row per form)"},
            "set_aside": "Lines not read (titles, totals)", "skipped": "Sheets not read",
-           "form_n": "File {n}", "sheet_of": "sheet", "rows_of": "row(s)"},
+           "form_n": "File {n}", "sheet_of": "sheet", "rows_of": "row(s)",
+           "per_file": "one per file, below"},
 }
 
 
@@ -65,13 +67,13 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["reference_date"], str(data.reference_date) if data.reference_date else t["default"]),
         (t["file"], src.source if src is not None else data.input_path),
         (t["path"], data.input_path),
-        (t["sha256"], src.sha256 if src is not None else ""),
+        (t["sha256"], (src.sha256 or t["per_file"]) if src is not None else ""),
         (t["format"], src.file_format if src is not None else ""),
     ]
     if src is not None and src.file_format == "csv":
         rows += [(t["encoding"], src.encoding), (t["separator"], src.separator),
                  (t["resplit"], " ; ".join(getattr(src, "notes", None) or []) or t["none"])]
-    elif src is not None:
+    elif src is not None and not getattr(src, "files", None):          # a batch names each file's sheet below
         rows += [(t["sheet"], src.sheet)]
     if src is not None and not getattr(src, "files", None):
         rows += [(t["header_row"], src.header_row)]
