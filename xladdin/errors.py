@@ -166,6 +166,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "excel_ambiguous_number": ("{name} : nombre ambigu « {value} » (milliers ou décimales ?) : tapez {whole} ou "
                                "{swiss}, ou {decimal}", "{name}: ambiguous number '{value}' (thousands or "
                                "decimals?): type {whole} or {swiss}, or {decimal}"),
+    # What a file is, which sheet and which header row are read (xladdin.io.kinds, xladdin.io.readers)
+    "sheet_several": ("plusieurs feuilles de {path} contiennent des dossiers : {sheets} ; choisissez celle à lire "
+                      "avec --sheet (p. ex. --sheet \"{first}\")", "several sheets of {path} hold applicants: "
+                      "{sheets}; choose the one to read with --sheet (e.g. --sheet \"{first}\")"),
+    "sheet_not_table": ("la feuille « {sheet} » de {path} est {what}, pas un tableau de cellules",
+                        "sheet '{sheet}' of {path} is {what_en}, not a table of cells"),
+    "file_kind": ("{path} n'est pas une liste de dossiers : ce fichier est {what} ; {hint}",
+                  "{path} is not an applicant list: this file is {what_en}; {hint_en}"),
+    "file_not_list": ("{path} n'est pas une liste de dossiers : aucune des {rows} premières lignes {where} ne "
+                      "porte au moins {minimum} en-têtes connus (clés ou libellés du schéma, p. ex. « N° de dossier »"
+                      " ou applicant_id, « Date de naissance » ou birth_date)",
+                      "{path} is not an applicant list: none of the first {rows} lines of {where_en} holds at least "
+                      "{minimum} known headers (schema keys or labels, e.g. 'File number' or applicant_id, "
+                      "'Birth date' or birth_date)"),
+    "file_missing_columns": ("{path} : colonne obligatoire absente : {columns} (en-tête ligne {line}) ; sans elle "
+                             "chaque ligne serait en erreur : ajoutez la colonne", "{path}: required column missing: "
+                             "{columns} (header on line {line}); without it every row would be in error: add the "
+                             "column"),
+    "duplicate_meaning": ("{path} : deux colonnes désignent la même donnée {key} : « {first} » ({first_at}) et "
+                          "« {second} » ({second_at}) ; gardez-en une seule", "{path}: two columns mean the same "
+                          "input {key}: '{first}' ({first_at}) and '{second}' ({second_at}); keep only one"),
+    "form_empty": ("le formulaire {path} est vide : aucune valeur saisie dans la colonne des valeurs",
+                   "the form {path} is empty: no value entered in its value column"),
+    "folder_empty": ("aucune liste ni formulaire (.xlsx, .xls, .ods, .csv) dans le dossier {path}",
+                     "no list or form (.xlsx, .xls, .ods, .csv) in the folder {path}"),
 }
 
 

@@ -15,7 +15,7 @@ from rich.table import Table
 
 from .errors import XladdinError
 from .io.formats import chf_text
-from .io.readers import read_table
+from .io.readers import describe, read_applicants
 from .io.writers import write_table
 from .whatif import goalseek as goalseek_mod
 from .whatif import grid, scenarios
@@ -23,6 +23,8 @@ from .whatif.scenarios import SEEKABLE
 
 console = Console()
 SHOWN_ROWS = 40
+SHEET_OPTION = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
+                                                   "visible qui contient des dossiers.")
 
 
 def _value(value) -> str:
@@ -42,13 +44,16 @@ def whatif_cmd(
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
     lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    sheet: str = SHEET_OPTION,
 ):
     """Calcule des scénarios « et si » sur toute la liste : coût, bénéficiaires, gagnants et perdants."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
     specs = grid.parse_specs(vary)
-    table = read_table(input)
+    table = read_applicants(input, sheet=sheet)
+    for line in describe(table, lang):
+        console.print(line, highlight=False)
     result = scenarios.run(table, specs, rules=rules, reference_date=reference_date, lang=lang,
                            breakdown=suffix == ".xlsx" or breakdown is not None)
     if suffix == ".xlsx":
@@ -107,13 +112,17 @@ def goalseek_cmd(
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
     lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    sheet: str = SHEET_OPTION,
 ):
     """Cherche la valeur d'un paramètre qui amène le coût total (ou une autre mesure) au budget visé."""
     try:
         amount = float(grid.number(target))
     except InvalidOperation:
         raise XladdinError("bad_amount", value=target) from None
-    table = read_table(input)
+    table = read_applicants(input, sheet=sheet)
+    if not as_json:
+        for line in describe(table, lang):
+            console.print(line, highlight=False)
     result = goalseek_mod.goal_seek(table, param, amount, rules=rules, measure=measure, side=side, lower=lower,
                                     upper=upper, reference_date=reference_date, lang=lang)
     if as_json:

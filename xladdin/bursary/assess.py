@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import rules as rules_mod
 from ..errors import XladdinError
+from ..io.forms import relocate
 from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
 from . import engine, model
@@ -194,6 +195,7 @@ def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     if overrides:
         groups = [(rs.with_overrides(overrides), rows) for rs, rows in groups]
+    relocate(inputs, raw)                      # a form's errors on its fields' lines; a batch's, with the file
     if len(groups) == 1:
         rs = groups[0][0]
         parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
@@ -239,13 +241,14 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
     Read off the same steps the engine runs (``model.steps(rules)`` and their ``@rule`` citations), on a one-row
     table.
     """
-    frame, lines, _ = table_from(applicant)
+    frame, lines, raw = table_from(applicant)
     if len(frame) != 1:
         raise XladdinError("explain_one_row", rows=len(frame))
     inputs = parse(frame, lines)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     rs = groups[0][0]
+    relocate(inputs, raw)
     if inputs.row_error[0]:
         column = "message_en" if lang == "en" else "message_fr"
         return pd.DataFrame({"step": [0], "label": ["Erreur de saisie" if lang != "en" else "Input error"],

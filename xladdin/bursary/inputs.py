@@ -779,10 +779,10 @@ def code_of(key: str, value: str) -> int:
 
 def table_from(applicants) -> tuple[pd.DataFrame, np.ndarray | None, object]:
     """Accept a DataFrame, a list of dicts, a dict, a path or a RawTable; return (frame, lines, raw_table)."""
-    from ..io.readers import RawTable, read_table
+    from ..io.readers import RawTable, read_applicants
 
     if isinstance(applicants, (str, bytes)) or hasattr(applicants, "__fspath__"):
-        applicants = read_table(applicants)
+        applicants = read_applicants(applicants)
     if isinstance(applicants, RawTable):
         lines = np.array([applicants.line_of(i) for i in range(len(applicants.frame))], dtype=np.int64)
         return applicants.frame, lines, applicants
