@@ -124,6 +124,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "--token, p. ex. python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
                     "access token missing or too short (at least {min} characters): set XLADDIN_TOKEN or --token, "
                     "e.g. python -c \"import secrets; print(secrets.token_urlsafe(32))\""),
+    "serve_public_url": ("adresse publique invalide « {url} » (attendu https://hôte[:port][/chemin], sans "
+                         "utilisateur, requête ni fragment)", "invalid public URL '{url}' (expected "
+                         "https://host[:port][/path], without user, query or fragment)"),
     # What-if tables and goal seek (xladdin.whatif)
     "whatif_bad_vary": ("--vary attend PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS, reçu « {spec} »",
                         "--vary expects PARAM=V1,V2,... or PARAM=START:STOP:STEP, got '{spec}'"),
