@@ -46,6 +46,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "beyond the limit of {limit} (option --max-cells or variable XLADDIN_MAX_TABLE_CELLS)"),
     "bad_limit": ("limite invalide pour {option} : « {value} » (attendu un nombre positif)",
                   "invalid limit for {option}: '{value}' (expected a positive number)"),
+    "yaml_too_large": ("fichier YAML trop volumineux : {path} ({size}, au-delà de la limite de {limit})",
+                       "YAML file too large: {path} ({size_en}, beyond the limit of {limit_en})"),
+    "yaml_too_deep": ("fichier YAML refusé : {path} imbrique plus de {limit} niveaux (ligne {line})",
+                      "YAML file refused: {path} nests more than {limit} levels (line {line})"),
+    "yaml_too_many_nodes": ("fichier YAML refusé : {path} compterait plus de {limit} éléments une fois ses alias "
+                            "(*nom) développés — bombe d'alias probable ; écrivez les valeurs sans &ancre ni *alias",
+                            "YAML file refused: {path} would hold more than {limit} nodes once its aliases (*name) "
+                            "are expanded — probable alias bomb; write the values without &anchors or *aliases"),
+    "rules_file_invalid": ("jeu de règles {path} invalide : {detail}", "invalid rule set {path}: {detail}"),
     "whatif_no_parameter": ("aucun paramètre à faire varier (une ligne : nom pointé puis valeurs)",
                             "no parameter to vary (one row: dotted name, then values)"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),

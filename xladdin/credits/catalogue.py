@@ -19,6 +19,7 @@ import pandas as pd
 import yaml
 
 from ..errors import XladdinError
+from ..io.yamlfile import load_yaml
 
 FORMAT = "xladdin-catalogue/1"
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
@@ -623,13 +624,11 @@ def shipped() -> dict[str, Path]:
 
 def read_yaml(path: Path) -> Catalogue:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"ligne {mark.line + 1}" if mark else "?"
         raise _bad(str(path), where, str(getattr(exc, "problem", exc))) from None
-    except UnicodeDecodeError:
-        raise XladdinError("file_encoding", path=str(path)) from None
     return Catalogue.from_dict(data, origin=str(path))
 
 

@@ -14,9 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
-
 from ..errors import RulesError
+from ..io.yamlfile import load_yaml
 
 RULES_DIR = Path(__file__).parent
 
@@ -187,7 +186,7 @@ def _resolve_aliases(params: dict[str, Parameter], path: Path) -> dict[str, Para
 
 
 def _read(path: Path) -> RuleSet:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     model = data.get("model") or {}
     return RuleSet(id=data["id"], version=str(data["version"]), canton=data["canton"], title=data["title"],
                    valid_from=data["valid_from"], valid_to=data.get("valid_to"),
@@ -198,6 +197,20 @@ def _read(path: Path) -> RuleSet:
                    reason_codes=tuple(str(code) for code in data.get("reason_codes", ())))
 
 
+def read_file(path: Path) -> RuleSet:
+    """A rule set given as a file (the layout of the shipped ones), read by the bounded YAML loader."""
+    import yaml
+
+    try:
+        return _read(path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        detail = f"ligne {mark.line + 1} : {getattr(exc, 'problem', exc)}" if mark else str(exc)
+        raise RulesError("rules_file_invalid", path=str(path), detail=detail) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RulesError("rules_file_invalid", path=str(path), detail=f"{type(exc).__name__}: {exc}") from None
+
+
 @lru_cache(maxsize=None)
 def available() -> dict[str, RuleSet]:
     """Every shipped rule set by id, oldest first within a canton."""
@@ -206,14 +219,16 @@ def available() -> dict[str, RuleSet]:
 
 
 def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
-    """A rule set by id (``GE-2025``), or by canton (``GE``): the version in force on ``date``, or the newest
-    version when no date is given."""
+    """A rule set by id (``GE-2025``), by canton (``GE``: the version in force on ``date``, or the newest
+    version when no date is given), or a ``.yaml`` file of the same layout."""
     if isinstance(rules, RuleSet):
         return rules
     sets = available()
     key = str(rules).strip()
     if key in sets:
         return sets[key]
+    if key.lower().endswith((".yaml", ".yml")):
+        return read_file(Path(key))
     canton = key.upper()
     candidates = [rs for rs in sets.values() if rs.canton == canton]
     if not candidates:
