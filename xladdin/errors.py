@@ -164,6 +164,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare_no_rules": ("aucun jeu de règles à comparer : donnez des ids ou des cantons séparés par des virgules, "
                          "p. ex. GE-2025,ZH-2021", "no rule set to compare: give ids or cantons separated by commas, "
                          "e.g. GE-2025,ZH-2021"),
+    "lang_fr_en": ("langue non prise en charge « {lang} » (fr ou en)", "unsupported language '{lang}' (fr or en)"),
+    "reference_date_range": ("date de référence hors limites « {value} » (attendu entre {low} et {high})",
+                             "reference date out of range '{value}' (expected between {low} and {high})"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
 }

@@ -70,20 +70,30 @@ class Assessment:
         return self.rows_read - self.rows_in_error
 
 
+REFERENCE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def _as_date(value) -> dt.date | None:
+    """A reference date: a date, or text ``jj.mm.aaaa``/``aaaa-mm-jj``, within the range of input dates."""
     if value is None or value == "":
         return None
+    date = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise XladdinError("bad_reference_date", value=value)
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    else:
+        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+            try:
+                date = dt.datetime.strptime(str(value).strip(), fmt).date()
+                break
+            except ValueError:
+                continue
+    if date is None:
+        raise XladdinError("bad_reference_date", value=value)
+    if not REFERENCE_RANGE[0] <= date <= REFERENCE_RANGE[1]:       # the range of input dates (inputs.DATE_RANGE)
+        raise XladdinError("reference_date_range", value=value, low="01.01.1900", high="31.12.2199")
+    return date
 
 
 def _resolve_rules(rules, inputs: Inputs, reference_date) -> list[tuple[RuleSet, np.ndarray]]:
