@@ -113,6 +113,24 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+def course_code(value, origin: str, where: str) -> str:
+    """A code as the catalogue keys it: NFKC-normalised (fullwidth ``ＬＡＮＧＬ２１００`` is ``LANGL2100``),
+    upper case, its letters in one script: a Cyrillic ``А`` inside a Latin code would make another course that looks
+    the same, so it is refused."""
+    code = unicodedata.normalize("NFKC", _text(value)).upper()
+    scripts: dict[str, list[str]] = {}
+    for char in code:
+        if char.isalpha():
+            scripts.setdefault(unicodedata.name(char, "?").split(" ")[0], []).append(char)
+    if len(scripts) > 1:
+        main = max(scripts, key=lambda k: len(scripts[k]))
+        odd = "".join(f" « {c} » U+{ord(c):04X} {unicodedata.name(c, '?')}" for k, chars in scripts.items()
+                      if k != main for c in dict.fromkeys(chars))
+        raise _bad(origin, where, f"code « {code} » mêlant des écritures ({', '.join(scripts)}) :{odd} ; "
+                                  f"retapez-le au clavier / code mixing scripts: retype it")
+    return code
+
+
 def normalise_label(text: str) -> str:
     """Compare diploma names the way a clerk reads them: no case, no accents, punctuation as spaces."""
     text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
@@ -436,7 +454,7 @@ def _mapping(value, origin: str, where: str) -> dict:
 def _course(item, origin: str, where: str) -> Course:
     item = _mapping(item, origin, where)
     where = _where(item, where)
-    code = _text(item.get("code")).upper()
+    code = course_code(item.get("code"), origin, where)
     if not code:
         raise _bad(origin, where, "cours sans code / course without a code")
     markers = _text(item.get("markers"))
@@ -549,7 +567,7 @@ def _from_dict(data, origin: str) -> Catalogue:
     for i, p in enumerate(prereq.get("courses") or []):
         p = _mapping(p, origin, f"dossier_prerequisites n° {i + 1}")
         pwhere = _where(p, f"dossier_prerequisites n° {i + 1}")
-        pcode = _text(p.get("code")).upper()
+        pcode = course_code(p.get("code"), origin, pwhere)
         if not pcode:
             raise _bad(origin, pwhere, "prérequis sans code / prerequisite without a code")
         prerequisites.append(Prerequisite(pcode, _text(p.get("title")), number(p.get("credits"), origin, pwhere,
@@ -565,7 +583,7 @@ def _from_dict(data, origin: str) -> Catalogue:
         code=code, title=_text(prog.get("title")), total_credits=total, blocs=blocs, year=_text(prog.get("year")),
         language=_text(prog.get("language")), source=_text(prog.get("source")), note=_text(prog.get("note")),
         groups=groups, access=access,
-        priority_fill=tuple(c.upper() for c in text_list(priority.get("courses"))),
+        priority_fill=tuple(course_code(c, origin, "priority_fill") for c in text_list(priority.get("courses"))),
         priority_source=_text(priority.get("source")), prerequisites=tuple(prerequisites),
         prerequisites_source=_text(prereq.get("source")), rules=_rules(data.get("rules"), origin), origin=origin)
 

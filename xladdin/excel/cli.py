@@ -51,7 +51,8 @@ def serve_cmd(
     ssl_certfile: str = typer.Option(None, "--ssl-certfile", help="Certificat TLS (Office exige HTTPS)."),
     ssl_keyfile: str = typer.Option(None, "--ssl-keyfile", help="Clé privée TLS."),
     access_log: bool = typer.Option(False, "--access-log/--no-access-log",
-                                    help="Journal des requêtes (désactivé : les URL du manifeste portent la clé en lecture seule)."),
+                                    help="Journal des requêtes (désactivé : les URL du manifeste portent la clé "
+                                         "en lecture seule)."),
     print_manifest: bool = typer.Option(False, "--print-manifest",
                                         help="Écrit le manifeste du complément sur la sortie et s'arrête."),
 ):
