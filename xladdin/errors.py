@@ -85,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
                         "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),
+    "parameter_out_of_range": ("valeur refusée pour {name} : « {value} » (attendu {expected})",
+                               "value refused for {name}: '{value}' (expected {expected_en})"),
     "bad_parameter_value": ("valeur invalide pour {name} : « {value} »", "invalid value for {name}: '{value}'"),
     "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",
                             "file number '{applicant_id}' not found in {path}"),
@@ -126,6 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "or 'File number')"),
     "excel_empty": ("plage vide : {what}", "empty range: {what}"),
     "excel_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
+    "excel_out_of_range": ("{name} hors limites : « {value} » (attendu entre {low} et {high})",
+                           "{name} out of range: '{value}' (expected between {low} and {high})"),
     "excel_bad_choice": ("{name} : valeur inconnue « {value} » (attendu : {allowed})",
                          "{name}: unknown value '{value}' (expected: {allowed})"),
     "excel_shape": ("{name} : {expected}, reçu {rows} × {cols}", "{name}: {expected_en}, got {rows} × {cols}"),
@@ -145,6 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whatif_several_rulesets": ("les dossiers relèvent de plusieurs jeux de règles {rules} ({ids}) : choisissez-en un "
                                 "avec --rules", "the applicants fall under several {rules} rule sets ({ids}): choose "
                                 "one with --rules"),
+    "amount_out_of_range": ("montant hors limites « {value} » (attendu entre {low} et {high})",
+                            "amount out of range '{value}' (expected between {low} and {high})"),
     "bad_amount": ("montant illisible « {value} »", "unreadable amount '{value}'"),
     "goalseek_not_numeric": ("{name} n'est pas numérique (valeur « {value} ») : recherche impossible",
                              "{name} is not numeric (value '{value}'): cannot seek it"),

@@ -237,11 +237,17 @@ def number(value, name: str, default=None) -> float | None:
         return default
     if isinstance(value, bool):
         raise XladdinError("excel_bad_number", name=name, value=value)
-    if isinstance(value, (int, float)):
-        return float(value)
-    got = text_number(str(value))
+    got = float(value) if isinstance(value, (int, float)) else text_number(str(value))
     if got is None:
         raise XladdinError("excel_bad_number", name=name, value=value)
+    return _bounded(got, name, value)
+
+
+def _bounded(got: float, name: str, value) -> float:
+    """A number within ±10¹² (the readers' bound: no amount or count reaches it), else a refusal."""
+    if not abs(got) <= inputs.PLAUSIBLE_MAX:                # also NaN and infinities
+        raise XladdinError("excel_out_of_range", name=name, value=value, low="-1 000 000 000 000",
+                           high="1 000 000 000 000")
     return got
 
 
@@ -264,7 +270,7 @@ def numbers(value, name: str) -> np.ndarray:
         got = float(v) if isinstance(v, (int, float)) else text_number(str(v))
         if got is None:
             raise XladdinError("excel_bad_number", name=name, value=v)
-        out[i] = got
+        out[i] = _bounded(got, name, v)
     return out
 
 

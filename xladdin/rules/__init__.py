@@ -9,12 +9,13 @@ every face (what-if, overrides, ``xladdin rules show --json``) names it. Changin
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-from ..errors import RulesError
+from ..errors import RulesError, XladdinError
 from ..io.yamlfile import load_yaml
 
 RULES_DIR = Path(__file__).parent
@@ -31,6 +32,8 @@ class Parameter:
     href: str = ""
     carried: bool = False          # value carried from a later rule set: its earlier value is not in the texts held
     same_as: str = ""              # the parameter whose value this one is (one amount the law uses in two places)
+    minimum: float | None = None   # the leaf's ``min:``/``max:``, where its unit's domain (:func:`domain`) is too wide
+    maximum: float | None = None
 
     def as_json(self) -> dict:
         out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
@@ -120,6 +123,7 @@ class RuleSet:
 
 
 def _coerce_like(param: Parameter, value):
+    """``value`` as the parameter's type (a what-if or goal-seek value, from any face), inside its :func:`domain`."""
     old = param.value
     try:
         if isinstance(old, bool):
@@ -128,13 +132,80 @@ def _coerce_like(param: Parameter, value):
                 if low not in {"true", "false", "1", "0", "oui", "non"}:
                     raise ValueError(value)
                 return low in {"true", "1", "oui"}
+            if isinstance(value, (int, float)) and value not in (0, 1):
+                raise ValueError(value)
             return bool(value)
         if isinstance(old, (int, float)):
             number = float(str(value).replace("'", "").replace(" ", "")) if isinstance(value, str) else float(value)
+            check_value(param, number, shown=value)
             return int(number) if isinstance(old, int) and number.is_integer() else number
         return type(old)(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RulesError("bad_parameter_value", name=param.name, value=value) from None
+
+
+MAX_AMOUNT = 1e12                  # the bound of every amount the readers accept
+
+
+@dataclass(frozen=True)
+class Domain:
+    """The values a numeric parameter may take: ``low`` ≤ x ≤ ``high``, whole when ``integer``."""
+
+    low: float
+    high: float
+    integer: bool
+    what: str                      # « un montant en francs », « un nombre entier d'années »…
+    what_en: str
+
+    def text(self, lang: str = "fr") -> str:
+        def show(x: float) -> str:
+            return f"{int(x):,}".replace(",", " ") if float(x).is_integer() else str(x)
+
+        if lang == "en":
+            return f"{self.what_en} between {show(self.low)} and {show(self.high)}"
+        return f"{self.what} entre {show(self.low)} et {show(self.high)}"
+
+
+# unit (its first words) -> domain; the first match wins. Ages and durations in years are whole numbers 0-120.
+_UNIT_DOMAINS = (
+    ("CHF", Domain(0, MAX_AMOUNT, False, "un montant en francs", "an amount in francs")),
+    ("ratio", Domain(0, 1, False, "un taux (0 à 1)", "a rate (0 to 1)")),
+    ("per year", Domain(0, 1, False, "un taux annuel (0 à 1)", "a yearly rate (0 to 1)")),
+    ("years", Domain(0, 120, True, "un nombre entier d'années", "a whole number of years")),
+    ("months", Domain(0, 1440, True, "un nombre entier de mois", "a whole number of months")),
+    ("semesters", Domain(0, 240, True, "un nombre entier de semestres", "a whole number of semesters")),
+    ("days a week", Domain(0, 7, True, "un nombre entier de jours par semaine", "a whole number of days a week")),
+    ("hours", Domain(0, 10_000, False, "un nombre d'heures", "a number of hours")),
+    ("lessons", Domain(0, 1_000_000, True, "un nombre entier de leçons", "a whole number of lessons")),
+    ("count", Domain(0, 1_000_000, True, "un nombre entier", "a whole number")),
+    ("divisor", Domain(1, 1_000_000, False, "un diviseur", "a divisor")),
+)
+_ANY_NUMBER = Domain(-MAX_AMOUNT, MAX_AMOUNT, False, "un nombre", "a number")
+
+
+def domain(param: Parameter) -> Domain | None:
+    """The domain of a numeric parameter, from its ``unit:`` and the leaf's optional ``min:``/``max:``; None for
+    a switch or a text."""
+    if isinstance(param.value, bool) or not isinstance(param.value, (int, float)):
+        return None
+    unit = param.unit.strip()
+    found = next((d for prefix, d in _UNIT_DOMAINS if unit == prefix or unit.startswith(prefix + " ")
+                  or unit.startswith(prefix + "/") or unit.startswith(prefix + ",")), _ANY_NUMBER)
+    if param.minimum is not None or param.maximum is not None:
+        found = replace(found, low=found.low if param.minimum is None else float(param.minimum),
+                        high=found.high if param.maximum is None else float(param.maximum))
+    return found
+
+
+def check_value(param: Parameter, number: float, shown=None) -> None:
+    """Refuse a value outside the parameter's domain (not finite, out of range, not whole where it must be)."""
+    bounds = domain(param)
+    if bounds is None:
+        return
+    if not (math.isfinite(number) and bounds.low <= number <= bounds.high
+            and (not bounds.integer or float(number).is_integer())):
+        raise XladdinError("parameter_out_of_range", name=param.name, value=number if shown is None else shown,
+                           expected=bounds.text("fr"), expected_en=bounds.text("en"))
 
 
 @lru_cache(maxsize=256)
@@ -165,7 +236,8 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
             out[name] = Parameter(name=name, value=node.get("value"), article=str(node["reference"]),
                                   valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
                                   note=str(node.get("note", "")), href=str(node.get("href", "")),
-                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")))
+                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")),
+                                  minimum=node.get("min"), maximum=node.get("max"))
         elif isinstance(node, dict):
             out.update(_flatten(node, name + "."))
         else:
