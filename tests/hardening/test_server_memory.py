@@ -185,7 +185,10 @@ def test_the_in_flight_budget_answers_503_with_retry_after():
         body = json.dumps(payload("loan_plan", 1000, 2030)).encode() + b" " * (6 * MB)
         first.sendall((f"POST {CALL} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nContent-Length: "
                        f"{len(body)}\r\n\r\n").encode() + body[:1000])
-        time.sleep(0.5)                                            # the first call's handler holds its 6 MB
+        deadline = time.monotonic() + 30
+        while app.state.budget.used == 0:                          # the first call's handler holds its 6 MB
+            assert time.monotonic() < deadline, "the first call never started"
+            time.sleep(0.02)
         status, headers, text = _post_raw(port, token, b" " * (5 * MB))
         assert status == 503 and headers["retry-after"] == "5" and "réessayez" in text.decode()
         first.sendall(body[1000:])

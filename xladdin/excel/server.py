@@ -415,6 +415,7 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
     meta = xlwings.server.custom_functions_meta(module)
     app = FastAPI(title="xladdin", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(Guard, token=token, max_body=max_body)
+    app.state.budget = budget
 
     def base(request: Request) -> str:
         if public_url:
