@@ -151,6 +151,17 @@ def test_sixty_megabytes_of_one_cell_rows_are_refused_in_bounded_memory(live):
     assert httpx.post(base + CALL, json=payload("loan_plan", 1000, 2030), headers=_auth(token)).status_code == 200
 
 
+def test_values_hidden_inside_a_cell_object_are_counted_too(live):
+    """Ten million numbers inside one Office.js-like object cell: bounded like cells (8 per allowed cell)."""
+    base, port, token, process, _ = live
+    body = b'{"func_name":"bursary_table","args":[[{"type":"Entity","a":[' + b",".join([b"1"] * 10_000_000) + \
+        b"]}]]}"
+    before = _peak_bytes(process.pid)
+    status, _, text = _post_raw(port, token, body)
+    assert status == 413 and "plage trop grande" in text.decode()
+    assert _peak_bytes(process.pid) - before < len(body)          # the body was never held whole, nor parsed
+
+
 def test_three_large_bodies_at_once_are_refused_or_deferred(live):
     base, port, token, process, _ = live
     body = _cell_bomb(60 * MB)

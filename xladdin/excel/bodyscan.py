@@ -6,7 +6,8 @@ The scan is vectorised per chunk (numpy over the bytes): strings are replaced by
 expression (a string cut by a chunk boundary is carried over to the next chunk), then the brackets give the depth
 (a cumulative sum) and the runs of value bytes give the number of values. A *cell* is a value in an array, or an
 object in an array (an Office.js entity or error cell, whatever it holds); the few keys and values of the call
-itself (``func_name``, ``version``…) count too, which the limit's margin absorbs.
+itself (``func_name``, ``version``…) count too, which the limit's margin absorbs. The values inside those
+objects are bounded as well, at :data:`INNER_PER_CELL` per allowed cell.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _VALUE = np.ones(256, bool)              # bytes of a value (a number, true/fals
 _VALUE[list(b"[]{},: \t\r\n")] = False
 
 
+INNER_PER_CELL = 8                       # values an object cell may hold on average (an Office.js entity: 3 to 8)
+
+
 class BodyRefused(Exception):
     """The body breaks a limit: ``what`` is ``cells``, ``depth`` or ``string``; ``found`` is the count reached."""
 
@@ -41,6 +45,7 @@ class BodyScan:
     def __init__(self, max_cells: int, max_depth: int = 32, max_string: int = 256 * 1024):
         self.max_cells, self.max_depth, self.max_string = max_cells, max_depth, max_string
         self.cells = 0
+        self.inner = 0                   # values inside the cells' objects (an entity holds a few)
         self.depth = 0                   # containers open at the end of what was scanned
         self.objects = 0                 # objects open (the call itself is the first)
         self.in_value = False            # the last byte scanned was part of a value
@@ -75,16 +80,19 @@ class BodyScan:
         starts[1:] &= ~value[:-1]
         if self.in_value:
             starts[0] = False
+        inner = 0
         if objects is not None:
             inside = objects > 1                    # within an object held by the call: counted once, below
             cells = int(np.count_nonzero(starts & ~inside))
             cells += int(np.count_nonzero((brace == 1) & (objects == 2)))
+            inner = int(np.count_nonzero(starts & inside))
             self.objects = int(objects[-1])
         elif self.objects > 1:
-            cells = 0
+            cells, inner = 0, int(np.count_nonzero(starts))
         else:
             cells = int(np.count_nonzero(starts))
         self.in_value = bool(value[-1])
         self.cells += cells
-        if self.cells > self.max_cells:
-            raise BodyRefused("cells", self.cells)
+        self.inner += inner
+        if self.cells > self.max_cells or self.inner > INNER_PER_CELL * self.max_cells:
+            raise BodyRefused("cells", self.cells + self.inner // INNER_PER_CELL)
