@@ -38,8 +38,8 @@ def test_a_money_amount_out_of_its_domain_is_refused(tmp_path, value):
 
 
 @pytest.mark.parametrize("name,value,expected", [
-    ("independence.partial_surplus_share", "1.5", "un taux (0 à 1) entre 0 et 1"),
-    ("independence.partial_surplus_share", "-0.1", "un taux (0 à 1) entre 0 et 1"),
+    ("independence.partial_surplus_share", "1.5", "un taux entre 0 et 1"),
+    ("independence.partial_surplus_share", "-0.1", "un taux entre 0 et 1"),
     ("independence.partial_min_age", "25.5", "un nombre entier d'années entre 0 et 120"),
     ("independence.partial_min_age", "130", "un nombre entier d'années entre 0 et 120"),
     ("independence.partial_min_age", "-1", "un nombre entier d'années entre 0 et 120"),
@@ -151,3 +151,31 @@ def test_the_domain_table_is_documented():
     doc = (ROOT / "docs" / "reference" / "hardening-server.md").read_text(encoding="utf-8")
     for prefix, d in rules._UNIT_DOMAINS:
         assert f"`{prefix}`" in doc, prefix
+
+
+def test_the_what_if_workbook_accepts_only_the_domain(tmp_path):
+    """``xladdin template whatif``: each numeric parameter's Scénario cell has the data validation of its
+    domain (Excel refuses a typed value outside it, with the same words)."""
+    import openpyxl
+
+    out = tmp_path / "whatif.xlsx"
+    assert runner.invoke(app, ["template", "whatif", "--out", str(out)]).exit_code == 0
+    ws = openpyxl.load_workbook(out).active
+    rs = rules.load("GE-2025")
+    by_cell = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            by_cell[rng.coord] = dv
+    checked = 0
+    for row in ws.iter_rows(min_row=5):
+        name, scenario = row[0].value, row[2]
+        d = rules.domain(rs.parameters[name]) if name in rs.parameters else None
+        if d is None:
+            assert scenario.coordinate not in by_cell
+            continue
+        dv = by_cell[scenario.coordinate]
+        assert (dv.type, float(dv.formula1), float(dv.formula2)) == ("whole" if d.integer else "decimal", d.low,
+                                                                     d.high)
+        assert dv.error == "Tapez " + d.text("fr")
+        checked += 1
+    assert checked > 30

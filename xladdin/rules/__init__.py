@@ -169,8 +169,8 @@ class Domain:
 # unit (its first words) -> domain; the first match wins. Ages and durations in years are whole numbers 0-120.
 _UNIT_DOMAINS = (
     ("CHF", Domain(0, MAX_AMOUNT, False, "un montant en francs", "an amount in francs")),
-    ("ratio", Domain(0, 1, False, "un taux (0 à 1)", "a rate (0 to 1)")),
-    ("per year", Domain(0, 1, False, "un taux annuel (0 à 1)", "a yearly rate (0 to 1)")),
+    ("ratio", Domain(0, 1, False, "un taux", "a rate")),
+    ("per year", Domain(0, 1, False, "un taux annuel", "a yearly rate")),
     ("years", Domain(0, 120, True, "un nombre entier d'années", "a whole number of years")),
     ("months", Domain(0, 1440, True, "un nombre entier de mois", "a whole number of months")),
     ("semesters", Domain(0, 240, True, "un nombre entier de semestres", "a whole number of semesters")),
