@@ -184,9 +184,9 @@ def _refusal(exc: BodyRefused, max_cells: int) -> tuple[int, str]:
                 f"{count(MAX_STRING)} bytes in a cell"
 
 
-async def read_body(request: Request, max_cells: int, idle_timeout: float) -> bytes:
+async def read_body(request: Request, max_cells: int, idle_timeout: float) -> bytearray:
     """The request's body, scanned as it arrives (raises :class:`BodyRefused`, or ``TimeoutError`` after
-    ``idle_timeout`` seconds without a byte)."""
+    ``idle_timeout`` seconds without a byte); not copied once complete (``json.loads`` reads a bytearray)."""
     scan = BodyScan(max_cells + 64, MAX_DEPTH, MAX_STRING)     # + the call's own keys and values
     body = bytearray()
     chunks = request.stream().__aiter__()
@@ -194,7 +194,7 @@ async def read_body(request: Request, max_cells: int, idle_timeout: float) -> by
         try:
             chunk = await asyncio.wait_for(chunks.__anext__(), idle_timeout)
         except StopAsyncIteration:
-            return bytes(body)
+            return body
         if chunk:
             scan.feed(chunk)
             body += chunk
@@ -269,7 +269,7 @@ def dispatch(data: dict, module=None) -> object:
     return asyncio.run(xlwings.server.custom_functions_call(data, module))
 
 
-def _call_payload(body: bytes, names: set[str]) -> dict:
+def _call_payload(body: bytes | bytearray, names: set[str]) -> dict:
     try:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError):
@@ -294,7 +294,7 @@ def _call_payload(body: bytes, names: set[str]) -> dict:
     return data
 
 
-def answer(body: bytes, names: set[str], module) -> tuple[int, bytes, str]:
+def answer(body: bytes | bytearray, names: set[str], module) -> tuple[int, bytes, str]:
     """One custom-function call, from the request body to the response (status, bytes, media type)."""
     try:
         data = _call_payload(body, names)
@@ -420,9 +420,9 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
     def base(request: Request) -> str:
         if public_url:
             return public_url
-        host, port = request.scope["server"]
+        host, port = request.scope.get("server") or ("localhost", None)      # None: a unix socket
         host = f"[{host}]" if ":" in host else host
-        return f"{request.scope['scheme']}://{host}:{port}"
+        return f"{request.scope['scheme']}://{host}" + (f":{port}" if port else "")
 
     @app.get("/xlwings/custom-functions-meta")
     async def custom_functions_meta():
