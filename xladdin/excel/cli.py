@@ -75,6 +75,9 @@ def serve_cmd(
     if not _loopback(host) and not ssl_certfile:
         console.print("[yellow]Attention : écoute hors de la boucle locale sans TLS ; placez le serveur "
                       "derrière un proxy HTTPS (le jeton circule dans chaque requête).")
+    if not _loopback(host) and not public_url:
+        console.print(f"[yellow]Attention : sans --public-url, les URL du manifeste et du code partent de {base} ; "
+                      "donnez l'adresse que les postes atteignent (p. ex. celle du proxy HTTPS).")
     console.print(f"xladdin serve : {base} — manifeste : xladdin serve --print-manifest, ou {base}/manifest.xml "
                   "avec l'en-tête Authorization: Bearer <jeton>")
     import uvicorn
