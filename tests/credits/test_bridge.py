@@ -82,7 +82,7 @@ def test_a_reduced_load_without_its_reason_is_asked_for(cat):
 def test_an_unknown_reason_is_refused_with_the_readers_message(cat):
     with pytest.raises(XladdinError) as err:
         bursary_fields(cat, 30, "fatigue")
-    assert "valeur inconnue « fatigue »" in str(err.value) and "professional, family, health" in str(err.value)
+    assert "valeur inconnue « fatigue »" in str(err.value) and "professionnel, familial, santé" in str(err.value)
 
 
 @pytest.mark.parametrize("value", [0, -5, "trente", None, float("nan"), True])
