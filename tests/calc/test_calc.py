@@ -103,7 +103,7 @@ def _calculate(work: Path) -> dict:
         if i < 20:
             arrays[f"R.A{r}:{column(width)}{r}"] = f"=BURSARY_ROW({applicant};;{headers})"
     cells["F.E2"] = f"=ENTITLEMENT_SEMESTERS($Data.A1:{last}2)"
-    cells["F.E3"] = "=ENTITLEMENT_SEMESTERS(6;0.5)"
+    cells["F.E3"] = "=ENTITLEMENT_SEMESTERS(6;1)"
     cells["F.E4"] = "=WEIGHTED_AVERAGE({12;15;\"abs\"};{5;10;3})"
     cells["F.E5"] = "=CREDITS_ACQUIRED({12;8;\"abs\"};{5;10;3})"
     arrays[f"L.A1:C{len(plan_rows) + 1}"] = "=LOAN_PLAN(12000;2027)"
@@ -167,8 +167,8 @@ def assert_cells_equal(cells, row):
 
 def test_entitlement_loan_plan_and_credits(calc, expected):
     assert calc["cells"]["F.E2"]["value"] == float(expected.loc[0, "entitlement_semesters"])
-    half_time = xladdin.assess([{"applicant_id": "—", "regular_semesters": 6, "part_time_ratio": 0.5}])
-    assert calc["cells"]["F.E3"]["value"] == float(half_time.loc[0, "entitlement_semesters"])
+    full_time = xladdin.assess([{"applicant_id": "—", "regular_semesters": 6, "part_time_ratio": 1}])
+    assert calc["cells"]["F.E3"]["value"] == float(full_time.loc[0, "entitlement_semesters"])
     assert calc["cells"]["F.E4"]["value"] == 14.0
     assert calc["cells"]["F.E5"]["value"] == 5.0
     plan = loan_plan(12000.0, 2027)
