@@ -24,6 +24,7 @@ import pytest
 
 import xladdin
 from xladdin.bursary.loans import loan_plan
+from tests.lite.lite_session import cell_value
 from xladdin.calc.extension import unopkg_path
 
 HERE = Path(__file__).resolve().parent
@@ -43,15 +44,6 @@ def column(n: int) -> str:
         n, r = divmod(n - 1, 26)
         name = chr(65 + r) + name
     return name
-
-
-def cell_value(text: str):
-    if text == "":
-        return None
-    try:
-        return float(text)
-    except ValueError:
-        return text
 
 
 @pytest.fixture(scope="module")
