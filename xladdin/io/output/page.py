@@ -2,9 +2,13 @@
 repeated header rows, frozen panes, column widths from the content, a header and footer (title, rule set,
 page x / y, date). One plan (:class:`Page`), applied to an XlsxWriter or an openpyxl sheet.
 
-Sizes: a column of width ``w`` (Excel's unit: characters of the default 11 pt font) is ``7 w + 5`` pixels at
-96 dpi. Printed text must stay at 8 pt or more, so a sheet may be shrunk to 73 % at most; wider tables get
-narrower, wrapped text columns, and what still does not fit prints across pages with its first columns repeated.
+Sizes: a column of width ``w`` (Excel's unit: digits of the default 11 pt font) is ``7 w + 5`` pixels at 96 dpi
+in Calibri, and about ``9.6 w + 5`` where Calibri is missing and a wider font stands in (LibreOffice on a server
+with only DejaVu). Printed text must stay at 8 pt or more, so a sheet may be shrunk to 75 % at most:
+
+- a sheet that fits one page wide even in the wider font is fitted to the page width (any font, any program);
+- a wider one (narrowed wrapped text columns first) gets a fixed print scale at which it fits one page wide in
+  Calibri (Excel); in a wider font it continues on a second page, its first columns repeated — never below 8 pt.
 """
 
 from __future__ import annotations
@@ -28,8 +32,12 @@ PAGE_WORDS = {"fr": ("Page", "/", "Règles"), "en": ("Page", "of", "Rules"), "de
               KEYS: ("Page", "/", "Rules")}
 
 
-def px(width: float) -> float:
-    return 7 * width + 5
+DIGIT_PX = 7.0                           # Calibri 11 at 96 dpi
+WIDE_DIGIT_PX = 9.6                      # the stand-in font where Calibri is missing (measured: DejaVu Sans)
+
+
+def px(width: float, digit: float = DIGIT_PX) -> float:
+    return digit * width + 5
 
 
 def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
@@ -48,9 +56,9 @@ def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum:
             continue
         s = v if isinstance(v, str) else _shown(v)
         longest = max(longest, max((len(line) for line in s.splitlines()), default=0))
-    head = max((len(w) for w in str(header).split()), default=0)
+    head = min(max((len(w) for w in str(header).split()), default=0), 10)   # longer words may break
     head = max(head, -(-len(str(header)) // header_lines))
-    return float(min(maximum, max(minimum, longest + 2, head + 2)))
+    return float(min(maximum, max(minimum, longest + 1, head + 1)))
 
 
 def _shown(v) -> str:
@@ -77,26 +85,47 @@ class Page:
     landscape: bool | None = None         # None: the orientation that fits
     wrap: set[int] = field(default_factory=set)
     when: dt.datetime | None = None
-    fit_width: bool = True                # False when the table cannot fit a page at a readable size
+    min_widths: dict[int, float] = field(default_factory=dict)   # a wrapped column's own minimum
+    fit_width: bool = True                # fit to the page width (else: the fixed ``scale``)
+    scale: int = 100                      # print scale (percent) when not fitted to width
+
+    def total(self, digit: float = WIDE_DIGIT_PX) -> float:
+        return sum(px(w, digit) for w in self.widths)
 
     def plan(self) -> Page:
-        """Choose the orientation, narrow wrapped columns if needed, decide whether to fit to width."""
-        total = sum(px(w) for w in self.widths)
+        """Choose the orientation, narrow wrapped columns if needed, choose fit to width or a fixed scale."""
         if self.landscape is None:
-            self.landscape = total > capacity(False)
+            self.landscape = self.total() > capacity(False)
         room = capacity(self.landscape)
-        if total > room and self.wrap:
-            excess = total - room
-            for j in sorted(self.wrap, key=lambda j: -self.widths[j]):
-                cut = min(excess / 7, self.widths[j] - WRAP_MIN)
-                if cut > 0:
-                    self.widths[j] -= cut
-                    excess -= 7 * cut
-                if excess <= 0:
-                    break
-            total = sum(px(w) for w in self.widths)
-        self.fit_width = total <= room
+        widths = list(self.widths)
+        self._narrow(room, WIDE_DIGIT_PX)
+        self.fit_width = self.total() <= room
+        if not self.fit_width:                   # too wide for the stand-in font: fit Calibri at a fixed scale
+            self.widths = widths
+            self._narrow(room, DIGIT_PX)
+            needed = capacity(self.landscape, 1.0) / self.total(DIGIT_PX)
+            self.scale = int(max(MIN_SCALE, min(1.0, needed)) * 100)
         return self
+
+    def _narrow(self, room: float, digit: float) -> None:
+        excess = self.total(digit) - room
+        for j in sorted(self.wrap, key=lambda j: -self.widths[j]):
+            if excess <= 0:
+                break
+            cut = min(excess / digit, self.widths[j] - self.min_widths.get(j, WRAP_MIN))
+            if cut > 0:
+                self.widths[j] -= cut
+                excess -= digit * cut
+
+    def row_lines(self, texts) -> int:
+        """How many lines a row's wrapped cells take (``texts``: one value per column, None for none)."""
+        lines = 1
+        for j in self.wrap:
+            v = texts[j] if j < len(texts) else None
+            if v:
+                per_line = max(1, int(self.widths[j] - 1))
+                lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(v).split("\n")))
+        return lines
 
     def header_text(self) -> str:
         title = _escape(self.title)[:120]
@@ -132,8 +161,10 @@ def setup_xlsxwriter(ws, page: Page) -> Page:
         ws.repeat_rows(0, page.header_rows - 1)
     if page.fit_width:
         ws.fit_to_pages(1, 0)
-    elif page.freeze_cols:
-        ws.repeat_columns(0, page.freeze_cols - 1)
+    else:
+        ws.set_print_scale(page.scale)
+        if page.freeze_cols:
+            ws.repeat_columns(0, page.freeze_cols - 1)
     return page
 
 
@@ -167,8 +198,10 @@ def setup_openpyxl(ws, page: Page) -> Page:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-    elif page.freeze_cols:
-        ws.print_title_cols = f"A:{get_column_letter(page.freeze_cols)}"
+    else:
+        ws.page_setup.scale = page.scale
+        if page.freeze_cols:
+            ws.print_title_cols = f"A:{get_column_letter(page.freeze_cols)}"
     return page
 
 

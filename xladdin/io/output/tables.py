@@ -160,14 +160,15 @@ def _unique(heads: list[str]) -> list[str]:
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str = "fr", title: str = "",
                rules: str = "", kinds: dict[str, str] | None = None, freeze_cols: int = 0) -> None:
-    """Several sheets, each a labelled Excel table set up for A4."""
+    """Several sheets, each a labelled Excel table set up for A4; each page's header reads ``<sheet> — <title>``
+    (``title``: what the file is about, e.g. the input file's name) and ``rules``."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {**guard.XLSXWRITER_OPTIONS})
     try:
         tables = XlsxTable(book, lang)
         for name, frame in sheets.items():
-            tables.sheet(name, frame, title=f"{title} — {name}" if title else name, rules=rules, kinds=kinds,
+            tables.sheet(name, frame, title=f"{name} — {title}" if title else name, rules=rules, kinds=kinds,
                          freeze_cols=freeze_cols)
     finally:
         book.close()
