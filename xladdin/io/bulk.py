@@ -56,8 +56,8 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
     from ..bursary.assess import assess_full
 
     input, out = Path(input), Path(out)
+    output.check_output(out, (input,))           # a folder, a name too long, a file open in a spreadsheet
     check_paths(input, out)
-    output.check_output(out, (input,))
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
     with stages.stage("read"), output.os_errors(input, "read"):
