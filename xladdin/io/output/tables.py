@@ -102,7 +102,8 @@ class XlsxTable:
         for j, k in enumerate(keys):
             fmt = self.numbers.get(kinds[k]) or (self.wrap if j in page.wrap else self.plain)
             for i, v in enumerate(shown[k], start=1):
-                self.write(ws, i, j, v, fmt)
+                self.write(ws, i, j, v, self.numbers[AVERAGE] if isinstance(v, float) and kinds[k] == INTEGER
+                           else fmt)
         if page.wrap:
             columns = [shown[k] for k in keys]
             for i, row in enumerate(zip(*columns), start=1):
@@ -119,11 +120,17 @@ class XlsxTable:
             return yes_no(v, self.lang)
         if column_kind == ENUM:
             return value_label(key, v, self.lang)
-        if column_kind in (MONEY, INTEGER):
+        if column_kind == MONEY:
             try:
                 return int(round(float(v)))
             except (TypeError, ValueError):
                 return str(v)
+        if column_kind == INTEGER:             # a count; a fraction typed by a clerk (2.5 years) is kept
+            try:
+                number = float(v)
+            except (TypeError, ValueError):
+                return str(v)
+            return int(number) if number.is_integer() else number
         if column_kind == AVERAGE:
             try:
                 return round(float(v), 2)

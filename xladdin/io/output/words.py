@@ -79,10 +79,10 @@ def header(key: str, lang: str = "fr") -> str:
     if key in _LABELS:
         labels = _LABELS[key]
         return labels.get(lang) or labels.get("fr") or key
+    if key in schema.BY_KEY:                # an input field first: what is written can be read back
+        return schema.BY_KEY[key].label(lang)
     if key in schema.OUTPUT_LABELS:
         return schema.output_label(key, lang)
-    if key in schema.BY_KEY:
-        return schema.BY_KEY[key].label(lang)
     return key
 
 
@@ -153,11 +153,17 @@ def text(value, column_kind: str, lang: str = "fr", key: str = "") -> str:
         return yes_no(value, lang)
     if column_kind == ENUM:
         return value_label(key, value, lang)
-    if column_kind in (MONEY, INTEGER):
+    if column_kind == MONEY:
         try:
             return str(int(round(float(value))))
         except (TypeError, ValueError):
             return str(value)
+    if column_kind == INTEGER:                 # a count; a fraction typed by a clerk (2.5 years) is kept
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return str(value)
+        return str(int(number)) if number.is_integer() else f"{number:g}"
     if column_kind == AVERAGE:
         try:
             return f"{float(value):.2f}"
