@@ -24,6 +24,7 @@ from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMES
 # --csv-dialect: name -> (separator, byte-order mark)
 CSV_DIALECTS = {"semicolon": (";", True), "comma": (",", False)}
 DEFAULT_DIALECT = "semicolon"
+WRAPPED_MAX = 30                 # a long text column (messages, reasons) wraps within this width
 NUMBER_FORMATS = {MONEY: formats.MONEY, INTEGER: formats.INTEGER, AVERAGE: formats.AVERAGE, DATE: formats.DATE,
                   TIMESTAMP: formats.TIMESTAMP}
 
@@ -91,6 +92,7 @@ class XlsxTable:
                  for k, c in zip(keys, frame.columns)}
         widths = [content_width(shown[k], h) for k, h in zip(keys, heads)]
         wrap = {j for j, k in enumerate(keys) if kinds[k] in (TEXT, ENUM) and widths[j] > 18}
+        widths = [min(w, WRAPPED_MAX) if j in wrap else w for j, w in enumerate(widths)]
         page = setup_xlsxwriter(ws, Page(title=title, rules=rules, lang=self.lang, widths=widths, wrap=wrap,
                                          freeze_cols=freeze_cols, landscape=landscape, when=when))
         n_rows, n_cols = len(frame), len(keys)
