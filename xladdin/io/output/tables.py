@@ -19,7 +19,7 @@ from .. import formats, guard
 from .files import atomic_path
 from .page import Page, content_width, setup_xlsxwriter
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMESTAMP, header, is_blank, kind,
-                    local_naive, text, value_label, yes_no)
+                    local_naive, number_value, text, value_label, yes_no)
 
 # --csv-dialect: name -> (separator, byte-order mark)
 CSV_DIALECTS = {"semicolon": (";", True), "comma": (",", False)}
@@ -122,22 +122,8 @@ class XlsxTable:
             return yes_no(v, self.lang)
         if column_kind == ENUM:
             return value_label(key, v, self.lang)
-        if column_kind == MONEY:
-            try:
-                return int(round(float(v)))
-            except (TypeError, ValueError):
-                return str(v)
-        if column_kind == INTEGER:             # a count; a fraction typed by a clerk (2.5 years) is kept
-            try:
-                number = float(v)
-            except (TypeError, ValueError):
-                return str(v)
-            return int(number) if number.is_integer() else number
-        if column_kind == AVERAGE:
-            try:
-                return round(float(v), 2)
-            except (TypeError, ValueError):
-                return str(v)
+        if column_kind in (MONEY, INTEGER, AVERAGE):
+            return number_value(v, column_kind)
         if column_kind == DATE:
             if isinstance(v, str):
                 return text(v, DATE, self.lang)
