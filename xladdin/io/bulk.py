@@ -47,9 +47,11 @@ def check_paths(input: Path, out: Path) -> None:
 
 def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
-               redact: bool = False) -> ImportResult:
+               redact: bool = False, messages: str | None = None) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv), assess it and write the report ``out`` (.xlsx).
 
+    ``lang``: the report's language (fr, en, de, or keys); ``messages``: the cells' error messages' language
+    (default: English for ``lang="en"``, French otherwise).
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
     and masks personal values in messages (:mod:`xladdin.io.redact`).
@@ -67,7 +69,7 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         raise InputFileError("file_no_rows", path=str(input))
     with stages.stage("assess", total=len(table.frame)):
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
-                                 lang="en" if lang == "en" else "fr")
+                                 lang="en" if (messages or lang) == "en" else "fr")
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,

@@ -107,6 +107,7 @@ def import_cmd(
                         TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
     with in_language(lang), progress:
         result = run_import(input, out, rules=rules, reference_date=reference_date, lang=mode, sheet=sheet,
+                            messages="en" if lang.strip().lower() == "en" else "fr",
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
     if result.unknown_columns:
