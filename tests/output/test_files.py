@@ -154,8 +154,8 @@ def test_unreadable_input(applicants, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(readers, "read_table", broken)
-    monkeypatch.setattr("xladdin.bursary.cli.read_table", broken)
+    monkeypatch.setattr(readers, "read_applicants", broken)
+    monkeypatch.setattr("xladdin.bursary.cli.read_applicants", broken)
     result = invoke("assess", applicants, "--out", tmp_path / "r.xlsx")
     assert result.exit_code == 3 and "impossible de lire" in result.output and "accès refusé" in result.output
 

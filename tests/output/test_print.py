@@ -63,7 +63,7 @@ def test_chart_prints_whole_on_one_page(printed, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_decisions_landscape(printed, lang):
     pages = printed[("import", lang)]
-    head = {"fr": "Type de", "en": "Kind of", "de": "Ausbildungsart"}[lang]
+    head = {"fr": "Type de formation", "en": "Kind of training", "de": "Ausbildungsart"}[lang]
     found = _pages_with(pages, head)
     assert found
     for n in found:

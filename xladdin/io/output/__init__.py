@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import typer
 
+from ...options import lang_option
 from .. import formats
 from ..formats import money_text
 from .files import (OutputError, atomic_path, check_command_output, check_output, new_file_mode, os_error, os_errors,
@@ -59,7 +60,7 @@ AVERAGE_FORMAT = formats.AVERAGE
 DATE_FORMAT = formats.DATE
 TIMESTAMP_FORMAT = formats.TIMESTAMP
 
-LANG_OPTION = typer.Option("fr", "--lang", help="Langue des fichiers écrits : fr (défaut), en ou de.")
+LANG_OPTION = lang_option(("fr", "en", "de"), help="Langue des fichiers écrits : fr (défaut), en ou de.")
 KEYS_OPTION = typer.Option(False, "--keys", help="En-têtes et valeurs en clés du schéma (pour les machines).")
 CSV_DIALECT_OPTION = typer.Option(DEFAULT_DIALECT, "--csv-dialect",
                                   help="CSV : semicolon (« ; » et BOM, comme l'ouvre Excel en Suisse ; défaut) "
