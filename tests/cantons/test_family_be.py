@@ -60,7 +60,7 @@ def test_be_1_family_budget():
     assert t[B1 + "recognised costs"] == 98220
     assert t[B1 + "share (surplus / children in training, deficit / persons)"] == 1640
     assert t["Parents' contribution (resource)"] == 1640
-    assert t["Independence from the parents"] == "none"
+    assert t["Independence from the parents"] == "not independent"          # the English label, not the code
 
 
 def test_be_2_partial_independence_halves_the_surplus():

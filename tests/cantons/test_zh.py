@@ -123,7 +123,7 @@ def test_step0_no_family_budget_from_35():
     # ZH-5, § 12 Abs. 2: 36 ≥ 35 → no family budget at all, even with p1_income_total 200 000; independence full.
     t = trace("ZH-5")
     assert "Family budget 1: resources" not in t
-    assert t["Independence from the parents"] == "full"
+    assert t["Independence from the parents"] == "fully independent"        # the English label, not the code
     # 34 on the reference date (born 02.09.1989): the budget counts; 0.60 × 200 000 = 120 000 − K_b
     # (27 800 + 18 000 + 2 × 4 400 = 54 600) = 65 400 surplus / 1 child in training → bursary 0.
     younger = result("ZH-5", birth_date="1989-09-02")

@@ -42,11 +42,11 @@ def _read(path):
 
 def test_a_filled_form_is_one_dossier_like_the_same_applicant_in_a_list(tmp_path, blank_form, lo):
     filled = lo(fill_form(blank_form, A2_TYPED, tmp_path / "dossier-A2.xlsx"))      # saved by LibreOffice
-    code, text = run("assess", filled, "--out", tmp_path / "form.csv")
+    code, text = run("assess", filled, "--out", tmp_path / "form.csv", "--keys")       # read back by key
     assert code == 0, text
     assert "Formulaire de saisie lu : dossier-A2.xlsx, feuille « Dossier » (un dossier)" in text
     assert "Listes (masquée)" in text
-    code, text = run("assess", _list_of(tmp_path, A2_TYPED), "--out", tmp_path / "list.csv")
+    code, text = run("assess", _list_of(tmp_path, A2_TYPED), "--out", tmp_path / "list.csv", "--keys")
     assert code == 0, text
     form, listed = _read(tmp_path / "form.csv"), _read(tmp_path / "list.csv")
     assert len(form) == len(listed) == 1
@@ -150,6 +150,6 @@ def test_a_german_form_saved_as_ods(tmp_path, lo):
         ws.cell(row=rows[schema.BY_KEY[key].label("de")], column=column, value=value)
     wb.save(tmp_path / "gesuch-A2.xlsx")
     ods = lo(tmp_path / "gesuch-A2.xlsx", "ods")
-    code, text = run("assess", ods, "--out", tmp_path / "r.csv")
+    code, text = run("assess", ods, "--out", tmp_path / "r.csv", "--keys")
     assert code == 0, text
     assert _read(tmp_path / "r.csv")[0]["bursary"] == "10900"

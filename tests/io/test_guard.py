@@ -119,7 +119,8 @@ def test_lookalikes_through_the_real_commands(tmp_path):
     src = tmp_path / "dossiers.csv"
     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(app, ["assess", str(src), "--out", str(tmp_path / "r.csv")])
+    result = runner.invoke(app, ["assess", str(src), "--out", str(tmp_path / "r.csv"), "--keys",
+                                 "--csv-dialect", "comma"])                      # the machine form
     assert result.exit_code == 0, result.output
     with open(tmp_path / "r.csv", encoding="utf-8") as fh:
         got = [r[0] for r in csv.reader(fh)][1:len(ids) + 1]

@@ -11,16 +11,16 @@ from rich.table import Table
 
 from .. import rules as rules_mod
 from ..errors import InputFileError, XladdinError, in_language
-from ..io import limits
+from ..io import limits, output
 from ..io import redact as redact_mod
 from ..io.formats import chf_text
 from ..io.readers import describe, read_applicants
-from ..io.writers import write_table
 from ..options import lang_option, reference_date_option
-from ..schema import OUTPUT_AMOUNTS, resolve_header
+from ..schema import resolve_header
 from .assess import assess_full, explain
 
 console = Console()
+DECISIONS_SHEET = {"fr": "Décisions", "en": "Decisions", "de": "Entscheide", output.KEYS: "Decisions"}
 
 
 SHEET_OPTION = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
@@ -52,7 +52,10 @@ def assess_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
     reference_date: str = reference_date_option(),
-    lang: str = lang_option(help="Langue des messages : fr ou en."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue du fichier écrit : fr (défaut), en ou de ; messages en "
+                                                     "français (en anglais avec en)."),
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
     sheet: str = SHEET_OPTION,
     redact: bool = redact_mod.option(),
     max_file_mb: str = limits.MAX_FILE_MB_OPTION,
@@ -62,13 +65,20 @@ def assess_cmd(
 ):
     """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
     with in_language(lang):
-        table = read_applicants(input, sheet=sheet,
-                                limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+        mode = output.mode(lang, keys)
+        csv_dialect = output.dialect(csv_dialect)
+        output.check_command_output(out, (input,))
+        with output.os_errors(input, "read"):
+            table = read_applicants(input, sheet=sheet,
+                                    limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date,
+                                 lang="en" if lang == "en" else "fr", redact=redact)
         results = redact_mod.results(assessment.results) if redact else assessment.results
-        write_table(results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
+        output.write_table(results, out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
+                           sheet=DECISIONS_SHEET[mode], title=input.name,
+                           rules=", ".join(rs.label for rs in assessment.rulesets), freeze_cols=1)
     for line in describe(table, lang):
         console.print(line, highlight=False)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))

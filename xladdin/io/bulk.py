@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError, XladdinError
+from . import output
 from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants
 from .report import prepare, write_report
 
@@ -35,6 +36,7 @@ class ImportResult:
     cells: dict[str, str]
     rows_out_of_period: int = 0          # rows assessed under rules not valid on their date (RULES-OUT-OF-PERIOD)
     table: object = None                 # the RawTable read (what the console says was read)
+    totals: dict[str, int] | None = None          # CHF: bursary, loan, aid
 
     @property
     def balanced(self) -> bool:
@@ -97,10 +99,12 @@ def read_batch(files: list[Path], *, sheet=None, limits=None) -> RawTable:
 
 def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
-               redact: bool = False) -> ImportResult:
+               redact: bool = False, messages: str | None = None) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv; a list or an intake form; or several of them, or a folder), assess
     it and write the report ``out`` (.xlsx).
 
+    ``lang``: the report's language (fr, en, de, or keys); ``messages``: the cells' error messages' language
+    (default: English for ``lang="en"``, French otherwise).
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
     and masks personal values in messages (:mod:`xladdin.io.redact`).
@@ -108,6 +112,7 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     from ..bursary.assess import assess_full
 
     out = Path(out)
+    output.check_output(out)                     # a folder, a name too long, a file open in a spreadsheet
     files = input_files(input, out)
     for path in files:
         check_paths(path, out)
@@ -117,12 +122,13 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     input_path = str(shown) if shown is not None else ", ".join(str(f) for f in files)
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
-    with stages.stage("read"):
+    with stages.stage("read"), output.os_errors(input_path, "read"):
         table = read_batch(files, sheet=sheet, limits=limits)
     if table.frame.empty:
         raise InputFileError("file_no_rows", path=input_path)
     with stages.stage("assess", total=len(table.frame)):
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date,
+                                 lang="en" if (messages or lang) == "en" else "fr", redact=redact)
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=input_path, started=started,
@@ -136,7 +142,7 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     return ImportResult(files[0] if len(files) == 1 else Path(input_path), out, assessment.rows_read,
                         assessment.rows_assessed, assessment.rows_in_error, len(assessment.errors), data.eligible,
                         list(assessment.unknown_columns), ", ".join(rs.label for rs in data.rulesets), cells,
-                        assessment.rows_out_of_period, table)
+                        assessment.rows_out_of_period, table, dict(data.totals))
 
 
 class Stages:

@@ -18,7 +18,7 @@ from rich.progress import (
 
 from ..errors import XladdinError, in_language
 from ..options import lang_option, reference_date_option
-from . import limits
+from . import limits, output
 from .bulk import Stages, run_import
 from .readers import describe
 from .redact import option as redact_option
@@ -95,7 +95,8 @@ def import_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
     reference_date: str = reference_date_option(),
-    lang: str = lang_option(help="Langue du rapport : fr (défaut) ou en."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue du rapport : fr (défaut), en ou de."),
+    keys: bool = output.KEYS_OPTION,
     sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
                                                     "visible qui contient des dossiers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
@@ -106,15 +107,15 @@ def import_cmd(
     max_cells: str = limits.MAX_CELLS_OPTION,
 ):
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
-    if lang not in ("fr", "en"):
-        raise XladdinError("template_lang", lang=lang)
+    mode = output.mode(lang, keys)
     size = sum(p.stat().st_size for p in inputs if p.is_file())
     show = not quiet and size > PROGRESS_MIN_ROWS * 200
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
     with in_language(lang), progress:
         result = run_import(inputs[0] if len(inputs) == 1 else inputs, out, rules=rules,
-                            reference_date=reference_date, lang=lang, sheet=sheet,
+                            reference_date=reference_date, lang=mode, sheet=sheet,
+                            messages="en" if lang == "en" else "fr",
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
     for line in describe(result.table, lang):
@@ -125,6 +126,10 @@ def import_cmd(
     if result.rows_out_of_period:
         console.print(f"[yellow]Hors période des règles (RULES-OUT-OF-PERIOD) : {result.rows_out_of_period}")
     console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
+    if result.totals:
+        t = result.totals
+        console.print(f"Bourses : CHF {output.money_text(t['bursary'])} ; prêts : CHF {output.money_text(t['loan'])} "
+                      f"; aide totale : CHF {output.money_text(t['aid'])}")
     mark = "OK" if result.balanced else "ÉCART"
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
                   f"+ en erreur : {result.rows_in_error} [{mark}]")

@@ -1,7 +1,7 @@
 """Audit sheet: what was run on what — rule set and version, input file and its SHA-256, row counts, versions.
 
 Enough to reproduce a decision later: the same file (checked by its SHA-256) with the same rule set version gives
-the same report. Times are local, with their UTC offset.
+the same report. Times are local (``dd.mm.yyyy hh:mm``), as the clerk's clock shows them.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import platform
 
+from .. import output
 from .data import ReportData
 from .styles import Styles
 
@@ -38,14 +39,31 @@ LABELS = {
            "unknown": "Ignored columns (not in the schema)", "reference_date": "Reference date",
            "xladdin": "xladdin version", "python": "Python", "xlsxwriter": "XlsxWriter",
            "started": "Processing started", "finished": "Writing finished", "ok": "OK", "gap": "MISMATCH",
-           "none": "none", "default": "1 September of the start year",
+           "none": "(none)", "default": "1 September of the start year",
            "resplit": "Lines re-read with the other separator", "kind": "Kind of file",
            "kinds": {"applicants": "applicant list", "form": "intake form (one applicant)",
                      "batch": "batch of files (one row per form)"},
            "set_aside": "Lines not read (titles, totals)", "skipped": "Sheets not read",
            "form_n": "File {n}", "sheet_of": "sheet", "rows_of": "row(s)",
            "per_file": "one per file, below"},
+    "de": {"item": "Element", "value": "Wert", "rules": "Regelwerk", "version": "Version des Regelwerks",
+           "label": "Angewandte Regeln", "title": "Titel", "overrides": "Geänderte Parameter",
+           "file": "Eingabedatei", "path": "Pfad", "sha256": "SHA-256 der Eingabedatei", "format": "Format",
+           "encoding": "Kodierung", "separator": "Trennzeichen", "sheet": "Blatt", "header_row": "Kopfzeile",
+           "read": "Gelesene Zeilen", "assessed": "Beurteilte Gesuche", "errors": "Zeilen mit Fehlern",
+           "error_cells": "Zellen mit Fehlern", "check": "Kontrolle: gelesen = beurteilt + Fehler",
+           "unknown": "Ignorierte Spalten (nicht im Schema)", "reference_date": "Stichtag",
+           "xladdin": "xladdin-Version", "python": "Python", "xlsxwriter": "XlsxWriter",
+           "started": "Beginn der Verarbeitung", "finished": "Ende des Schreibens", "ok": "OK", "gap": "ABWEICHUNG",
+           "none": "keine", "default": "1. September des Anfangsjahres",
+           "resplit": "Mit dem anderen Trennzeichen gelesene Zeilen", "kind": "Art der Datei",
+           "kinds": {"applicants": "Gesuchsliste", "form": "Erfassungsformular (ein Gesuch)",
+                     "batch": "Stapel von Formularen (eine Zeile pro Formular)"},
+           "set_aside": "Nicht gelesene Zeilen (Titel, Summen)", "skipped": "Nicht gelesene Blätter",
+           "form_n": "Gesuch {n}", "sheet_of": "Blatt", "rows_of": "Zeile(n)",
+           "per_file": "eine pro Gesuch, unten"},
 }
+LABELS[output.KEYS] = LABELS["en"]
 
 
 def items(data: ReportData) -> list[tuple[str, object]]:
@@ -64,7 +82,7 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["title"], getattr(rs, "title", "")),
         (t["overrides"], ", ".join(f"{k}={v}" for k, v in sorted(getattr(rs, "overrides", {}).items()))
          or t["none"]),
-        (t["reference_date"], str(data.reference_date) if data.reference_date else t["default"]),
+        (t["reference_date"], output.date_text(data.reference_date) if data.reference_date else t["default"]),
         (t["file"], src.source if src is not None else data.input_path),
         (t["path"], data.input_path),
         (t["sha256"], (src.sha256 or t["per_file"]) if src is not None else ""),
@@ -89,8 +107,8 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["xladdin"], xladdin_version()),
         (t["python"], platform.python_version()),
         (t["xlsxwriter"], xlsxwriter.__version__),
-        (t["started"], started.isoformat(timespec="seconds")),
-        (t["finished"], now.isoformat(timespec="seconds")),
+        (t["started"], output.local_naive(started)),
+        (t["finished"], output.local_naive(now)),
     ]
     return rows
 
@@ -121,13 +139,20 @@ def xladdin_version() -> str:
 
 def write(wb, ws, data: ReportData, styles: Styles) -> None:
     t = LABELS[data.lang]
-    ws.set_column(0, 0, 42)
-    ws.set_column(1, 1, 80)
+    # counts left-aligned in a column that fits the page: they print beside their label, never off the page
+    page = output.setup_xlsxwriter(ws, output.Page(
+        title=data.title(data.sheet_names["audit"]), rules=data.rules_label, lang=data.lang, widths=[34, 58],
+        wrap={0, 1}, min_widths={0: 34, 1: 58}, landscape=False, when=data.started))
     ws.write_string(0, 0, t["item"], styles.head)
     ws.write_string(0, 1, t["value"], styles.head)
     for i, (label, value) in enumerate(items(data), start=1):
-        ws.write_string(i, 0, label, styles.label)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            ws.write_number(i, 1, value)
+        lines = page.row_lines([label, value if isinstance(value, str) else None])
+        if lines > 1:
+            ws.set_row(i, 15 * lines)          # a long path or the SHA-256 shows whole, on screen and on paper
+        ws.write_string(i, 0, label, styles.label_wrap)
+        if isinstance(value, dt.datetime):
+            ws.write_datetime(i, 1, value, styles.datetime)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(i, 1, value, styles.int_left)
         else:
-            styles.writer.write(ws, i, 1, str(value))
+            styles.writer.write(ws, i, 1, str(value), styles.label_wrap)
