@@ -31,6 +31,7 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     desc = common.load_description("applicants")
     canton = common.canton_of(rules)
     fields = common.fields_of(desc["fields"], canton)
+    cite = common.citation_for(rules)
     wb = Workbook()
     ws = wb.active
     ws.title = common.text(desc["sheet"], lang)
@@ -45,7 +46,7 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     for i, f in enumerate(fields, start=1):
         letter = get_column_letter(i)
         head = ws.cell(row=1, column=i)
-        head.comment = common.comment(f, lang)
+        head.comment = common.comment(f, lang, cite)
         head.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = min(30, max(11, len(names[i - 1]) * 0.9))
         fmt = common.number_format(f) or ("@" if f.kind == schema.TEXT else None)
