@@ -33,11 +33,16 @@ def _value(value) -> str:
 
 def whatif_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
-    vary: list[str] = typer.Option(..., "--vary", "-v",
+    vary: list[str] = typer.Option(None, "--vary", "-v",
                                    help="PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS (fin incluse) ; répétable (grille)."),
     out: Path = typer.Option(..., "--out", "-o",
                              help="Tableau des scénarios : .xlsx (classeur avec graphiques) ou .csv."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
+    scenarios_file: Path = typer.Option(None, "--scenarios", "-s",
+                                        help="Modèle « xladdin template whatif » rempli : chaque ligne dont la "
+                                             "colonne Scénario porte des valeurs fait varier son paramètre."),
+    rules: str = typer.Option(None, "--rules", "-r",
+                              help="Jeu de règles de référence (défaut : celui du fichier --scenarios, sinon "
+                                   "GE-2025) ou canton."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
@@ -47,16 +52,26 @@ def whatif_cmd(
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
-    specs = grid.parse_specs(vary)
+    specs = grid.parse_specs(vary or [])
+    if scenarios_file is not None:
+        from_file, file_rules = scenarios.read_scenarios(scenarios_file)
+        for name, values in from_file.items():
+            if name in specs:
+                raise XladdinError("whatif_duplicate_param", name=name)
+            specs[name] = values
+        rules = rules or file_rules
+    if not specs:
+        raise XladdinError("whatif_no_vary")
+    rules = rules or "GE-2025"
     table = read_table(input)
     result = scenarios.run(table, specs, rules=rules, reference_date=reference_date, lang=lang,
                            breakdown=suffix == ".xlsx" or breakdown is not None)
     if suffix == ".xlsx":
         from .whatif import workbook
 
-        workbook.write(result, out, protect=(input,))
+        workbook.write(result, out, protect=(input, scenarios_file))
     else:
-        write_table(result.scenarios.reset_index(drop=True), out, protect=(input,))
+        write_table(result.scenarios.reset_index(drop=True), out, protect=(input, scenarios_file))
         if breakdown is not None:
             write_table(result.breakdown, breakdown, protect=(input, out))
     console.print(_summary(result, f"Scénarios sur {input.name} — {result.rules.label}"))

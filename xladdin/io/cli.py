@@ -57,7 +57,7 @@ def template_cmd(
                                   "(=XLADDIN.BURSARY(...), Excel sur le web)."),
     from_file: Path = typer.Option(None, "--from", help="intake : pré-remplir depuis une liste de dossiers."),
     applicant_id: str = typer.Option(None, "--id", help="intake : n° de dossier à reprendre de --from."),
-    catalogue: str = typer.Option(None, "--catalogue", help="programme : catalogue dont les cours sont proposés."),
+    catalogue: str = typer.Option(None, "--catalogue", help="programme : catalogue dont les cours sont proposés ; catalogue : catalogue recopié dans la feuille."),
 ):
     """Génère un modèle de classeur (formulaire de saisie, liste de dossiers, catalogue, programme, what-if)."""
     from ..excel.templates import KINDS, build
@@ -79,7 +79,7 @@ def template_cmd(
             options["applicant"] = applicant_from_file(from_file, applicant_id, lang)
     elif kind in ("whatif", "applicants"):
         options["rules"] = rules
-    elif kind == "programme" and catalogue:
+    elif kind in ("programme", "catalogue") and catalogue:
         options["catalogue"] = catalogue
     path = build(kind, out, lang=lang, **options)
     console.print(f"Modèle « {kind} » écrit dans {path}")
