@@ -167,6 +167,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. GE-2025,ZH-2021"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # Output layer (xladdin.io.output): files that cannot be written or read, CSV dialects
+    "output_not_written": ("impossible d'écrire {path} : {reason} ; le fichier précédent est intact",
+                           "cannot write {path}: {reason_en}; the previous file is intact"),
+    "output_locked": ("{path} est ouvert dans un tableur (verrou {lock}) : fermez-le puis relancez ; le fichier "
+                      "précédent est intact", "{path} is open in a spreadsheet (lock {lock}): close it and run "
+                      "again; the previous file is intact"),
+    "input_not_read": ("impossible de lire {path} : {reason}", "cannot read {path}: {reason_en}"),
+    "csv_dialect": ("dialecte CSV inconnu « {dialect} » (semicolon ou comma)",
+                    "unknown CSV dialect '{dialect}' (semicolon or comma)"),
 }
 
 

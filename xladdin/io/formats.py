@@ -1,25 +1,31 @@
-"""Swiss number and date formats (CHF 1'234'567, 01.09.2025) shared by the templates and the batch reports.
+"""Swiss number and date formats: ONE money format for every workbook xladdin writes, and its text twin.
 
-In an .xlsx file a number format is stored in Excel's invariant (en-US) syntax, where ``,`` is "the locale's
-thousands separator". A Swiss user writes ``1'234'567``; to show the apostrophe in *every* locale (a clerk's
-Excel in fr-FR, LibreOffice in en-US) it must be a literal character, and a literal is printed even when there
-are no digits left of it (``#'##0`` shows 500 as ``'500``). Excel allows two conditions per format, so
-non-negative amounts use ``[>=1000000]#'###'##0;[>=1000]#'##0;0``: correct up to 999'999'999 (checked in
-LibreOffice by tests/templates). Signed amounts (a shortfall, a parents' share) cannot keep their minus sign in a
-conditional section (LibreOffice drops it), so they use the locale's grouping (``#,##0``, shown ``1'234`` by a
-Swiss Excel).
+Money is whole francs shown ``1'234'567`` and ``-1'965``. In an .xlsx file a number format is stored in Excel's
+invariant (en-US) syntax, where ``,`` means "the locale's thousands separator". A literal apostrophe cannot do it:
+it prints even with no digit on its left (``#'##0`` shows 500 as ``'500``), a conditional section drops the minus
+sign in LibreOffice, and Excel allows only two conditions, too few for thousands, millions and the sign. The
+locale tag ``[$-100C]`` (fr-CH) makes LibreOffice group with the Swiss apostrophe whatever its own locale, keeps
+the sign, and leaves Excel grouping as the clerk's Swiss Windows does: ``[$-100C]#,##0``. Checked in LibreOffice
+by tests/output.
 """
 
 from __future__ import annotations
 
-CHF = "[>=1000000]#'###'##0;[>=1000]#'##0;0"
-CHF_SIGNED = "#,##0;-#,##0"
+MONEY = "[$-100C]#,##0"
+CHF = MONEY                 # the names the templates know: one format, signed or not
+CHF_SIGNED = MONEY
 DATE = "dd.mm.yyyy"
-DATETIME = "dd.mm.yyyy hh:mm:ss"
-RATIO = "0.00"
+TIMESTAMP = "dd.mm.yyyy hh:mm"
+DATETIME = TIMESTAMP
+AVERAGE = "0.00"
+RATIO = AVERAGE
 INTEGER = "0"
 
 
-def chf_text(amount) -> str:
-    """An amount as text the way clerks write it, whole francs with apostrophes: ``1'234'567``."""
-    return f"{float(amount):,.0f}".replace(",", "'")
+def money_text(amount) -> str:
+    """An amount as text the way clerks write it, whole francs with apostrophes: ``1'234'567``, ``-1'965``."""
+    value = round(float(amount))
+    return f"{value:,.0f}".replace(",", "'") if value else "0"
+
+
+chf_text = money_text

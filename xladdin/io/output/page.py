@@ -1,0 +1,194 @@
+"""Page setup of every sheet xladdin writes: A4, the orientation that fits, fit to width at a readable size,
+repeated header rows, frozen panes, column widths from the content, a header and footer (title, rule set,
+page x / y, date). One plan (:class:`Page`), applied to an XlsxWriter or an openpyxl sheet.
+
+Sizes: a column of width ``w`` (Excel's unit: characters of the default 11 pt font) is ``7 w + 5`` pixels at
+96 dpi. Printed text must stay at 8 pt or more, so a sheet may be shrunk to 73 % at most; wider tables get
+narrower, wrapped text columns, and what still does not fit prints across pages with its first columns repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .words import KEYS, timestamp_text
+
+A4 = 9                                   # paper code of A4 in both libraries
+MARGIN_IN = 0.5                          # left/right margins (inches)
+FONT_PT = 11                             # the workbook's default font
+MIN_PT = 8                               # smallest printed text allowed
+MIN_SCALE = 0.75                         # ≥ 8/11, with a little room for the renderer's rounding
+PORTRAIT_IN = 8.27 - 2 * MARGIN_IN
+LANDSCAPE_IN = 11.69 - 2 * MARGIN_IN
+MIN_WIDTH, MAX_WIDTH = 5, 50
+WRAP_MIN = 12                             # a wrapped text column is never narrower
+
+PAGE_WORDS = {"fr": ("Page", "/", "Règles"), "en": ("Page", "of", "Rules"), "de": ("Seite", "/", "Regeln"),
+              KEYS: ("Page", "/", "Rules")}
+
+
+def px(width: float) -> float:
+    return 7 * width + 5
+
+
+def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
+    """Pixels of column width one page holds at ``scale``."""
+    return (LANDSCAPE_IN if landscape else PORTRAIT_IN) * 96 / scale
+
+
+def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum: float = MAX_WIDTH,
+                  header_lines: int = 2) -> float:
+    """A column's width from its longest value (the header may wrap over ``header_lines`` lines)."""
+    longest = 0
+    for i, v in enumerate(values):
+        if i > 2000:                     # a sample is enough for a long column
+            break
+        if v is None:
+            continue
+        s = v if isinstance(v, str) else _shown(v)
+        longest = max(longest, max((len(line) for line in s.splitlines()), default=0))
+    head = max((len(w) for w in str(header).split()), default=0)
+    head = max(head, -(-len(str(header)) // header_lines))
+    return float(min(maximum, max(minimum, longest + 2, head + 2)))
+
+
+def _shown(v) -> str:
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, (dt.date, dt.datetime)):
+        return "00.00.0000 00:00" if isinstance(v, dt.datetime) else "00.00.0000"
+    return str(v)
+
+
+@dataclass
+class Page:
+    """How a sheet prints. ``widths`` are column widths; ``wrap`` the text columns allowed to narrow and wrap."""
+
+    title: str
+    rules: str = ""
+    lang: str = "fr"
+    widths: list[float] = field(default_factory=list)
+    header_rows: int = 1                  # rows repeated on every page (0: none)
+    freeze_cols: int = 0                  # columns frozen on screen (and repeated when printing across pages)
+    freeze_rows: int | None = None        # default: the header rows
+    landscape: bool | None = None         # None: the orientation that fits
+    wrap: set[int] = field(default_factory=set)
+    when: dt.datetime | None = None
+    fit_width: bool = True                # False when the table cannot fit a page at a readable size
+
+    def plan(self) -> Page:
+        """Choose the orientation, narrow wrapped columns if needed, decide whether to fit to width."""
+        total = sum(px(w) for w in self.widths)
+        if self.landscape is None:
+            self.landscape = total > capacity(False)
+        room = capacity(self.landscape)
+        if total > room and self.wrap:
+            excess = total - room
+            for j in sorted(self.wrap, key=lambda j: -self.widths[j]):
+                cut = min(excess / 7, self.widths[j] - WRAP_MIN)
+                if cut > 0:
+                    self.widths[j] -= cut
+                    excess -= 7 * cut
+                if excess <= 0:
+                    break
+            total = sum(px(w) for w in self.widths)
+        self.fit_width = total <= room
+        return self
+
+    def header_text(self) -> str:
+        title = _escape(self.title)[:120]
+        rules = _escape(self.rules)[:90]
+        return f'&L&"-,Bold"{title}' + (f"&R{rules}" if rules else "")
+
+    def footer_text(self) -> str:
+        page, of, _ = PAGE_WORDS.get(self.lang, PAGE_WORDS["fr"])
+        return f"&L{_escape(timestamp_text(self.when))}&R{page} &P {of} &N"
+
+
+def _escape(text: str) -> str:
+    return str(text).replace("&", "&&")
+
+
+def setup_xlsxwriter(ws, page: Page) -> Page:
+    """Apply ``page`` to an XlsxWriter worksheet (call before its rows are written in constant_memory mode)."""
+    page.plan()
+    for j, w in enumerate(page.widths):
+        ws.set_column(j, j, w)
+    ws.set_paper(A4)
+    if page.landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.set_margins(left=MARGIN_IN, right=MARGIN_IN, top=0.75, bottom=0.75)
+    ws.set_header(page.header_text(), {"margin": 0.3})
+    ws.set_footer(page.footer_text(), {"margin": 0.3})
+    freeze_rows = page.header_rows if page.freeze_rows is None else page.freeze_rows
+    if freeze_rows or page.freeze_cols:
+        ws.freeze_panes(freeze_rows, page.freeze_cols)
+    if page.header_rows:
+        ws.repeat_rows(0, page.header_rows - 1)
+    if page.fit_width:
+        ws.fit_to_pages(1, 0)
+    elif page.freeze_cols:
+        ws.repeat_columns(0, page.freeze_cols - 1)
+    return page
+
+
+def setup_openpyxl(ws, page: Page) -> Page:
+    """Apply ``page`` to an openpyxl worksheet; widths default to the content of its cells."""
+    from openpyxl.utils import get_column_letter
+
+    if not page.widths:
+        page.widths = openpyxl_widths(ws, page.header_rows)
+    page.plan()
+    for j, w in enumerate(page.widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if page.landscape else "portrait"
+    ws.page_margins.left = ws.page_margins.right = MARGIN_IN
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddHeader.left.text = _escape(page.title)[:120]
+    ws.oddHeader.left.font = "-,Bold"
+    if page.rules:
+        ws.oddHeader.right.text = _escape(page.rules)[:90]
+    page_word, of, _ = PAGE_WORDS.get(page.lang, PAGE_WORDS["fr"])
+    ws.oddFooter.left.text = _escape(timestamp_text(page.when))
+    ws.oddFooter.right.text = f"{page_word} &P {of} &N"
+    freeze_rows = page.header_rows if page.freeze_rows is None else page.freeze_rows
+    if freeze_rows or page.freeze_cols:
+        ws.freeze_panes = ws.cell(row=freeze_rows + 1, column=page.freeze_cols + 1).coordinate
+    if page.header_rows:
+        ws.print_title_rows = f"1:{page.header_rows}"
+    if page.fit_width:
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+    elif page.freeze_cols:
+        ws.print_title_cols = f"A:{get_column_letter(page.freeze_cols)}"
+    return page
+
+
+def openpyxl_widths(ws, header_rows: int = 1) -> list[float]:
+    """Column widths from an openpyxl sheet's content (headers may wrap over two lines)."""
+    widths = []
+    for j, column in enumerate(ws.iter_cols(values_only=True), start=1):
+        head = " ".join(str(v) for v in column[:header_rows] if v is not None)
+        widths.append(content_width(column[header_rows:], head))
+    return widths
+
+
+def chart_anchor(ws, last_row: int, gap: int = 2) -> int:
+    """The row where a chart goes below a table ending at ``last_row`` (XlsxWriter): a page break before it,
+    so the chart is never cut across two pages."""
+    row = last_row + gap
+    breaks = list(getattr(ws, "hbreaks", []) or [])
+    ws.set_h_pagebreaks(sorted(set(breaks + [row])))
+    return row
+
+
+__all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "openpyxl_widths", "chart_anchor",
+           "MIN_PT", "A4"]
