@@ -16,7 +16,7 @@ from rich.table import Table
 from .errors import XladdinError
 from .io.formats import chf_text
 from .io.readers import read_table
-from .io.writers import write_table
+from .io import output
 from .whatif import goalseek as goalseek_mod
 from .whatif import grid, scenarios
 from .whatif.scenarios import SEEKABLE
@@ -46,7 +46,9 @@ def whatif_cmd(
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    lang: str = output.LANG_OPTION,
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
     """Calcule des scénarios « et si » sur toute la liste : coût, bénéficiaires, gagnants et perdants."""
     suffix = out.suffix.lower()
@@ -64,16 +66,24 @@ def whatif_cmd(
         raise XladdinError("whatif_no_vary")
     rules = rules or "GE-2025"
     table = read_table(input)
-    result = scenarios.run(table, specs, rules=rules, reference_date=reference_date, lang=lang,
+    shown = output.mode(lang, keys)
+    csv_dialect = output.dialect(csv_dialect)
+    result = scenarios.run(table, specs, rules=rules, reference_date=reference_date,
+                           lang="en" if shown == "en" else "fr",
                            breakdown=suffix == ".xlsx" or breakdown is not None)
-    if suffix == ".xlsx":
-        from .whatif import workbook
+    from .whatif import workbook
 
-        workbook.write(result, out, protect=(input, scenarios_file))
+    protect = (input, scenarios_file)
+    if suffix == ".xlsx":
+        workbook.write(result, out, protect=protect, lang=shown)
     else:
-        write_table(result.scenarios.reset_index(drop=True), out, protect=(input, scenarios_file))
+        kinds = workbook.register_parameters(result.rules, result.vary)
+        output.write_table(workbook.scenario_table(result), out, lang=shown, csv_dialect=csv_dialect,
+                           protect=protect, kinds=kinds)
         if breakdown is not None:
-            write_table(result.breakdown, breakdown, protect=(input, out))
+            output.write_table(result.breakdown, breakdown, lang=shown, csv_dialect=csv_dialect,
+                               protect=(*protect, out),
+                               kinds={**kinds, "measure": output.ENUM, "value": output.INTEGER})
     console.print(_summary(result, f"Scénarios sur {input.name} — {result.rules.label}"))
     if result.rows_excluded:
         console.print(f"[yellow]{result.rows_excluded} dossier(s) en erreur exclu(s) des chiffres "

@@ -34,12 +34,32 @@ def px(width: float) -> float:
 
 # LibreOffice without Calibri draws the columns in DejaVu Sans, whose digits are a third wider (9.3 px at 11 pt,
 # Calibri 7): a sheet planned with Excel's widths would print at 0.56, 6 pt. Plan for the wider renderer.
-RENDERER_WIDER = 1.33
+RENDERER_WIDER = 1.38
 
 
 def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
     """Pixels of column width (Excel's) one page holds at ``scale``, in the wider of Excel and LibreOffice."""
     return (LANDSCAPE_IN if landscape else PORTRAIT_IN) * 96 / scale / RENDERER_WIDER
+
+
+def text_lines(text, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (words kept whole), in the wider of
+    Excel's and LibreOffice's fonts; spreadsheets do not grow a row for wrapped text on opening."""
+    if text is None or text == "":
+        return 1
+    room = max(1.0, width * 1.25)
+    count = 0
+    for paragraph in str(text).splitlines() or [""]:
+        lines, used = 1, 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+            while used > room:                       # a word longer than the column breaks inside
+                lines, used = lines + 1, used - room
+        count += lines
+    return max(1, count)
 
 
 def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum: float = MAX_WIDTH,
@@ -91,14 +111,15 @@ class Page:
             self.landscape = total > capacity(False)
         room = capacity(self.landscape)
         if total > room and self.wrap:
-            excess = total - room
-            for j in sorted(self.wrap, key=lambda j: -self.widths[j]):
-                cut = min(excess / 7, self.widths[j] - WRAP_MIN)
-                if cut > 0:
-                    self.widths[j] -= cut
-                    excess -= 7 * cut
-                if excess <= 0:
-                    break
+            # the widest wrapped columns come down to one level (not the widest alone to the minimum): the
+            # lowest level, no lower than WRAP_MIN, that frees enough width
+            excess = (total - room) / 7
+            level = max(self.widths[j] for j in self.wrap)
+            while level > WRAP_MIN and sum(max(0.0, self.widths[j] - level) for j in self.wrap) < excess:
+                level -= 0.5
+            level = max(level, WRAP_MIN)
+            for j in self.wrap:
+                self.widths[j] = min(self.widths[j], level)
             total = sum(px(w) for w in self.widths)
         self.fit_width = total <= room
         return self
@@ -195,5 +216,5 @@ def chart_anchor(ws, last_row: int, gap: int = 2) -> int:
     return row
 
 
-__all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "openpyxl_widths", "chart_anchor",
+__all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "text_lines", "openpyxl_widths", "chart_anchor",
            "MIN_PT", "A4"]

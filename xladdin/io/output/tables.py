@@ -17,7 +17,7 @@ import pandas as pd
 from ...errors import XladdinError
 from .. import formats, guard
 from .files import atomic_path
-from .page import Page, content_width, setup_xlsxwriter
+from .page import Page, content_width, setup_xlsxwriter, text_lines
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMESTAMP, header, is_blank, kind,
                     local_naive, text, value_label, yes_no)
 
@@ -107,6 +107,11 @@ class XlsxTable:
             fmt = self.numbers.get(kinds[k]) or (self.wrap if j in page.wrap else self.plain)
             for i, v in enumerate(shown[k], start=1):
                 self.write(ws, i, j, v, fmt)
+        text_wrap = [(j, keys[j]) for j in page.wrap if self.numbers.get(kinds[keys[j]]) is None]
+        for i in range(n_rows if text_wrap else 0):        # a wrapped row as tall as its text
+            lines = max(text_lines(shown[k][i], page.widths[j] - 1) for j, k in text_wrap)
+            if lines > 1:
+                ws.set_row(i + 1, 13.5 * lines + 2)
         return ws
 
     def value(self, v, column_kind: str, key: str):
