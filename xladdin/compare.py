@@ -65,6 +65,20 @@ def _pick(labels: tuple[str, str, str], lang: str) -> str:
     return labels[LANGS.index(lang) if lang in LANGS else 0]
 
 
+def _kind(key: str) -> str:
+    """How a comparison column is shown (:mod:`xladdin.io.output` kinds)."""
+    from .io import output
+
+    measure = key.rpartition(".")[2]
+    if key in SUMMARY_AMOUNTS or key == "aid_difference" or measure in AMOUNTS:
+        return output.MONEY
+    if key in ("rows_read", "rows_assessed", "rows_in_error", "eligible", "recipients"):
+        return output.INTEGER
+    if measure == "eligible":
+        return output.BOOL
+    return output.TEXT
+
+
 @dataclass
 class Comparison:
     """``rows``: one row per input row (keys as column names); ``summary``: one row per rule set."""
@@ -75,7 +89,10 @@ class Comparison:
     lang: str = "fr"
 
     def column_label(self, key: str) -> str:
-        """``GE-2025 : bourse`` (fr), ``GE-2025: bursary`` (en), ``GE-2025: Stipendium`` (de)."""
+        """``GE-2025 : bourse`` (fr), ``GE-2025: bursary`` (en), ``GE-2025: Stipendium`` (de); the key itself
+        in the machine mode (``lang="keys"``)."""
+        if self.lang == "keys":
+            return key
         if key in _LABELS:
             return _pick(_LABELS[key], self.lang)
         if key in NAME_KEYS:
@@ -88,7 +105,16 @@ class Comparison:
         return self.rows.rename(columns={c: self.column_label(c) for c in self.rows.columns})
 
     def labelled_summary(self) -> pd.DataFrame:
+        if self.lang == "keys":
+            return self.summary.copy()
         return self.summary.rename(columns={c: _pick(_LABELS[c], self.lang) for c in self.summary.columns})
+
+    def kinds(self) -> dict[str, str]:
+        """{label: kind} of both tables' columns, for the output layer (money, counts, yes/no, text)."""
+        rows = {self.column_label(k): _kind(k) for k in self.rows.columns}
+        summary = dict(zip(self.labelled_summary().columns, (_kind(k) if k != "eligible" else "integer"
+                                                              for k in self.summary.columns)))
+        return {**rows, **summary}
 
     def amount_labels(self) -> set[str]:
         """The labels of the CHF columns of both tables (for the Swiss number format)."""
@@ -197,8 +223,8 @@ def compare(applicants, rules, lang: str = "fr", resident: bool = False) -> Comp
     finds the row ineligible for domicile, as its law says.
     """
     keys = parse_rules(rules)
-    lang = lang if lang in LANGS else "fr"
-    engine_lang = "en" if lang == "en" else "fr"
+    lang = lang if lang in LANGS + ("keys",) else "fr"
+    engine_lang = "en" if lang in ("en", "keys") else "fr"
     table = as_table(applicants)
     runs = {}
     for key in keys:

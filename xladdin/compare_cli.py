@@ -13,10 +13,10 @@ from rich.table import Table
 
 from .compare import LANGS, SHEETS, compare
 from .errors import XladdinError
+from .io import output
 from .io import redact as redact_mod
 from .io.formats import chf_text
 from .io.readers import read_table
-from .io.writers import write_table
 
 console = Console()
 
@@ -33,6 +33,8 @@ def compare_cmd(
     out: Path = typer.Option(..., "--out", "-o",
                              help="Fichier de sortie : .xlsx (comparaison + résumé) ou .csv (comparaison)."),
     lang: str = typer.Option("fr", "--lang", help="Langue des en-têtes et des messages : fr, en ou de."),
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
     resident: bool = typer.Option(False, "--as-resident",
                                   help="Évaluer chaque dossier comme domicilié (domicile déterminant) dans le "
                                        "canton de chaque jeu de règles (comparer les cantons pour une même "
@@ -42,15 +44,21 @@ def compare_cmd(
     """Compare plusieurs jeux de règles côte à côte : une ligne par dossier, un résumé par jeu de règles."""
     if lang not in LANGS:
         raise XladdinError("lang_fr_en_de", lang=lang)
+    mode = output.mode(lang, keys)
+    csv_dialect = output.dialect(csv_dialect)
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
-    table = read_table(input)
-    result = compare(table, rules, lang=lang, resident=resident)
+    output.check_output(out, (input,))
+    with output.os_errors(input, "read"):
+        table = read_table(input)
+    result = compare(table, rules, lang=mode, resident=resident)
     if redact:
         result.rows = redact_mod.comparison(result.rows)
     index = LANGS.index(lang)
-    write_table(result.labelled_rows(), out, protect=(input,), amount_columns=result.amount_labels(),
-                sheet=SHEETS["rows"][index], more_sheets={SHEETS["summary"][index]: result.labelled_summary()})
+    output.write_table(result.labelled_rows(), out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
+                       kinds=result.kinds(), sheet=SHEETS["rows"][index], title=input.name,
+                       rules=", ".join(result.rules), freeze_cols=1,
+                       more_sheets={SHEETS["summary"][index]: result.labelled_summary()})
     title, written, measure = _TITLES[lang]
     console.print(summary_table(result, title.format(name=input.name), measure))
     console.print(written.format(out=out))

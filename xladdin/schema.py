@@ -89,7 +89,7 @@ _STUDENT = [
        "ISO 3166 alpha-2 code; CH = Swiss.", "LBPE art. 15 al. 1", label_de="Staatsangehörigkeit", group="identity"),
     _f("permit", ENUM, "Permis de séjour", "Residence permit", "Pour les ressortissants étrangers.",
        "For foreign nationals.", "LBPE art. 15 al. 1 d", values=("B", "C", "F", "G", "L", "N", "S", "none"),
-       value_labels_fr={"none": "aucun"}, value_labels_en={"none": "none"}, label_de="Aufenthaltsbewilligung",
+       value_labels_fr={"none": "aucun"}, value_labels_en={"none": "no permit"}, label_de="Aufenthaltsbewilligung",
        group="identity"),
     _f("years_domicile_ch", INT, "Années de domicile en Suisse", "Years of domicile in Switzerland",
        "Années de domicile légal en Suisse.", "Years of legal domicile in Switzerland.", "LBPE art. 15 al. 1 d",
@@ -183,7 +183,8 @@ _STUDENT = [
        "Vide = déduite des quatre champs suivants.", "Empty = derived from the four fields below.",
        "LBPE art. 18 al. 3-5 ; RBPE art. 8", values=("none", "partial", "full"),
        value_labels_fr={"none": "aucune", "partial": "partielle", "full": "totale"},
-       value_labels_en={"none": "none", "partial": "partial", "full": "full"}, group="independence"),
+       value_labels_en={"none": "not independent", "partial": "partly independent", "full": "fully independent"},
+       group="independence"),
     _f("first_training_done", BOOL, "Première formation achevée", "First training completed",
        article="LBPE art. 17, 18 al. 3 a", group="independence"),
     _f("years_independent", AMOUNT, "Années d'indépendance financière", "Years financially independent",
@@ -200,7 +201,7 @@ _STUDENT = [
        "together: one joint budget; apart: one per parent; none: orphan or full independence.",
        "RBPE art. 9 al. 2-3", values=("together", "apart", "none"),
        value_labels_fr={"together": "ensemble", "apart": "séparés", "none": "aucun"},
-       value_labels_en={"together": "together", "apart": "apart", "none": "none"}, group="parents"),
+       value_labels_en={"together": "together", "apart": "apart", "none": "no parents' budget"}, group="parents"),
 ]
 
 _PARENT_SUFFIXES = [

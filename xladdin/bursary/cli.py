@@ -11,15 +11,15 @@ from rich.table import Table
 
 from .. import rules as rules_mod
 from ..errors import InputFileError, XladdinError, in_language
-from ..io import limits
+from ..io import limits, output
 from ..io import redact as redact_mod
 from ..io.formats import chf_text
 from ..io.readers import read_table
-from ..io.writers import write_table
-from ..schema import OUTPUT_AMOUNTS, resolve_header
+from ..schema import resolve_header
 from .assess import assess_full, explain
 
 console = Console()
+DECISIONS_SHEET = {"fr": "Décisions", "en": "Decisions", "de": "Entscheide", output.KEYS: "Decisions"}
 
 
 def summary_table(assessment, title: str) -> Table:
@@ -45,7 +45,10 @@ def assess_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
     rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
+    lang: str = typer.Option("fr", "--lang", help="Langue du fichier écrit : fr (défaut), en ou de ; messages en "
+                                                   "français (en anglais avec en)."),
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
     redact: bool = redact_mod.option(),
     max_file_mb: str = limits.MAX_FILE_MB_OPTION,
     max_rows: str = limits.MAX_ROWS_OPTION,
@@ -54,12 +57,21 @@ def assess_cmd(
 ):
     """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
     with in_language(lang):
-        table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+        mode = output.mode(lang, keys)
+        csv_dialect = output.dialect(csv_dialect)
+        if out.suffix.lower() not in (".csv", ".xlsx"):
+            raise XladdinError("output_format", path=str(out))
+        output.check_output(out, (input,))
+        with output.os_errors(input, "read"):
+            table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date,
+                                 lang="en" if mode in ("en", output.KEYS) else "fr")
         results = redact_mod.results(assessment.results) if redact else assessment.results
-        write_table(results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
+        output.write_table(results, out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
+                           sheet=DECISIONS_SHEET[mode], title=input.name,
+                           rules=", ".join(rs.label for rs in assessment.rulesets), freeze_cols=1)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))
     if assessment.unknown_columns:
         console.print(f"[yellow]Colonnes ignorées (inconnues du schéma) : {', '.join(assessment.unknown_columns)}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputFileError, XladdinError
+from . import output
 from .readers import read_table
 from .report import prepare, write_report
 
@@ -56,14 +57,16 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
 
     input, out = Path(input), Path(out)
     check_paths(input, out)
+    output.check_output(out, (input,))
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
-    with stages.stage("read"):
+    with stages.stage("read"), output.os_errors(input, "read"):
         table = read_table(input, sheet=sheet, limits=limits)
     if table.frame.empty:
         raise InputFileError("file_no_rows", path=str(input))
     with stages.stage("assess", total=len(table.frame)):
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date,
+                                 lang="en" if lang in ("en", output.KEYS) else "fr")
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,

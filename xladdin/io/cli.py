@@ -17,7 +17,7 @@ from rich.progress import (
 )
 
 from ..errors import XladdinError, in_language
-from . import limits
+from . import limits, output
 from .bulk import Stages, run_import
 from .redact import option as redact_option
 
@@ -90,7 +90,8 @@ def import_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
     rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
     reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
+    lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut), en ou de."),
+    keys: bool = output.KEYS_OPTION,
     sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (défaut : la première)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
     redact: bool = redact_option(),
@@ -100,13 +101,12 @@ def import_cmd(
     max_cells: str = limits.MAX_CELLS_OPTION,
 ):
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
-    if lang not in ("fr", "en"):
-        raise XladdinError("template_lang", lang=lang)
+    mode = output.mode(lang, keys)
     show = not quiet and input.exists() and input.stat().st_size > PROGRESS_MIN_ROWS * 200
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
     with in_language(lang), progress:
-        result = run_import(input, out, rules=rules, reference_date=reference_date, lang=lang, sheet=sheet,
+        result = run_import(input, out, rules=rules, reference_date=reference_date, lang=mode, sheet=sheet,
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
     if result.unknown_columns:

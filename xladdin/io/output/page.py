@@ -2,9 +2,13 @@
 repeated header rows, frozen panes, column widths from the content, a header and footer (title, rule set,
 page x / y, date). One plan (:class:`Page`), applied to an XlsxWriter or an openpyxl sheet.
 
-Sizes: a column of width ``w`` (Excel's unit: characters of the default 11 pt font) is ``7 w + 5`` pixels at
-96 dpi. Printed text must stay at 8 pt or more, so a sheet may be shrunk to 73 % at most; wider tables get
-narrower, wrapped text columns, and what still does not fit prints across pages with its first columns repeated.
+Sizes: a column of width ``w`` (Excel's unit: digits of the default 11 pt font) is ``7 w + 5`` pixels at 96 dpi
+in Calibri, and about ``9.6 w + 5`` where Calibri is missing and a wider font stands in (LibreOffice on a server
+with only DejaVu). Printed text must stay at 8 pt or more, so a sheet may be shrunk to 75 % at most:
+
+- a sheet that fits one page wide even in the wider font is fitted to the page width (any font, any program);
+- a wider one (narrowed wrapped text columns first) gets a fixed print scale at which it fits one page wide in
+  Calibri (Excel); in a wider font it continues on a second page, its first columns repeated — never below 8 pt.
 """
 
 from __future__ import annotations
@@ -28,38 +32,17 @@ PAGE_WORDS = {"fr": ("Page", "/", "Règles"), "en": ("Page", "of", "Rules"), "de
               KEYS: ("Page", "/", "Rules")}
 
 
-def px(width: float) -> float:
-    return 7 * width + 5
+DIGIT_PX = 7.0                           # Calibri 11 at 96 dpi
+WIDE_DIGIT_PX = 9.6                      # the stand-in font where Calibri is missing (measured: DejaVu Sans)
 
 
-# LibreOffice without Calibri draws the columns in DejaVu Sans, whose digits are a third wider (9.3 px at 11 pt,
-# Calibri 7): a sheet planned with Excel's widths would print at 0.56, 6 pt. Plan for the wider renderer.
-RENDERER_WIDER = 1.38
+def px(width: float, digit: float = DIGIT_PX) -> float:
+    return digit * width + 5
 
 
 def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
-    """Pixels of column width (Excel's) one page holds at ``scale``, in the wider of Excel and LibreOffice."""
-    return (LANDSCAPE_IN if landscape else PORTRAIT_IN) * 96 / scale / RENDERER_WIDER
-
-
-def text_lines(text, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (words kept whole), in the wider of
-    Excel's and LibreOffice's fonts; spreadsheets do not grow a row for wrapped text on opening."""
-    if text is None or text == "":
-        return 1
-    room = max(1.0, width * 1.25)
-    count = 0
-    for paragraph in str(text).splitlines() or [""]:
-        lines, used = 1, 0
-        for word in paragraph.split():
-            if used and used + 1 + len(word) > room:
-                lines, used = lines + 1, len(word)
-            else:
-                used += len(word) + (1 if used else 0)
-            while used > room:                       # a word longer than the column breaks inside
-                lines, used = lines + 1, used - room
-        count += lines
-    return max(1, count)
+    """Pixels of column width one page holds at ``scale``."""
+    return (LANDSCAPE_IN if landscape else PORTRAIT_IN) * 96 / scale
 
 
 def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum: float = MAX_WIDTH,
@@ -73,9 +56,9 @@ def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum:
             continue
         s = v if isinstance(v, str) else _shown(v)
         longest = max(longest, max((len(line) for line in s.splitlines()), default=0))
-    head = max((len(w) for w in str(header).split()), default=0)
+    head = min(max((len(w) for w in str(header).split()), default=0), 10)   # longer words may break
     head = max(head, -(-len(str(header)) // header_lines))
-    return float(min(maximum, max(minimum, longest + 2, head + 2)))
+    return float(min(maximum, max(minimum, longest + 1, head + 1)))
 
 
 def _shown(v) -> str:
@@ -102,27 +85,51 @@ class Page:
     landscape: bool | None = None         # None: the orientation that fits
     wrap: set[int] = field(default_factory=set)
     when: dt.datetime | None = None
-    fit_width: bool = True                # False when the table cannot fit a page at a readable size
+    min_widths: dict[int, float] = field(default_factory=dict)   # a wrapped column's own minimum
+    fit_width: bool = True                # fit to the page width (else: the fixed ``scale``)
+    scale: int = 100                      # print scale (percent) when not fitted to width
+
+    def total(self, digit: float = WIDE_DIGIT_PX) -> float:
+        return sum(px(w, digit) for w in self.widths)
 
     def plan(self) -> Page:
-        """Choose the orientation, narrow wrapped columns if needed, decide whether to fit to width."""
-        total = sum(px(w) for w in self.widths)
+        """Choose the orientation, narrow wrapped columns if needed, choose fit to width or a fixed scale."""
         if self.landscape is None:
-            self.landscape = total > capacity(False)
+            self.landscape = self.total() > capacity(False)
         room = capacity(self.landscape)
-        if total > room and self.wrap:
-            # the widest wrapped columns come down to one level (not the widest alone to the minimum): the
-            # lowest level, no lower than WRAP_MIN, that frees enough width
-            excess = (total - room) / 7
-            level = max(self.widths[j] for j in self.wrap)
-            while level > WRAP_MIN and sum(max(0.0, self.widths[j] - level) for j in self.wrap) < excess:
-                level -= 0.5
-            level = max(level, WRAP_MIN)
-            for j in self.wrap:
-                self.widths[j] = min(self.widths[j], level)
-            total = sum(px(w) for w in self.widths)
-        self.fit_width = total <= room
+        widths = list(self.widths)
+        self._narrow(room, WIDE_DIGIT_PX)
+        self.fit_width = self.total() <= room
+        if not self.fit_width:                   # too wide for the stand-in font: fit Calibri at a fixed scale
+            self.widths = widths
+            self._narrow(room, DIGIT_PX)
+            needed = capacity(self.landscape, 1.0) / self.total(DIGIT_PX)
+            self.scale = int(max(MIN_SCALE, min(1.0, needed)) * 100)
         return self
+
+    def _narrow(self, room: float, digit: float) -> None:
+        """The widest wrapped columns come down to one level (not the widest alone to its minimum): the highest
+        level that frees enough width, no column below its own minimum."""
+        excess = (self.total(digit) - room) / digit
+        if excess <= 0 or not self.wrap:
+            return
+        floor = {j: min(self.widths[j], self.min_widths.get(j, WRAP_MIN)) for j in self.wrap}
+        level = max(self.widths[j] for j in self.wrap)
+        while level > min(floor.values()) and \
+                sum(self.widths[j] - max(floor[j], min(self.widths[j], level)) for j in self.wrap) < excess:
+            level -= 0.5
+        for j in self.wrap:
+            self.widths[j] = max(floor[j], min(self.widths[j], level))
+
+    def row_lines(self, texts) -> int:
+        """How many lines a row's wrapped cells take (``texts``: one value per column, None for none)."""
+        lines = 1
+        for j in self.wrap:
+            v = texts[j] if j < len(texts) else None
+            if v:
+                per_line = max(1, int(self.widths[j] - 1))
+                lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(v).split("\n")))
+        return lines
 
     def header_text(self) -> str:
         title = _escape(self.title)[:120]
@@ -158,8 +165,10 @@ def setup_xlsxwriter(ws, page: Page) -> Page:
         ws.repeat_rows(0, page.header_rows - 1)
     if page.fit_width:
         ws.fit_to_pages(1, 0)
-    elif page.freeze_cols:
-        ws.repeat_columns(0, page.freeze_cols - 1)
+    else:
+        ws.set_print_scale(page.scale)
+        if page.freeze_cols:
+            ws.repeat_columns(0, page.freeze_cols - 1)
     return page
 
 
@@ -193,8 +202,10 @@ def setup_openpyxl(ws, page: Page) -> Page:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
-    elif page.freeze_cols:
-        ws.print_title_cols = f"A:{get_column_letter(page.freeze_cols)}"
+    else:
+        ws.page_setup.scale = page.scale
+        if page.freeze_cols:
+            ws.print_title_cols = f"A:{get_column_letter(page.freeze_cols)}"
     return page
 
 
@@ -216,5 +227,5 @@ def chart_anchor(ws, last_row: int, gap: int = 2) -> int:
     return row
 
 
-__all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "text_lines", "openpyxl_widths", "chart_anchor",
+__all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "openpyxl_widths", "chart_anchor",
            "MIN_PT", "A4"]

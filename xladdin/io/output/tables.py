@@ -17,7 +17,7 @@ import pandas as pd
 from ...errors import XladdinError
 from .. import formats, guard
 from .files import atomic_path
-from .page import Page, content_width, setup_xlsxwriter, text_lines
+from .page import Page, content_width, setup_xlsxwriter
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMESTAMP, header, is_blank, kind,
                     local_naive, text, value_label, yes_no)
 
@@ -107,11 +107,11 @@ class XlsxTable:
             fmt = self.numbers.get(kinds[k]) or (self.wrap if j in page.wrap else self.plain)
             for i, v in enumerate(shown[k], start=1):
                 self.write(ws, i, j, v, fmt)
-        text_wrap = [(j, keys[j]) for j in page.wrap if self.numbers.get(kinds[keys[j]]) is None]
+        text_wrap = [j for j in page.wrap if self.numbers.get(kinds[keys[j]]) is None]
         for i in range(n_rows if text_wrap else 0):        # a wrapped row as tall as its text
-            lines = max(text_lines(shown[k][i], page.widths[j] - 1) for j, k in text_wrap)
+            lines = page.row_lines([shown[keys[j]][i] if j in text_wrap else None for j in range(n_cols)])
             if lines > 1:
-                ws.set_row(i + 1, 13.5 * lines + 2)
+                ws.set_row(i + 1, 15 * lines)
         return ws
 
     def value(self, v, column_kind: str, key: str):
@@ -168,14 +168,15 @@ def _unique(heads: list[str]) -> list[str]:
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str = "fr", title: str = "",
                rules: str = "", kinds: dict[str, str] | None = None, freeze_cols: int = 0) -> None:
-    """Several sheets, each a labelled Excel table set up for A4."""
+    """Several sheets, each a labelled Excel table set up for A4; each page's header reads ``<sheet> — <title>``
+    (``title``: what the file is about, e.g. the input file's name) and ``rules``."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path), {**guard.XLSXWRITER_OPTIONS})
     try:
         tables = XlsxTable(book, lang)
         for name, frame in sheets.items():
-            tables.sheet(name, frame, title=f"{title} — {name}" if title else name, rules=rules, kinds=kinds,
+            tables.sheet(name, frame, title=f"{name} — {title}" if title else name, rules=rules, kinds=kinds,
                          freeze_cols=freeze_cols)
     finally:
         book.close()

@@ -1,7 +1,7 @@
 """Audit sheet: what was run on what — rule set and version, input file and its SHA-256, row counts, versions.
 
 Enough to reproduce a decision later: the same file (checked by its SHA-256) with the same rule set version gives
-the same report. Times are local, with their UTC offset.
+the same report. Times are local (``dd.mm.yyyy hh:mm``), as the clerk's clock shows them.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import platform
 
+from .. import output
 from .data import ReportData
 from .styles import Styles
 
@@ -33,9 +34,21 @@ LABELS = {
            "unknown": "Ignored columns (not in the schema)", "reference_date": "Reference date",
            "xladdin": "xladdin version", "python": "Python", "xlsxwriter": "XlsxWriter",
            "started": "Processing started", "finished": "Writing finished", "ok": "OK", "gap": "MISMATCH",
-           "none": "none", "default": "1 September of the start year",
+           "none": "(none)", "default": "1 September of the start year",
            "resplit": "Lines re-read with the other separator"},
+    "de": {"item": "Element", "value": "Wert", "rules": "Regelwerk", "version": "Version des Regelwerks",
+           "label": "Angewandte Regeln", "title": "Titel", "overrides": "Geänderte Parameter",
+           "file": "Eingabedatei", "path": "Pfad", "sha256": "SHA-256 der Eingabedatei", "format": "Format",
+           "encoding": "Kodierung", "separator": "Trennzeichen", "sheet": "Blatt", "header_row": "Kopfzeile",
+           "read": "Gelesene Zeilen", "assessed": "Beurteilte Gesuche", "errors": "Zeilen mit Fehlern",
+           "error_cells": "Zellen mit Fehlern", "check": "Kontrolle: gelesen = beurteilt + Fehler",
+           "unknown": "Ignorierte Spalten (nicht im Schema)", "reference_date": "Stichtag",
+           "xladdin": "xladdin-Version", "python": "Python", "xlsxwriter": "XlsxWriter",
+           "started": "Beginn der Verarbeitung", "finished": "Ende des Schreibens", "ok": "OK", "gap": "ABWEICHUNG",
+           "none": "keine", "default": "1. September des Anfangsjahres",
+           "resplit": "Mit dem anderen Trennzeichen gelesene Zeilen"},
 }
+LABELS[output.KEYS] = LABELS["en"]
 
 
 def items(data: ReportData) -> list[tuple[str, object]]:
@@ -54,7 +67,7 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["title"], getattr(rs, "title", "")),
         (t["overrides"], ", ".join(f"{k}={v}" for k, v in sorted(getattr(rs, "overrides", {}).items()))
          or t["none"]),
-        (t["reference_date"], str(data.reference_date) if data.reference_date else t["default"]),
+        (t["reference_date"], output.date_text(data.reference_date) if data.reference_date else t["default"]),
         (t["file"], src.source if src is not None else data.input_path),
         (t["path"], data.input_path),
         (t["sha256"], src.sha256 if src is not None else ""),
@@ -78,8 +91,8 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["xladdin"], xladdin_version()),
         (t["python"], platform.python_version()),
         (t["xlsxwriter"], xlsxwriter.__version__),
-        (t["started"], started.isoformat(timespec="seconds")),
-        (t["finished"], now.isoformat(timespec="seconds")),
+        (t["started"], output.local_naive(started)),
+        (t["finished"], output.local_naive(now)),
     ]
     return rows
 
@@ -95,13 +108,17 @@ def xladdin_version() -> str:
 
 def write(wb, ws, data: ReportData, styles: Styles) -> None:
     t = LABELS[data.lang]
-    ws.set_column(0, 0, 42)
-    ws.set_column(1, 1, 80)
+    # counts left-aligned in a column that fits the page: they print beside their label, never off the page
+    output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["audit"]), rules=data.rules_label,
+                                            lang=data.lang, widths=[34, 58], wrap={1}, landscape=False,
+                                            when=data.started))
     ws.write_string(0, 0, t["item"], styles.head)
     ws.write_string(0, 1, t["value"], styles.head)
     for i, (label, value) in enumerate(items(data), start=1):
-        ws.write_string(i, 0, label, styles.label)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            ws.write_number(i, 1, value)
+        ws.write_string(i, 0, label, styles.label_wrap)
+        if isinstance(value, dt.datetime):
+            ws.write_datetime(i, 1, value, styles.datetime)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            ws.write_number(i, 1, value, styles.int_left)
         else:
-            styles.writer.write(ws, i, 1, str(value))
+            styles.writer.write(ws, i, 1, str(value), styles.label_wrap)

@@ -13,12 +13,16 @@ import numpy as np
 import pandas as pd
 
 from ... import schema
+from .. import output
 from ..formats import chf_text
 
-STATUS = {"fr": ("éligible", "non éligible", "erreur"), "en": ("eligible", "not eligible", "error")}
+STATUS = {"fr": ("éligible", "non éligible", "erreur"), "en": ("eligible", "not eligible", "error"),
+          "de": ("berechtigt", "nicht berechtigt", "Fehler"), output.KEYS: ("eligible", "ineligible", "error")}
 MISSING = "—"
 
 # Decision table columns: (key, French header, English header, kind). kind: text, int, chf, chf_signed.
+output.register_labels({"line": ("Ligne", "Line", "Zeile"), "status": ("Statut", "Status", "Status")},
+                       kinds={"line": output.INTEGER, "status": output.TEXT})
 DECISION_COLUMNS = (
     ("line", "Ligne", "Line", "int"),
     ("applicant_id", None, None, "text"),
@@ -46,11 +50,8 @@ BANDS = (1, 2000, 4000, 6000, 8000, 10000, 12000, 14000, 16000, 20000)
 
 
 def header(key: str, fr: str | None, en: str | None, lang: str) -> str:
-    if fr is not None:
-        return en if lang == "en" else fr
-    if key in schema.OUTPUT_LABELS:
-        return schema.output_label(key, lang)
-    return schema.BY_KEY[key].label(lang)
+    """A decisions column's header in the report's language (the key for machines)."""
+    return output.header(key, lang)
 
 
 @dataclass
@@ -78,6 +79,24 @@ class ReportData:
     started: dt.datetime | None = None
     reference_date: object = None
 
+    @property
+    def sheet_names(self) -> dict[str, str]:
+        from .styles import SHEETS
+
+        return SHEETS[self.lang]
+
+    @property
+    def rules_label(self) -> str:
+        return ", ".join(rs.label for rs in self.rulesets) if self.rulesets else ""
+
+    @property
+    def file_name(self) -> str:
+        return self.source.source if self.source is not None and self.source.source else self.input_path
+
+    def title(self, sheet: str) -> str:
+        """A page header's title: the sheet and the file it reports on."""
+        return f"{sheet} — {self.file_name}" if self.file_name else sheet
+
 
 def _labels(key: str, values: np.ndarray, lang: str) -> list:
     f = schema.BY_KEY[key]
@@ -86,7 +105,7 @@ def _labels(key: str, values: np.ndarray, lang: str) -> list:
         if v is None or (isinstance(v, float) and v != v) or v == "":
             out.append(MISSING)
         else:
-            out.append(f.value_label(str(v), lang))
+            out.append(output.value_label(f.key, str(v), lang))
     return out
 
 
@@ -125,7 +144,7 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         "level": _labels("level", inputs["level"].to_numpy(dtype=object), lang),
         "status": status.tolist(),
         "reasons": _text(results["reasons"]),
-        "independence": [None if v is None else schema.BY_KEY["independence"].value_label(v, lang)
+        "independence": [None if v is None else output.value_label("independence", v, lang)
                          for v in _text(results["independence"])],
         "rules": _text(results["rules"]),
     }
@@ -151,8 +170,8 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         "loan": results["loan"].fillna(0).to_numpy(dtype="int64"),
         "aid": results["aid"].fillna(0).to_numpy(dtype="int64"),
     })
-    level_order = {schema.BY_KEY["level"].value_label(c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
-    kind_order = {schema.BY_KEY["programme_kind"].value_label(c, lang): i
+    level_order = {output.value_label("level", c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
+    kind_order = {output.value_label("programme_kind", c, lang): i
                   for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
     groups = []
     for (level, kind), g in frame.groupby(["level", "kind"], sort=False):

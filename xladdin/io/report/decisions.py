@@ -6,12 +6,15 @@ Swiss format, autofilter and frozen header and file number. Applicants' text goe
 
 from __future__ import annotations
 
+from .. import output
 from ..guard import DANGEROUS_PREFIXES
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
 
-WIDTHS = {"line": 7, "applicant_id": 14, "last_name": 16, "first_name": 14, "programme_kind": 30, "level": 13,
-          "status": 12, "reasons": 30, "independence": 12, "rules": 14}
+# Text columns that may narrow and wrap so that the sheet prints one landscape page wide at 8 pt or more.
+# Each with the narrowest it may get (characters).
+WRAP = {"applicant_id": 12, "last_name": 10, "first_name": 10, "programme_kind": 14, "level": 10, "status": 9,
+        "reasons": 10, "independence": 10, "rules": 9}
 
 
 def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Table Style Medium 2") -> None:
@@ -47,28 +50,32 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
     keys = [k for k, *_ in DECISION_COLUMNS]
     headers = [data.headers[k] for k in keys]
     add_table(ws, data.n, headers, DECISIONS_TABLE)
-    for j, key in enumerate(keys):
-        ws.set_column(j, j, WIDTHS.get(key, 12))
-    ws.freeze_panes(1, 2)
+    widths = [output.content_width(_sample(data.columns[k], data.kinds[k]), h, header_lines=3)
+              for k, h in zip(keys, headers)]
+    page = output.setup_xlsxwriter(ws, output.Page(
+        title=data.title(data.sheet_names["decisions"]), rules=data.rules_label, lang=data.lang, widths=widths,
+        wrap={j for j, k in enumerate(keys) if k in WRAP}, min_widths={j: WRAP[k] for j, k in enumerate(keys) if k in WRAP},
+        freeze_cols=2, landscape=True, when=data.started))
+    ws.set_row(0, 15 * max(-(-len(h) // max(1, int(w - 1))) for h, w in zip(headers, page.widths)))
     for j, h in enumerate(headers):
         ws.write_string(0, j, h, styles.head)
-    ws.set_row(0, 30)
-    ws.set_paper(9)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
 
     write_number, write_string = ws.write_number, ws.write_string
     quoted = {}
     plan = []
     for j, key in enumerate(keys):
         kind = data.kinds[key]
-        fmt = styles.for_kind(kind)
+        fmt = styles.for_kind(kind) or (styles.cell_wrap if j in page.wrap else styles.cell)
         plan.append((j, kind != "text", fmt))
         quoted[j] = styles.writer.quoted(fmt)
     columns = [data.columns[k] for k in keys]
     step = 5000
+    wrapped = bool(page.wrap)
     for i, row in enumerate(zip(*columns), start=1):
+        if wrapped:
+            lines = page.row_lines(row)
+            if lines > 1:
+                ws.set_row(i, 15 * lines)        # wrapped text shows whole, in print too
         for (j, numeric, fmt), v in zip(plan, row):
             if v is None:
                 continue
@@ -82,3 +89,11 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
             progress(step)
     if progress is not None:
         progress(data.n % step)
+
+
+def _sample(values: list, kind: str) -> list:
+    """What a column shows, for its width: money and counts as grouped text, a few thousand rows at most."""
+    head = values[:2000]
+    if kind == "text":
+        return head
+    return [None if v is None else output.money_text(v) for v in head]

@@ -6,30 +6,33 @@ to the cell. Values are the applicant's text: written through the injection guar
 
 from __future__ import annotations
 
-from ... import schema
+from .. import output
 from .data import ReportData
 from .decisions import add_table
 from .styles import ERRORS_TABLE, Styles
 
 HEADERS = {"fr": ("Ligne", "N° de dossier", "Colonne", "Clé", "Valeur", "Message"),
-           "en": ("Line", "File number", "Column", "Key", "Value", "Message")}
-WIDTHS = (7, 14, 34, 22, 22, 90)
+           "en": ("Line", "File number", "Column", "Key", "Value", "Message"),
+           "de": ("Zeile", "Dossiernummer", "Spalte", "Schlüssel", "Wert", "Meldung"),
+           output.KEYS: ("line", "applicant_id", "column", "key", "value", "message")}
+WIDTHS = [6, 12, 22, 16, 16, 48]
+NONE = {"fr": "Aucune erreur.", "en": "No error.", "de": "Keine Fehler.", output.KEYS: ""}
 
 
 def write(wb, ws, data: ReportData, styles: Styles) -> None:
     errors = data.errors
     heads = HEADERS[data.lang]
-    for j, w in enumerate(WIDTHS):
-        ws.set_column(j, j, w)
     if len(errors):
         add_table(ws, len(errors), list(heads), ERRORS_TABLE, style="Table Style Medium 3")
-    ws.freeze_panes(1, 0)
+    output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["errors"]), rules=data.rules_label,
+                                            lang=data.lang, widths=list(WIDTHS), wrap={2, 4, 5}, landscape=True,
+                                            when=data.started))
     for j, h in enumerate(heads):
         ws.write_string(0, j, h, styles.head)
     if not len(errors):
-        ws.write_string(1, 0, "Aucune erreur." if data.lang == "fr" else "No error.")
+        ws.write_string(1, 0, NONE[data.lang])
         return
-    message = "message_en" if data.lang == "en" else "message_fr"
+    message = "message_en" if data.lang in ("en", output.KEYS) else "message_fr"
     ordered = errors.sort_values(["line", "column"], kind="stable") if "line" in errors else errors
     columns = [ordered[c].astype(object).tolist() if c in ordered else [None] * len(ordered)
                for c in ("line", "applicant_id", "column", "value", message)]
@@ -38,14 +41,13 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
             ws.write_number(i, 0, int(line))
         _text(ws, styles, i, 1, applicant_id)
         key = str(column) if column is not None else ""
-        label = schema.BY_KEY[key].label(data.lang) if key in schema.BY_KEY else key
-        _text(ws, styles, i, 2, label)
+        _text(ws, styles, i, 2, output.header(key, data.lang), styles.cell_wrap)
         _text(ws, styles, i, 3, key)
-        _text(ws, styles, i, 4, value)
-        _text(ws, styles, i, 5, text)
+        _text(ws, styles, i, 4, value, styles.cell_wrap)
+        _text(ws, styles, i, 5, text, styles.cell_wrap)
 
 
-def _text(ws, styles: Styles, row: int, col: int, value) -> None:
+def _text(ws, styles: Styles, row: int, col: int, value, fmt=None) -> None:
     if value is None or value != value or value == "":
         return
-    styles.writer.write(ws, row, col, str(value))
+    styles.writer.write(ws, row, col, str(value), fmt or styles.cell)

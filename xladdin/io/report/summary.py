@@ -7,6 +7,7 @@ reads correctly before any recalculation. Reason codes are those of spec bursary
 
 from __future__ import annotations
 
+from .. import output
 from .data import STATUS, ReportData
 from .styles import DECISIONS_TABLE, Styles
 
@@ -30,6 +31,29 @@ REASON_LABELS = {
                   "Loan cut at the cumulative ceiling (LBPE art. 22 al. 4) — eligible"),
 }
 
+REASON_LABELS_DE = {
+    "LBPE-3": "Anspruch auf ALV, AHV, IV oder Steuerbefreiung (LBPE art. 3 al. 2)",
+    "LBPE-15": "Nicht bezugsberechtigte Person (LBPE art. 15)",
+    "LBPE-16": "Stipendienrechtlicher Wohnsitz ausserhalb Genf (LBPE art. 16)",
+    "LBPE-11": "Ausbildung ohne Anspruch oder nicht anerkannt (LBPE art. 11, 12)",
+    "LBPE-13": "Gesuch verspätet (LBPE art. 13)",
+    "LBPE-14": "Anspruchsdauer ausgeschöpft (LBPE art. 14 al. 1)",
+    "LBPE-14-loan": "Darlehen noch möglich (LBPE art. 14 al. 2)",
+    "LBPE-14-3": "Mehr als zwei Ausbildungswechsel (LBPE art. 14 al. 3)",
+    "LBPE-17": "Umschulung vor 25 Jahren (LBPE art. 17)",
+    "LBPE-21": "Fehlende Angaben (LBPE art. 21 al. 1)",
+    "LBPE-22-3": "Stipendium unter 500 nicht gewährt (LBPE art. 22 al. 3) — berechtigt",
+    "LBPE-22-4": "Darlehen auf die Gesamtobergrenze gekürzt (LBPE art. 22 al. 4) — berechtigt",
+}
+
+
+def reason_label(code: str, lang: str) -> str:
+    if lang == "de" and code in REASON_LABELS_DE:
+        return REASON_LABELS_DE[code]
+    fr, en = REASON_LABELS.get(code, ("", ""))
+    return fr if lang == "fr" else en
+
+
 T = {
     "fr": {"title": "Rapport de traitement — {name}", "sub": "Règles {rules} ; traité le {when}",
            "files": "Dossiers", "indicator": "Indicateur", "count": "Nombre", "read": "Lignes lues",
@@ -51,7 +75,28 @@ T = {
            "aid": "Total aid", "total": "Total", "dist": "Distribution of the bursaries granted (CHF a year)",
            "band": "Band", "from": "From", "to": "To (excluded)", "chart": "Bursaries granted by band",
            "ok": "OK", "gap": "MISMATCH"},
+    "de": {"title": "Verarbeitungsbericht — {name}", "sub": "Regeln {rules}; verarbeitet am {when}",
+           "files": "Gesuche", "indicator": "Kennzahl", "count": "Anzahl", "read": "Gelesene Zeilen",
+           "assessed": "Beurteilte Gesuche", "eligible": "davon berechtigt", "ineligible": "davon nicht berechtigt",
+           "errors": "Zeilen mit Fehlern (siehe Blatt Fehler)", "check": "Kontrolle: gelesen = beurteilt + Fehler",
+           "reasons": "Gründe (beurteilte Gesuche mit diesem Code)", "code": "Code", "reason": "Grund",
+           "rows": "Gesuche", "totals": "Summen nach Stufe und Ausbildungsart (CHF)", "level": "Stufe",
+           "kind": "Ausbildungsart", "n_eligible": "Berechtigt", "bursary": "Stipendien", "loan": "Darlehen",
+           "aid": "Beiträge total", "total": "Total", "dist": "Verteilung der gewährten Stipendien (CHF pro Jahr)",
+           "band": "Bereich", "from": "Von", "to": "Bis (ohne)", "chart": "Gewährte Stipendien nach Bereich",
+           "ok": "OK", "gap": "ABWEICHUNG"},
 }
+T[output.KEYS] = T["en"]
+
+
+WIDTHS = (34, 44, 11, 11, 12, 12, 12)
+
+
+def _fit_row(ws, row: int, *cells: tuple[str, float]) -> None:
+    """Give a row the height its wrapped texts need (Excel and LibreOffice do not grow it on opening)."""
+    lines = max(-(-len(text) // max(1, int(width - 2))) for text, width in cells)
+    if lines > 1:
+        ws.set_row(row, 15 * lines)
 
 
 def ref(data: ReportData, key: str) -> str:
@@ -64,12 +109,12 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     t = T[data.lang]
     ok, no, err = STATUS[data.lang]
     cells: dict[str, str] = {}
-    ws.set_column(0, 0, 44)
-    ws.set_column(1, 1, 46)
-    ws.set_column(2, 6, 14)
-    name = data.source.source if data.source is not None and data.source.source else data.input_path
-    when = data.started.strftime("%d.%m.%Y %H:%M") if data.started else ""
-    rules = ", ".join(rs.label for rs in data.rulesets) if data.rulesets else ""
+    output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["summary"]), rules=data.rules_label,
+                                            lang=data.lang, widths=list(WIDTHS), header_rows=0,
+                                            freeze_rows=0, landscape=True, when=data.started))
+    name = data.file_name
+    when = output.timestamp_text(data.started) if data.started else ""
+    rules = data.rules_label
     styles.writer.write(ws, 0, 0, t["title"].format(name=name), styles.title)
     ws.write_string(1, 0, t["sub"].format(rules=rules, when=when), styles.subtitle)
 
@@ -89,11 +134,13 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     ]
     for key, formula, value in rows:
         r += 1
+        _fit_row(ws, r, (t[key], WIDTHS[0]))
         ws.write_string(r, 0, t[key], styles.label)
         ws.write_formula(r, 1, formula, styles.int_box, value)
         cells[key] = _a1(r, 1)
     r += 1
     balanced = data.rows_read == data.rows_assessed + data.rows_in_error
+    _fit_row(ws, r, (t["check"], WIDTHS[0]))
     ws.write_string(r, 0, t["check"], styles.label)
     ws.write_formula(r, 1, f'=IF({cells["read"]}={cells["assessed"]}+{cells["errors"]},"{t["ok"]}","{t["gap"]}")',
                      styles.ok, t["ok"] if balanced else t["gap"])
@@ -108,8 +155,9 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     reasons = ref(data, "reasons")
     for code, count in data.reason_counts:
         r += 1
+        _fit_row(ws, r, (reason_label(code, data.lang), WIDTHS[1]))
         ws.write_string(r, 0, code, styles.label)
-        ws.write_string(r, 1, REASON_LABELS.get(code, ("", ""))[data.lang == "en"], styles.label)
+        ws.write_string(r, 1, reason_label(code, data.lang), styles.label_wrap)
         ws.write_formula(r, 2, f'=SUMPRODUCT(({status}<>"{err}")*ISNUMBER(SEARCH(";"&{_a1(r, 0)}&";",'
                                f'";"&{reasons}&";")))', styles.int_box, count)
         cells[f"reason:{code}"] = _a1(r, 2)
@@ -126,6 +174,7 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     for g in data.groups:
         r += 1
         crit = f"{level},{_a1(r, 0, absolute_col=True)},{kind},{_a1(r, 1, absolute_col=True)}"
+        _fit_row(ws, r, (g["level"], WIDTHS[0]), (g["kind"], WIDTHS[1]))
         ws.write_string(r, 0, g["level"], styles.label)
         ws.write_string(r, 1, g["kind"], styles.label)
         ws.write_formula(r, 2, f"=COUNTIFS({crit})", styles.int_box, g["rows"])
@@ -169,17 +218,17 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     band_last = r
     chart = wb.add_chart({"type": "column"})
     sheet = ws.get_name()
+    font = {"size": 11}
     chart.add_series({"name": t["chart"], "categories": [sheet, band_first, 0, band_last, 0],
-                      "values": [sheet, band_first, 3, band_last, 3], "fill": {"color": "#1F4E78"}})
-    chart.set_title({"name": t["chart"]})
+                      "values": [sheet, band_first, 3, band_last, 3], "fill": {"color": "#1F4E78"},
+                      "data_labels": {"value": True, "font": font}})
+    chart.set_title({"name": t["chart"], "name_font": {"size": 13, "bold": True}})
     chart.set_legend({"none": True})
-    chart.set_x_axis({"name": "CHF"})
-    chart.set_y_axis({"name": t["rows"]})
-    ws.insert_chart(band_first - 1, 5, chart, {"x_scale": 1.3, "y_scale": 1.1})
+    chart.set_x_axis({"name": "CHF", "name_font": font, "num_font": {"size": 11, "rotation": -45}})
+    chart.set_y_axis({"name": t["rows"], "name_font": font, "num_font": font})
+    # below the tables, after a page break: the chart prints whole, on a page of its own
+    ws.insert_chart(output.chart_anchor(ws, band_last), 0, chart, {"x_scale": 1.45, "y_scale": 1.4})
     ws.activate()
-    ws.set_paper(9)                      # A4, landscape, one page wide: the manager's printout
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
     return cells
 
 
