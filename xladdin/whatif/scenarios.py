@@ -288,6 +288,7 @@ def whatif_table(table_frame, vary: dict[str, list], rules: str = "GE-2025") -> 
 
 # --- the scenarios file: the what-if template (xladdin template whatif) with its Scénario column filled in -----
 
+RULES_WORDS = {"rules", "règles", "regeln"}        # the rule-set line above the template's table
 _NAME_IN_LABEL = re.compile(r"\(([A-Za-z0-9_.\-]+)\)\s*$")
 
 
@@ -320,7 +321,7 @@ def read_scenarios(path) -> tuple[dict[str, list[str]], str | None]:
     if head is None:
         raise XladdinError("whatif_scenarios_no_table", path=str(path))
     where = {k: j for j, cell in enumerate(rows[head]) for k, names in labels.items() if _fold(cell) in names}
-    rules_id = next((str(row[1]).strip() for row in rows[:head] if len(row) > 1 and _fold(row[0]) == "rules"
+    rules_id = next((str(row[1]).strip() for row in rows[:head] if len(row) > 1 and _fold(row[0]) in RULES_WORDS
                      and str(row[1]).strip()), None)
     vary: dict[str, list[str]] = {}
     for row, line in zip(rows[head + 1:], lines[head + 1:]):

@@ -10,6 +10,7 @@ overwritten, an existing file keeps its mode); every text cell goes through ``io
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -242,7 +243,7 @@ def _parameters_sheet(tables, result: WhatIf, lang: str, rules_label: str) -> No
     for name, p in result.rules.flat().items():
         varied = name in result.vary
         rows.append({"parameter": output.parameter_label(name, result.rules, lang), "value": _short(p.value),
-                     "unit": p.unit, "article": p.article, "valid_from": p.valid_from, "varied": varied,
+                     "unit": p.unit, "article": p.article, "valid_from": _date(p.valid_from), "varied": varied,
                      "values_tested": "; ".join(_short(v) for v in result.vary[name]) if varied else "",
                      "note": p.note, "_name": name})
     frame = pd.DataFrame(rows, columns=["parameter", "value", "unit", "article", "valid_from", "varied",
@@ -293,6 +294,14 @@ def _amount(value, unit: str) -> str:
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return "" if value is None else str(value)
     return output.money_text(value) if str(unit).upper().startswith("CHF") else _short(value)
+
+
+def _date(value):
+    """A parameter's date in force (ISO text in the rule set) as a date, shown dd.mm.yyyy."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return value
 
 
 def _short(value) -> str:

@@ -52,7 +52,7 @@ HEADER_FILL = PatternFill("solid", start_color="1F4E78")
 SECTION_FILL = PatternFill("solid", start_color="DDEBF7")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
-NOTE_FONT = Font(italic=True, size=10, color="595959")     # prints at 8 pt or more once fitted
+NOTE_FONT = Font(italic=True, size=11, color="595959")     # prints at 8 pt or more once fitted (>= 73 %)
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 UNLOCKED = Protection(locked=False)
