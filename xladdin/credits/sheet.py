@@ -100,10 +100,19 @@ def write_catalogue_sheet(catalogue, out: str | Path, protect: tuple = (), *, la
                           csv_dialect: str | None = None) -> Path:
     """Export a catalogue to a sheet (.xlsx or .csv) through a temporary file, headed and worded in ``lang``
     (or keys); :func:`read_catalogue_sheet` reads every language back."""
+    from ..io import output
+
     cat = load_catalogue(catalogue)
+    rows = catalogue_rows(cat)
+    if lang != output.KEYS:            # for people: the columns this catalogue fills (the reader needs no other)
+        rows = rows[[c for c in rows.columns if c in ("kind", "code") or rows[c].map(_filled).any()]]
     options = {"csv_dialect": csv_dialect} if csv_dialect else {}
-    return write_frame(catalogue_rows(cat), out, protect, sheet=SHEET, lang=lang, title=f"{SHEET} {cat.id}",
+    return write_frame(rows, out, protect, sheet=SHEET, lang=lang, title=f"{SHEET} {cat.id}",
                        rules=cat.id, freeze_cols=2, **options)
+
+
+def _filled(value) -> bool:
+    return value is not None and value == value and str(value).strip() != ""
 
 
 def _cell(value):
