@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from xladdin.cli import app
+from xladdin.io import formats
 
 from .conftest import DANGEROUS
 
@@ -40,7 +41,7 @@ def test_xlsx_two_sheets(hand_xlsx, tmp_path):
     assert [r["N° de dossier"] for r in rows] == list("ABCDEFG")
     a = rows[0]
     assert (a["GE-2025 : éligible"], a["GE-2025 : bourse"], a["GE-2022 : bourse"], a["Écart d'aide (max − min)"]) \
-        == (True, 16740, 16000, 740)
+        == ("oui", 16740, 16000, 740)
     assert rows[3]["GE-2025 : prêt"] == 16740 and rows[3]["GE-2022 : prêt"] == 16000      # D: master, loan
     f = rows[5]
     assert f["GE-2025 : éligible"] is None and f["GE-2025 : aide totale"] is None
@@ -48,7 +49,7 @@ def test_xlsx_two_sheets(hand_xlsx, tmp_path):
     # formula injection: the text reads back unchanged, stored as text with Excel's quote prefix
     g_cell = wb["Comparaison"].cell(row=8, column=3)
     assert g_cell.value == DANGEROUS and g_cell.data_type == "s" and g_cell.quotePrefix
-    assert wb["Comparaison"]["E2"].number_format == "#,##0"                  # CHF columns formatted
+    assert wb["Comparaison"]["E2"].number_format == formats.MONEY            # CHF columns: the one money format
     summary = {r["Jeu de règles"]: r for r in _sheet(wb["Résumé"])}
     assert (summary["GE-2025"]["Total des bourses (CHF)"], summary["GE-2025"]["Total des prêts (CHF)"]) == \
         (49290, 16740)
@@ -65,13 +66,25 @@ def test_csv_in_english(hand_xlsx, tmp_path):
     res = runner.invoke(app, ["compare", str(hand_xlsx), "-r", "GE-2022,GE-2025", "-o", str(out), "--lang", "en"])
     assert res.exit_code == 0, res.output
     assert "Total bursaries (CHF)" in res.output
-    rows = list(csv.reader(out.open(encoding="utf-8")))
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")                                     # ';' and a BOM, as Excel opens it
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rows[0][:4] == ["File number", "Last name", "First name", "GE-2022: eligible"]
     assert rows[0][-1] == "Aid difference (max − min)"
     assert len(rows) == 1 + 7
-    assert rows[1][3:8] == ["true", "16000", "0", "16000", ""]
+    assert rows[1][3:8] == ["yes", "16000", "0", "16000", ""]
     assert rows[6][7].startswith("line 7, column permit: unknown value 'X'")
     assert rows[7][2] == "'" + DANGEROUS                                     # CSV: leading apostrophe
+
+
+def test_keys_for_machines(hand_xlsx, tmp_path):
+    out = tmp_path / "comparison.csv"
+    res = runner.invoke(app, ["compare", str(hand_xlsx), "-r", "GE-2022,GE-2025", "-o", str(out), "--keys",
+                              "--csv-dialect", "comma"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0][:4] == ["applicant_id", "last_name", "first_name", "GE-2022.eligible"]
+    assert rows[1][3:8] == ["true", "16000", "0", "16000", ""]
 
 
 def test_canton_keys_and_german(hand_xlsx, tmp_path):

@@ -30,7 +30,8 @@ def _cases(expect: str, child: bool = False) -> list[str]:
 
 
 def _args(command: str, src, out, case) -> list[str]:
-    base = ["assess", str(src), "--out", str(out)] if command == "assess" else \
+    # the decisions CSV read back by a machine: schema keys and ',' (--keys --csv-dialect comma)
+    base = ["assess", str(src), "--out", str(out), "--keys", "--csv-dialect", "comma"] if command == "assess" else \
         ["import", str(src), "--out", str(out), "--quiet"]
     return base + list(case.options)
 

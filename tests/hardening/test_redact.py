@@ -25,8 +25,8 @@ SAMPLE = ROOT / "workbooks" / "sample-applicants.csv"
 def _all_cells(path) -> list[str]:
     """Every cell of every sheet of an .xlsx (or every field of a CSV), as text."""
     if path.suffix == ".csv":
-        with open(path, encoding="utf-8", newline="") as fh:
-            return [c for row in csv.reader(fh) for c in row]
+        with open(path, encoding="utf-8-sig", newline="") as fh:              # ';' and a BOM, as Excel opens it
+            return [c for row in csv.reader(fh, delimiter=";") for c in row]
     from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_path(str(path))

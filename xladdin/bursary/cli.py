@@ -67,7 +67,7 @@ def assess_cmd(
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
-                                 lang="en" if mode in ("en", output.KEYS) else "fr")
+                                 lang="en" if lang.strip().lower() == "en" else "fr")
         results = redact_mod.results(assessment.results) if redact else assessment.results
         output.write_table(results, out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
                            sheet=DECISIONS_SHEET[mode], title=input.name,

@@ -56,8 +56,8 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
     from ..bursary.assess import assess_full
 
     input, out = Path(input), Path(out)
+    output.check_output(out, (input,))           # a folder, a name too long, a file open in a spreadsheet
     check_paths(input, out)
-    output.check_output(out, (input,))
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
     with stages.stage("read"), output.os_errors(input, "read"):
@@ -66,7 +66,7 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         raise InputFileError("file_no_rows", path=str(input))
     with stages.stage("assess", total=len(table.frame)):
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
-                                 lang="en" if lang in ("en", output.KEYS) else "fr")
+                                 lang="en" if lang == "en" else "fr")
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,

@@ -94,8 +94,11 @@ def lock_file(out: Path) -> Path | None:
     """The lock a spreadsheet keeps beside an open file (LibreOffice ``.~lock.NAME#``, Excel ``~$NAME``)."""
     for name in (f".~lock.{out.name}#", f"~${out.name}"):
         candidate = out.parent / name
-        if candidate.exists():
-            return candidate
+        try:
+            if candidate.exists():
+                return candidate
+        except OSError:                    # a lock's name past the system's limit: no such lock can exist
+            pass
     return None
 
 
@@ -145,6 +148,15 @@ def temp_name(kind: str = "part") -> str:
 
 def check_output(out: Path, protect: tuple = ()) -> None:
     """Refuse, before any work, an output that is an input, a folder, or a file open in a spreadsheet."""
+    try:
+        _check_output(out, protect)
+    except OSError as exc:
+        raise os_error(exc, out) from None
+
+
+def _check_output(out: Path, protect: tuple) -> None:
+    if len(out.name.encode("utf-8")) > _name_max(out.parent):
+        raise OSError(errno.ENAMETOOLONG, "File name too long")
     for path in protect:
         if not path:
             continue
@@ -207,6 +219,16 @@ def temp_folder(out: str | Path):
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _name_max(folder: Path) -> int:
+    """The longest file name the folder's file system takes (255 bytes on ext4, NTFS, APFS)."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
 def _mode_for(out: Path) -> int:

@@ -104,6 +104,8 @@ class Page:
     wrap: set[int] = field(default_factory=set)
     when: dt.datetime | None = None
     min_widths: dict[int, float] = field(default_factory=dict)   # a wrapped column's own minimum
+    page_breaks: bool = False             # the sheet has manual page breaks (a chart after the tables): a fixed
+                                          # scale, since "fit to width" makes Excel and LibreOffice ignore them
     fit_width: bool = True                # fit to the page width (else: the fixed ``scale``)
     scale: int = 100                      # print scale (percent) when not fitted to width
 
@@ -118,7 +120,10 @@ class Page:
         widths = list(self.widths)
         self._narrow(room, WIDE_DIGIT_PX)
         self.fit_width = self.total() <= room
-        if not self.fit_width:                   # too wide for the stand-in font: fit Calibri at a fixed scale
+        if self.fit_width and self.page_breaks:
+            self.fit_width = False
+            self.scale = int(max(MIN_SCALE, min(1.0, capacity(self.landscape, 1.0) / self.total())) * 100)
+        elif not self.fit_width:                 # too wide for the stand-in font: fit Calibri at a fixed scale
             self.widths = widths
             self._narrow(room, DIGIT_PX)
             needed = capacity(self.landscape, 1.0) / self.total(DIGIT_PX)
@@ -138,6 +143,22 @@ class Page:
             level -= 0.5
         for j in self.wrap:
             self.widths[j] = max(floor[j], min(self.widths[j], level))
+
+    def header_lines(self, heads) -> int:
+        """Lines the wrapped header row needs, counted in the wider stand-in font (so nothing is cut)."""
+        lines = 1
+        for h, w in zip(heads, self.widths):
+            per_line = max(1, int((w - 1) * DIGIT_PX / WIDE_DIGIT_PX))
+            words, line, n = str(h).split(), 0, 1
+            for word in words:
+                size = len(word)
+                if line and line + 1 + size > per_line:
+                    n, line = n + 1, 0
+                line = line + (1 if line else 0) + size
+                while line > per_line:
+                    n, line = n + 1, line - per_line
+            lines = max(lines, n)
+        return lines
 
     def row_lines(self, texts) -> int:
         """How many lines a row's wrapped cells take (``texts``: one value per column, None for none)."""
@@ -241,7 +262,7 @@ def chart_anchor(ws, last_row: int, gap: int = 2) -> int:
     row = last_row + gap
     breaks = list(getattr(ws, "hbreaks", []) or [])
     ws.set_h_pagebreaks(sorted(set(breaks + [row])))
-    return row
+    return row + 1            # one row below the break: a chart on the boundary would print a sliver before it
 
 
 __all__ = ["Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "openpyxl_widths", "chart_anchor",

@@ -101,17 +101,17 @@ class XlsxTable:
             ws.add_table(0, 0, max(n_rows, 1), n_cols - 1,
                          {"columns": [{"header": h, "header_format": self.head} for h in heads],
                           "style": table_style})
-            ws.set_row(0, 15 * max(1, max(-(-len(h) // max(1, int(page.widths[j] - 1))) for j, h in
-                                          enumerate(heads))))
+            ws.set_row(0, 15 * page.header_lines(heads))
         for j, k in enumerate(keys):
             fmt = self.numbers.get(kinds[k]) or (self.wrap if j in page.wrap else self.plain)
             for i, v in enumerate(shown[k], start=1):
                 self.write(ws, i, j, v, fmt)
-        text_wrap = [j for j in page.wrap if self.numbers.get(kinds[keys[j]]) is None]
-        for i in range(n_rows if text_wrap else 0):        # a wrapped row as tall as its text
-            lines = page.row_lines([shown[keys[j]][i] if j in text_wrap else None for j in range(n_cols)])
-            if lines > 1:
-                ws.set_row(i + 1, 15 * lines)
+        if page.wrap:
+            columns = [shown[k] for k in keys]
+            for i, row in enumerate(zip(*columns), start=1):
+                lines = page.row_lines(row)
+                if lines > 1:
+                    ws.set_row(i, 15 * lines)        # wrapped text shows whole, on screen and on paper
         return ws
 
     def value(self, v, column_kind: str, key: str):

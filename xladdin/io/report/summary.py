@@ -111,7 +111,8 @@ def write(wb, ws, data: ReportData, styles: Styles) -> dict[str, str]:
     cells: dict[str, str] = {}
     output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["summary"]), rules=data.rules_label,
                                             lang=data.lang, widths=list(WIDTHS), header_rows=0,
-                                            freeze_rows=0, landscape=True, when=data.started))
+                                            freeze_rows=0, landscape=True, when=data.started,
+                                            page_breaks=True))
     name = data.file_name
     when = output.timestamp_text(data.started) if data.started else ""
     rules = data.rules_label
