@@ -48,7 +48,7 @@ class RichStages(Stages):
 def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
+    lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut), en ou de."),
     rules: str = typer.Option("GE-2025", "--rules", "-r",
                               help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
                                    "(intake, applicants), les résultats du formulaire, le what-if."),
@@ -64,7 +64,7 @@ def template_cmd(
 
     if kind not in KINDS:
         raise XladdinError("template_kind", kind=kind, available=", ".join(KINDS))
-    if lang not in ("fr", "en") and not (lang == "de" and kind in ("intake", "applicants")):
+    if lang not in ("fr", "en", "de"):
         raise XladdinError("template_lang", lang=lang)
     if out.suffix.lower() != ".xlsx":
         raise XladdinError("report_format", path=str(out))

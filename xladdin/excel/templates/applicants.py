@@ -11,10 +11,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ... import schema
+from ...io import output
 from . import common
 
 
@@ -65,5 +66,8 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     table = Table(displayName=desc["table"], ref=f"A1:{end}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    ws.freeze_panes = desc.get("freeze", "B2")
+    # A4 landscape; a list this wide prints across pages, its header row and file-number column on each
+    widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(fields) + 1)]
+    output.setup_openpyxl(ws, output.Page(title=ws.title, rules=rules, lang=lang, widths=widths, landscape=True,
+                                          freeze_cols=column_index_from_string(desc.get("freeze", "B2")[0]) - 1))
     return common.save_atomic(wb, out)
