@@ -131,18 +131,16 @@ class Page:
         return self
 
     def _narrow(self, room: float, digit: float) -> None:
-        """The widest wrapped columns come down to one level (not the widest alone to its minimum): the highest
-        level that frees enough width, no column below its own minimum."""
+        """The wrapped columns give up width in proportion to what they have above their minimum (a long
+        description stays wider than an article), no column below its own minimum."""
         excess = (self.total(digit) - room) / digit
         if excess <= 0 or not self.wrap:
             return
         floor = {j: min(self.widths[j], self.min_widths.get(j, WRAP_MIN)) for j in self.wrap}
-        level = max(self.widths[j] for j in self.wrap)
-        while level > min(floor.values()) and \
-                sum(self.widths[j] - max(floor[j], min(self.widths[j], level)) for j in self.wrap) < excess:
-            level -= 0.5
+        spare = sum(self.widths[j] - floor[j] for j in self.wrap)
+        keep = max(0.0, 1 - excess / spare) if spare else 1.0
         for j in self.wrap:
-            self.widths[j] = max(floor[j], min(self.widths[j], level))
+            self.widths[j] = floor[j] + (self.widths[j] - floor[j]) * keep
 
     def header_lines(self, heads) -> int:
         """Lines the wrapped header row needs, counted in the wider stand-in font (so nothing is cut)."""
