@@ -275,15 +275,15 @@ def _breakdown_sheet(tables, result: WhatIf, kinds: dict, lang: str, rules_label
 
 def _standards_sheet(tables, result: WhatIf, lang: str, rules_label: str) -> None:
     words = "fr" if lang == output.KEYS else lang
-    rows = [{"standard": f.standard.id, "article": f.standard.article,
+    rows = [{"article": f.standard.article,
              "parameter": output.parameter_label(f.parameter, result.rules, lang) if f.parameter else "",
              "comparison": f.standard.comparison, "threshold": _amount(f.standard.threshold, f.standard.unit),
-             "value": _amount(f.value, f.standard.unit), "unit": f.standard.unit, "status": f.status,
+             "value": _amount(f.value, f.standard.unit), "status": f.status,
              "description": f.standard.description_en if words == "en" else f.standard.description_fr,
              "note": f.standard.note}
             for f in standards.check(result.rules)]
-    frame = pd.DataFrame(rows, columns=["standard", "article", "parameter", "comparison", "threshold", "value",
-                                        "unit", "status", "description", "note"])
+    frame = pd.DataFrame(rows, columns=["article", "parameter", "comparison", "threshold", "value", "status",
+                                        "description", "note"])
     tables.sheet(_name("concordat", lang), frame, title=_word("standards_title", words), rules=rules_label,
                  kinds={"comparison": output.ENUM, "status": output.ENUM, "threshold": output.TEXT,
                         "value": output.TEXT})
@@ -293,7 +293,9 @@ def _amount(value, unit: str) -> str:
     """A threshold or a value of the concordat's table: francs written the Swiss way, other units as numbers."""
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return "" if value is None else str(value)
-    return output.money_text(value) if str(unit).upper().startswith("CHF") else _short(value)
+    if str(unit).upper().startswith("CHF"):
+        return f"{output.money_text(value)} {unit}"
+    return f"{_short(value)} {unit}".strip()
 
 
 def _date(value):
