@@ -21,7 +21,7 @@ from xladdin.excel.templates.applicants import headers
 from xladdin.excel.templates.common import LISTS_SHEET, choices
 from xladdin.io import output, soffice
 
-from .conftest import check_printed
+from tests.output.conftest import check_printed
 
 LANGS = ("fr", "en", "de")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?")
@@ -48,11 +48,12 @@ def made(tmp_path_factory):
     return files
 
 
-def cells(path):
-    """Every stored value and number format of the visible sheets."""
-    wb = openpyxl.load_workbook(path)
+def cells(path, data_only=False, visible=True):
+    """Every cell holding a value (with its number format) of the visible sheets, or of all of them; the cached
+    values of formulas with ``data_only``."""
+    wb = openpyxl.load_workbook(path, data_only=data_only)
     for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
+        if visible and ws.sheet_state != "visible":
             continue
         for row in ws.iter_rows():
             for c in row:
@@ -112,18 +113,9 @@ def test_the_cached_result_shows_labels(tmp_path):
 
     src = write_csv(tmp_path / "list.csv", HAND_ROWS)
     path = build("intake", tmp_path / "form.xlsx", applicant=applicant_from_file(src, "A1"))
-    values = {c.value for _, c in cells_data_only(path)}
+    values = {c.value for _, c in cells(path, data_only=True, visible=False)}
     assert "aucune" in values or "partielle" in values or "totale" in values
     assert not values & RAW_WORDS
-
-
-def cells_data_only(path):
-    wb = openpyxl.load_workbook(path, data_only=True)
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for c in row:
-                if c.value is not None:
-                    yield ws.title, c
 
 
 @pytest.mark.parametrize("canton", CANTONS)

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from tests.templates.conftest import check_printed
+from tests.output.conftest import check_printed
 from xladdin.cli import app
 from xladdin.io import output, soffice
 
