@@ -136,6 +136,7 @@ class Page:
         excess = (self.total(digit) - room) / digit
         if excess <= 0 or not self.wrap:
             return
+        excess += 0.5                            # half a character to spare: exactly full is not "fits"
         floor = {j: min(self.widths[j], self.min_widths.get(j, WRAP_MIN)) for j in self.wrap}
         spare = sum(self.widths[j] - floor[j] for j in self.wrap)
         keep = max(0.0, 1 - excess / spare) if spare else 1.0
