@@ -78,12 +78,13 @@ def whatif_cmd(
         workbook.write(result, out, protect=protect, lang=shown)
     else:
         kinds = workbook.register_parameters(result.rules, result.vary)
-        output.write_table(workbook.scenario_table(result), out, lang=shown, csv_dialect=csv_dialect,
-                           protect=protect, kinds=kinds)
+        table, table_kinds = workbook.scoped(workbook.scenario_table(result), kinds, shown)
+        output.write_table(table, out, lang=shown, csv_dialect=csv_dialect, protect=protect, kinds=table_kinds)
         if breakdown is not None:
-            output.write_table(result.breakdown, breakdown, lang=shown, csv_dialect=csv_dialect,
-                               protect=(*protect, out),
-                               kinds={**kinds, "measure": output.ENUM, "value": output.INTEGER})
+            detail, detail_kinds = workbook.scoped(result.breakdown, {**kinds, "measure": output.ENUM,
+                                                                      "value": output.INTEGER}, shown)
+            output.write_table(detail, breakdown, lang=shown, csv_dialect=csv_dialect, protect=(*protect, out),
+                               kinds=detail_kinds)
     console.print(_summary(result, f"Scénarios sur {input.name} — {result.rules.label}"))
     if result.rows_excluded:
         console.print(f"[yellow]{result.rows_excluded} dossier(s) en erreur exclu(s) des chiffres "

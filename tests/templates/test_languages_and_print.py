@@ -15,6 +15,7 @@ import pytest
 
 from xladdin import schema
 from xladdin.credits.inputs import STUDENT_COLUMNS, STUDENT_OPTIONAL
+from xladdin.credits.output import header as credits_header
 from xladdin.credits.sheet import COLUMNS as CATALOGUE_COLUMNS
 from xladdin.excel.templates import KINDS, build
 from xladdin.excel.templates.applicants import headers
@@ -75,7 +76,7 @@ def test_headers_are_the_languages_labels(made, lang):
     for kind, keys in (("catalogue", CATALOGUE_COLUMNS), ("programme", STUDENT_COLUMNS + STUDENT_OPTIONAL)):
         ws = openpyxl.load_workbook(made[(kind, lang)]).worksheets[0]
         heads = [c.value for c in ws[1]]
-        assert heads == [output.header(k, lang) for k in keys]
+        assert heads == [credits_header(k, lang) for k in keys]
         assert not set(heads) & {k for k in keys if "_" in k or k.islower()}, kind        # no key left
 
     whatif = openpyxl.load_workbook(made[("whatif", lang)]).worksheets[0]

@@ -116,7 +116,29 @@ CREDIT_COLUMNS = ("credits_enrolled", "credits_graded", "credits_acquired", "cre
 ACQUIRED = "acquired_"                  # transcript: credits acquired per group of the catalogue, acquired_<GROUP>
 ACQUIRED_LABEL = ("Crédits acquis : {group}", "Credits acquired: {group}", "Erworbene Credits: {group}")
 
-output.register_labels(LABELS, kinds=KINDS, values=VALUES)
+# Registered under this face's own names (``credits.status``): the schema's ``applicant_id`` or the batch
+# report's ``status`` keep their own labels. Files for machines (--keys) keep the plain keys.
+SCOPE = "credits."
+output.register_labels({SCOPE + k: v for k, v in LABELS.items()}, kinds={SCOPE + k: v for k, v in KINDS.items()},
+                       values={SCOPE + k: v for k, v in VALUES.items()})
+
+
+def scoped(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``frame`` with its columns under this face's names (for people), and their kinds."""
+    kinds = {**{c: KINDS[c] for c in frame.columns if c in KINDS}, **kinds_for(frame)}
+    if lang == output.KEYS:
+        return frame, {k: v for k, v in kinds.items() if v != output.ENUM}       # codes stay codes
+    return frame.rename(columns=lambda c: SCOPE + str(c)), {SCOPE + k: v for k, v in kinds.items()}
+
+
+def header(key: str, lang: str) -> str:
+    """A credits column's header in ``lang`` (its key for machines)."""
+    return key if lang == output.KEYS else output.header(SCOPE + key, lang)
+
+
+def value_label(key: str, code, lang: str) -> str:
+    """A coded value of a credits column in ``lang`` (``rule`` → ``règle``)."""
+    return output.value_label(SCOPE + key, code, lang)
 
 
 def column_key(header, known) -> str | None:
@@ -164,7 +186,7 @@ def kinds_for(frame: pd.DataFrame) -> dict[str, str]:
             kinds[column] = output.INTEGER if whole else output.AVERAGE
         if str(column).startswith(ACQUIRED):
             group = str(column)[len(ACQUIRED):]
-            output.register_labels({column: tuple(label.format(group=group) for label in ACQUIRED_LABEL)})
+            output.register_labels({SCOPE + column: tuple(label.format(group=group) for label in ACQUIRED_LABEL)})
     return kinds
 
 
@@ -175,6 +197,6 @@ def write_frame(frame: pd.DataFrame, out: str | Path, protect: tuple = (), sheet
     out = Path(out)
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
+    frame, kinds = scoped(frame, lang)
     return output.write_table(frame, out, lang=lang, csv_dialect=csv_dialect, protect=tuple(p for p in protect if p),
-                              sheet=sheet, title=title or sheet, rules=rules, kinds=kinds_for(frame),
-                              freeze_cols=freeze_cols)
+                              sheet=sheet, title=title or sheet, rules=rules, kinds=kinds, freeze_cols=freeze_cols)

@@ -58,11 +58,23 @@ STATUS = {"ok": ("respectée", "met", "eingehalten"), "below": ("sous la norme",
           "review": ("à examiner", "to review", "zu prüfen")}
 COMPARISON = {">=": ("au moins", "at least", "mindestens"), "<=": ("au plus", "at most", "höchstens"),
               "review": ("à examiner", "to review", "zu prüfen")}
-output.register_labels(LABELS, kinds={**{k: output.MONEY for k in MONEY_COLUMNS},
-                                      **{k: output.INTEGER for k in COUNT_COLUMNS},
-                                      "varied": output.BOOL, "valid_from": output.DATE},
-                       values={"status": STATUS, "comparison": COMPARISON,
-                               "measure": {k: LABELS[k] for k in GROUP_MEASURES}})
+# Registered under this face's own names (``whatif.status``), so the batch report's or the credit checks' columns
+# of the same key keep their labels; files for machines (--keys) keep the plain keys.
+SCOPE = "whatif."
+_KINDS = {**{k: output.MONEY for k in MONEY_COLUMNS}, **{k: output.INTEGER for k in COUNT_COLUMNS},
+          "varied": output.BOOL, "valid_from": output.DATE, "measure": output.ENUM}
+output.register_labels({SCOPE + k: v for k, v in LABELS.items()}, kinds={SCOPE + k: v for k, v in _KINDS.items()},
+                       values={SCOPE + "status": STATUS, SCOPE + "comparison": COMPARISON,
+                               SCOPE + "measure": {k: LABELS[k] for k in GROUP_MEASURES}})
+
+
+def scoped(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``frame`` and ``kinds`` with this face's columns under its own names (for people; machines keep keys)."""
+    if lang == output.KEYS:
+        return frame, {**{c: _KINDS[c] for c in frame.columns if c in _KINDS}, **kinds}
+    name = {c: SCOPE + c for c in frame.columns if c in LABELS}
+    return frame.rename(columns=name), {name.get(k, k): v for k, v in kinds.items()}
+
 
 WORDS = {
     "scenarios": ("Scénarios", "Scenarios", "Szenarien"),
@@ -174,8 +186,9 @@ def _scenarios_sheet(book, tables, note, result: WhatIf, kinds: dict, lang: str,
     if lang != output.KEYS:
         table = table.assign(flags=_short_flags(result, table))
     words = "fr" if lang == output.KEYS else lang
-    ws = tables.sheet(_name("scenarios", lang), table, title=f"{_word('title', words)} — {rules_label}",
-                      rules=rules_label, kinds=kinds, freeze_cols=len(result.vary), wrap_keys=set(result.vary))
+    shown, shown_kinds = scoped(table, kinds, lang)
+    ws = tables.sheet(_name("scenarios", lang), shown, title=f"{_word('title', words)} — {rules_label}",
+                      rules=rules_label, kinds=shown_kinds, freeze_cols=len(result.vary), wrap_keys=set(result.vary))
     _charts_sheet(book, tables, note, result, table, ws.get_name(), lang, rules_label)
 
 
@@ -218,7 +231,7 @@ def _charts_sheet(book, tables, note, result: WhatIf, table: pd.DataFrame, data_
             others = ", ".join(f"{output.parameter_description(n, result.rules, words) or n} = "
                                f"{_short(table.iloc[start][n])}" for n in names[1:])
             for m in measures if blocks == 1 else measures[:1]:
-                label = output.header(m, lang) + (f" ({others})" if others else "")
+                label = output.header(SCOPE + m, lang) + (f" ({others})" if others else "")
                 ch.add_series({"name": label, "categories": ref(x_name, start), "values": ref(m, start),
                                **({"marker": {"type": "circle"}} if numeric else {})})
         ch.set_title({"name": title, "name_font": {"size": 12}})
@@ -251,9 +264,10 @@ def _parameters_sheet(tables, result: WhatIf, lang: str, rules_label: str) -> No
     order = {name: i for i, name in enumerate(result.vary)}           # varied first, in --vary order
     frame["_order"] = frame["_name"].map(lambda n: order.get(n, len(order)))
     frame = frame.sort_values(["_order", "_name"], kind="stable").drop(columns=["_order", "_name"])
-    tables.sheet(_name("parameters", lang), frame.reset_index(drop=True),
+    frame, kinds = scoped(frame.reset_index(drop=True), {"value": output.TEXT}, lang)
+    tables.sheet(_name("parameters", lang), frame,
                  title=f"{_word('parameters', words)} — {rules_label} — {result.rules.title}", rules=rules_label,
-                 kinds={"value": output.TEXT}, freeze_cols=1)
+                 kinds=kinds, freeze_cols=1)
 
 
 def _breakdown_sheet(tables, result: WhatIf, kinds: dict, lang: str, rules_label: str) -> None:
@@ -269,6 +283,7 @@ def _breakdown_sheet(tables, result: WhatIf, kinds: dict, lang: str, rules_label
     wide = wide[[*index, *[m for m in DETAIL_MEASURES if m in wide.columns]]]
     wide.columns.name = None
     wide = wide[wide["applicants"].fillna(0) > 0].drop(columns="scenario").reset_index(drop=True)
+    wide, kinds = scoped(wide, kinds, lang)
     tables.sheet(_name("detail", lang), wide, title=f"{_word('detail_title', words)} — {rules_label}",
                  rules=rules_label, kinds=kinds, freeze_cols=len(result.vary), wrap_keys=set(result.vary))
 
@@ -284,9 +299,10 @@ def _standards_sheet(tables, result: WhatIf, lang: str, rules_label: str) -> Non
             for f in standards.check(result.rules)]
     frame = pd.DataFrame(rows, columns=["article", "parameter", "comparison", "threshold", "value", "status",
                                         "description", "note"])
+    frame, kinds = scoped(frame, {"comparison": output.ENUM, "status": output.ENUM, "threshold": output.TEXT,
+                                  "value": output.TEXT}, lang)
     tables.sheet(_name("concordat", lang), frame, title=_word("standards_title", words), rules=rules_label,
-                 kinds={"comparison": output.ENUM, "status": output.ENUM, "threshold": output.TEXT,
-                        "value": output.TEXT})
+                 kinds=kinds)
 
 
 def _amount(value, unit: str) -> str:

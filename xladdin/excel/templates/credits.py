@@ -21,7 +21,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from ...credits import output as _credits_labels  # noqa: F401  (registers the columns' labels)
+from ...credits import output as credits_words
 from ...io import output
 from ...io.guard import set_cell
 from . import common
@@ -56,7 +56,7 @@ def _shown(key: str, value, lang: str):
     if value is None or value != value or value == "":
         return None
     if key in VALUES:
-        return output.value_label(key, value, lang)
+        return credits_words.value_label(key, value, lang)
     if isinstance(value, str) and value in ("oui", "non"):
         return output.yes_no(value, lang)
     return value
@@ -133,7 +133,7 @@ def _catalogue_lists(wb, cat, desc: dict, lang: str) -> dict[str, str]:
 
 def _table(wb, ws, desc: dict, columns, rows: list[dict], lang: str, lists: dict[str, str], title: str) -> None:
     n_rows = int(desc.get("validation_rows", 2000))
-    common.header_row(ws, 1, [output.header(key, lang) for key in columns])
+    common.header_row(ws, 1, [credits_words.header(key, lang) for key in columns])
     ws.row_dimensions[1].height = 30
     last = 1 + max(n_rows, len(rows))
     for i, key in enumerate(columns, start=1):
@@ -183,7 +183,7 @@ def _validation(spec: dict, lang: str, lists: dict[str, str], first: str, key: s
         if isinstance(values, dict):
             values = values.get(lang) or values["fr"]
         else:                                          # codes: offered in the sheet's words (règle, compléments)
-            values = [output.value_label(key, v, lang) for v in values]
+            values = [credits_words.value_label(key, v, lang) for v in values]
         dv = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
         dv.error = VALIDATION_WORDS["allowed"][lang] + ", ".join(values)
     elif spec.get("yes_no"):

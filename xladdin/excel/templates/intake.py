@@ -17,7 +17,7 @@ from openpyxl.utils import column_index_from_string, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 
 from ... import schema
-from ...io import formats
+from ...io import formats, output
 from ...io.guard import set_cell
 from . import common
 
@@ -130,7 +130,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
             art = ws.cell(row=row, column=col["article"], value=cite(f.article))
             art.font = common.NOTE_FONT
             art.alignment = Alignment(wrap_text=True, vertical="top")
-            lines = max(_lines(label.value, widths[1] * 1.2), _lines(art.value, widths[3] * 1.35))
+            lines = max(output.text_lines(label.value, widths[1] - 1), output.text_lines(art.value, widths[3] - 2))
             if lines > 1:                            # spreadsheets do not grow a row for wrapped text on opening
                 ws.row_dimensions[row].height = 14.5 * lines
             row += 1
@@ -144,14 +144,15 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     cached = _results(ws, desc["results"], last + 1 + int(desc["results"].get("gap", 1)), lay["range_name"], face,
                       lang, results_row, formula_rules)
 
-    ws.freeze_panes = ws.cell(row=first, column=1)
     ws.protection.sheet = True
     ws.protection.formatColumns = False          # let clerks widen columns
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 2        # two pages, results on the second
+    # A4 portrait with the layer's header and footer; then two pages tall, results on the second
+    output.setup_openpyxl(ws, output.Page(title=common.text(desc["title"], lang), rules=rules, lang=lang,
+                                          widths=widths, header_rows=first - 1, landscape=False))
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 2
+    ws.page_margins.top = ws.page_margins.bottom = 0.55         # room for a hundred rows at a readable size
+    ws.page_margins.header = ws.page_margins.footer = 0.2
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = 0.5
     ws.print_title_rows = f"{first - 1}:{first - 1}"
     return common.save_atomic(wb, out, {ws.title: cached})
 
@@ -183,19 +184,6 @@ def _results(ws, spec: dict, row: int, range_name: str, face: str, lang: str, re
     note = ws.cell(row=row, column=label_col, value=common.text(spec.get("note"), lang))
     note.font = common.NOTE_FONT
     return cached
-
-
-def _lines(text, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide (words kept whole)."""
-    if not text:
-        return 1
-    lines, used = 1, 0
-    for word in str(text).split():
-        if used and used + 1 + len(word) > width:
-            lines, used = lines + 1, len(word)
-        else:
-            used += len(word) + (1 if used else 0)
-    return lines
 
 
 def _assess(applicant: dict, rules: str, lang: str) -> dict:

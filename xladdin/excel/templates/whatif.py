@@ -35,6 +35,9 @@ def build(out: Path, lang: str = "fr", rules: str = "GE-2025") -> Path:
     common.add_xlwings_conf(wb)
     heading = common.text(desc["title"], lang).format(rules=ruleset.id)
     common.title(ws, heading, common.text(desc["subtitle"], lang))
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(desc["columns"]))   # within the page
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[2].height = 30
     head = int(desc.get("header_row", 4))
     columns = desc["columns"]
     common.header_row(ws, head, [common.text(c, lang) for c in columns])
