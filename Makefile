@@ -1,5 +1,5 @@
 # Two commands on a fresh machine with nothing but Python 3.11+:
-#   make demo   assess the shipped sample applicants, print a summary, write out/
+#   make demo   import the shipped applicant list, print its totals, write the French batch report out/rapport.xlsx
 #   make test   run the whole test suite (installs LibreOffice headless if missing, for the real-spreadsheet tests)
 PY ?= python3
 VENV := .venv
@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/xladdin assess workbooks/sample-applicants.csv --rules GE-2025 --out out/decisions.xlsx
+	$(BIN)/xladdin import workbooks/sample-applicants.csv --rules GE-2025 --out out/rapport.xlsx
+	@echo "Ouvrez out/rapport.xlsx : Résumé, Décisions, Erreurs, Audit (prêt à imprimer sur A4)."
 
 test: $(STAMP)
 	bash scripts/ensure-libreoffice.sh

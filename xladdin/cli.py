@@ -29,7 +29,15 @@ _register_faces()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as exc:          # a file the system refused, met where no face expected it: still no traceback
+        from .io.output import os_error
+
+        error = os_error(exc, getattr(exc, "filename", None) or "?", "read" if isinstance(exc, FileNotFoundError)
+                         else "write")
+        error.show()
+        raise SystemExit(error.exit_code) from None
 
 
 if __name__ == "__main__":

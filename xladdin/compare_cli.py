@@ -46,9 +46,7 @@ def compare_cmd(
         raise XladdinError("lang_fr_en_de", lang=lang)
     mode = output.mode(lang, keys)
     csv_dialect = output.dialect(csv_dialect)
-    if out.suffix.lower() not in (".csv", ".xlsx"):
-        raise XladdinError("output_format", path=str(out))
-    output.check_output(out, (input,))
+    output.check_command_output(out, (input,))
     with output.os_errors(input, "read"):
         table = read_table(input)
     result = compare(table, rules, lang=mode, resident=resident)

@@ -22,7 +22,8 @@ def test_assess_csv(tmp_path):
     src = _input(tmp_path, [BASE, dict(BASE, applicant_id="T2", permit="X")])
     before = src.read_bytes()
     out = tmp_path / "out" / "decisions.csv"
-    result = runner.invoke(app, ["assess", str(src), "--rules", "GE-2025", "--out", str(out)])
+    result = runner.invoke(app, ["assess", str(src), "--rules", "GE-2025", "--out", str(out), "--keys",
+                                 "--csv-dialect", "comma"])               # the machine form
     assert result.exit_code == 0, result.output
     assert "Dossiers lus" in result.output and "14'405" in result.output
     text = out.read_text(encoding="utf-8").splitlines()
@@ -38,7 +39,7 @@ def test_assess_xlsx_reads_back(tmp_path):
     out = tmp_path / "d.xlsx"
     assert runner.invoke(app, ["assess", str(src), "--out", str(out)]).exit_code == 0
     back = pd.read_excel(out, engine="calamine")
-    assert back.loc[0, "bursary"] == 14405
+    assert back.loc[0, "Bourse"] == 14405 and back.loc[0, "Éligible"] == "oui"
 
 
 def test_assess_refuses_to_overwrite_its_input(tmp_path):

@@ -236,3 +236,20 @@ def test_atomic_path_api(tmp_path):
     with output.atomic_path(out) as tmp:
         tmp.write_text("new")
     assert out.read_text() == "new"
+
+
+def test_any_other_oserror_is_a_message(applicants, tmp_path, monkeypatch, capsys):
+    """An OSError from a place no face expected (an input/output error of the medium) ends in a French
+    message and exit 3 from the ``xladdin`` entry point, never a traceback."""
+    from xladdin import cli
+
+    def broken(*args, **kwargs):
+        raise OSError(errno.EIO, "Input/output error", str(tmp_path / "r.xlsx"))
+
+    monkeypatch.setattr("xladdin.bursary.cli.assess_full", broken)
+    monkeypatch.setattr(sys, "argv", ["xladdin", "assess", str(applicants), "--out", str(tmp_path / "r.xlsx")])
+    with pytest.raises(SystemExit) as exc:
+        cli.main()
+    assert exc.value.code == 3
+    err = capsys.readouterr().err
+    assert "erreur d'entrée-sortie du support" in err and "Traceback" not in err

@@ -146,8 +146,9 @@ def test_parameter_label_from_the_rule_set():
     assert output.parameter_label("amounts.cap.tertiary", rules.load("GE-2025")) == \
         "Plafond tertiaire (amounts.cap.tertiary)"
     assert output.parameter_label("amounts.cap.tertiary", None, output.KEYS) == "amounts.cap.tertiary"
-    every = [n for rs in rules.available().values() if rs.canton == "GE" for n in rs.flat()]
-    assert all(output.parameter_description(n, "GE") for n in every)
+    missing = [(rs.id, n) for rs in rules.available().values() for n in rs.flat()
+               if not output.parameter_description(n, rs)]
+    assert not missing, missing
 
 
 def test_money_text_and_dates():

@@ -92,7 +92,7 @@ def test_swiss_formats(template):
     ws = openpyxl.load_workbook(template("intake"))["Dossier"]
     rows = _fields(ws)
     assert ws.cell(row=rows["earnings"], column=3).number_format == formats.CHF
-    assert formats.CHF == formats.MONEY                         # the one money format
+    assert formats.CHF == formats.MONEY                  # the one money format (shown 1'234 in LibreOffice)
     assert ws.cell(row=rows["birth_date"], column=3).number_format == "dd.mm.yyyy"
 
 

@@ -59,9 +59,7 @@ def assess_cmd(
     with in_language(lang):
         mode = output.mode(lang, keys)
         csv_dialect = output.dialect(csv_dialect)
-        if out.suffix.lower() not in (".csv", ".xlsx"):
-            raise XladdinError("output_format", path=str(out))
-        output.check_output(out, (input,))
+        output.check_command_output(out, (input,))
         with output.os_errors(input, "read"):
             table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
         if table.frame.empty:

@@ -30,6 +30,7 @@ class ImportResult:
     unknown_columns: list[str]
     ruleset_label: str
     cells: dict[str, str]
+    totals: dict[str, int] | None = None          # CHF: bursary, loan, aid
 
     @property
     def balanced(self) -> bool:
@@ -79,7 +80,7 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         cells = write_report(out, data, protect=(input,), progress=advance)
     return ImportResult(input, out, assessment.rows_read, assessment.rows_assessed, assessment.rows_in_error,
                         len(assessment.errors), data.eligible, list(assessment.unknown_columns),
-                        ", ".join(rs.label for rs in data.rulesets), cells)
+                        ", ".join(rs.label for rs in data.rulesets), cells, dict(data.totals))
 
 
 class Stages:

@@ -113,6 +113,10 @@ def import_cmd(
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")
     console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
+    if result.totals:
+        t = result.totals
+        console.print(f"Bourses : CHF {output.money_text(t['bursary'])} ; prêts : CHF {output.money_text(t['loan'])} "
+                      f"; aide totale : CHF {output.money_text(t['aid'])}")
     mark = "OK" if result.balanced else "ÉCART"
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
                   f"+ en erreur : {result.rows_in_error} [{mark}]")

@@ -171,6 +171,13 @@ def _check_output(out: Path, protect: tuple) -> None:
         raise OutputError("output_locked", path=str(out), lock=lock.name)
 
 
+def check_command_output(out: Path, inputs: tuple = (), suffixes: tuple[str, ...] = (".csv", ".xlsx")) -> None:
+    """What a command checks before reading anything: a supported output format, then :func:`check_output`."""
+    if out.suffix.lower() not in suffixes:
+        raise XladdinError("output_format", path=str(out))
+    check_output(out, inputs)
+
+
 @contextmanager
 def atomic_path(out: str | Path, protect: tuple[str | Path, ...] = ()):
     """Yield a temporary path beside ``out``; it replaces ``out`` only when the block succeeds.

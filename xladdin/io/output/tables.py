@@ -19,11 +19,12 @@ from .. import formats, guard
 from .files import atomic_path
 from .page import Page, content_width, setup_xlsxwriter
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMESTAMP, header, is_blank, kind,
-                    local_naive, text, value_label, yes_no)
+                    local_naive, number_value, text, value_label, yes_no)
 
 # --csv-dialect: name -> (separator, byte-order mark)
 CSV_DIALECTS = {"semicolon": (";", True), "comma": (",", False)}
 DEFAULT_DIALECT = "semicolon"
+WRAPPED_MAX = 30                 # a long text column (messages, reasons) wraps within this width
 NUMBER_FORMATS = {MONEY: formats.MONEY, INTEGER: formats.INTEGER, AVERAGE: formats.AVERAGE, DATE: formats.DATE,
                   TIMESTAMP: formats.TIMESTAMP}
 
@@ -94,6 +95,7 @@ class XlsxTable:
                  for k, c in zip(keys, frame.columns)}
         widths = [content_width(shown[k], h) for k, h in zip(keys, heads)]
         wrap = {j for j, k in enumerate(keys) if (kinds[k] in (TEXT, ENUM) or k in wrap_keys) and widths[j] > 18}
+        widths = [min(w, WRAPPED_MAX) if j in wrap else w for j, w in enumerate(widths)]
         page = setup_xlsxwriter(ws, Page(title=title, rules=rules, lang=self.lang, widths=widths, wrap=wrap,
                                          freeze_cols=freeze_cols, landscape=landscape, when=when))
         n_rows, n_cols = len(frame), len(keys)
@@ -105,7 +107,8 @@ class XlsxTable:
         for j, k in enumerate(keys):
             fmt = self.numbers.get(kinds[k]) or (self.wrap if j in page.wrap else self.plain)
             for i, v in enumerate(shown[k], start=1):
-                self.write(ws, i, j, v, fmt)
+                self.write(ws, i, j, v, self.numbers[AVERAGE] if isinstance(v, float) and kinds[k] == INTEGER
+                           else fmt)
         if page.wrap:
             columns = [shown[k] for k in keys]
             for i, row in enumerate(zip(*columns), start=1):
@@ -122,16 +125,8 @@ class XlsxTable:
             return yes_no(v, self.lang)
         if column_kind == ENUM:
             return value_label(key, v, self.lang)
-        if column_kind in (MONEY, INTEGER):
-            try:
-                return int(round(float(v)))
-            except (TypeError, ValueError):
-                return str(v)
-        if column_kind == AVERAGE:
-            try:
-                return round(float(v), 2)
-            except (TypeError, ValueError):
-                return str(v)
+        if column_kind in (MONEY, INTEGER, AVERAGE):
+            return number_value(v, column_kind)
         if column_kind == DATE:
             if isinstance(v, str):
                 return text(v, DATE, self.lang)

@@ -79,10 +79,10 @@ def header(key: str, lang: str = "fr") -> str:
     if key in _LABELS:
         labels = _LABELS[key]
         return labels.get(lang) or labels.get("fr") or key
+    if key in schema.BY_KEY:                # an input field first: what is written can be read back
+        return schema.BY_KEY[key].label(lang)
     if key in schema.OUTPUT_LABELS:
         return schema.output_label(key, lang)
-    if key in schema.BY_KEY:
-        return schema.BY_KEY[key].label(lang)
     return key
 
 
@@ -153,21 +153,31 @@ def text(value, column_kind: str, lang: str = "fr", key: str = "") -> str:
         return yes_no(value, lang)
     if column_kind == ENUM:
         return value_label(key, value, lang)
-    if column_kind in (MONEY, INTEGER):
-        try:
-            return str(int(round(float(value))))
-        except (TypeError, ValueError):
-            return str(value)
-    if column_kind == AVERAGE:
-        try:
-            return f"{float(value):.2f}"
-        except (TypeError, ValueError):
-            return str(value)
+    if column_kind in (MONEY, INTEGER, AVERAGE):
+        number = number_value(value, column_kind)
+        if isinstance(number, str):
+            return number
+        return f"{number:.2f}" if column_kind == AVERAGE else (str(number) if isinstance(number, int)
+                                                               else f"{number:g}")
     if column_kind == DATE:
         return date_text(value)
     if column_kind == TIMESTAMP:
         return timestamp_text(value)
     return str(value)
+
+
+def number_value(value, column_kind: str):
+    """A number as its kind keeps it: money in whole francs, a count as an integer (a fraction a clerk typed,
+    2.5 years, is kept), an average to 2 decimals; text that is not a number stays text."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if column_kind == MONEY:
+        return int(round(number))
+    if column_kind == AVERAGE:
+        return round(number, 2)
+    return int(number) if number.is_integer() else number
 
 
 def date_text(value) -> str:
@@ -237,4 +247,5 @@ def parameter_label(name: str, ruleset=None, lang: str = "fr") -> str:
 
 __all__ = ["LANGS", "KEYS", "MODES", "TEXT", "MONEY", "INTEGER", "AVERAGE", "DATE", "TIMESTAMP", "BOOL", "ENUM",
            "mode", "register_labels", "header", "kind", "yes_no", "value_label", "text", "date_text",
-           "timestamp_text", "local_naive", "money_text", "parameter_label", "parameter_description", "is_blank"]
+           "timestamp_text", "local_naive", "money_text", "number_value", "parameter_label", "parameter_description",
+           "is_blank"]

@@ -109,12 +109,15 @@ def xladdin_version() -> str:
 def write(wb, ws, data: ReportData, styles: Styles) -> None:
     t = LABELS[data.lang]
     # counts left-aligned in a column that fits the page: they print beside their label, never off the page
-    output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["audit"]), rules=data.rules_label,
-                                            lang=data.lang, widths=[34, 58], wrap={1}, landscape=False,
-                                            when=data.started))
+    page = output.setup_xlsxwriter(ws, output.Page(
+        title=data.title(data.sheet_names["audit"]), rules=data.rules_label, lang=data.lang, widths=[34, 58],
+        wrap={0, 1}, min_widths={0: 34, 1: 58}, landscape=False, when=data.started))
     ws.write_string(0, 0, t["item"], styles.head)
     ws.write_string(0, 1, t["value"], styles.head)
     for i, (label, value) in enumerate(items(data), start=1):
+        lines = page.row_lines([label, value if isinstance(value, str) else None])
+        if lines > 1:
+            ws.set_row(i, 15 * lines)          # a long path or the SHA-256 shows whole, on screen and on paper
         ws.write_string(i, 0, label, styles.label_wrap)
         if isinstance(value, dt.datetime):
             ws.write_datetime(i, 1, value, styles.datetime)

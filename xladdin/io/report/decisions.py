@@ -54,8 +54,9 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
               for k, h in zip(keys, headers)]
     page = output.setup_xlsxwriter(ws, output.Page(
         title=data.title(data.sheet_names["decisions"]), rules=data.rules_label, lang=data.lang, widths=widths,
-        wrap={j for j, k in enumerate(keys) if k in WRAP}, min_widths={j: WRAP[k] for j, k in enumerate(keys) if k in WRAP},
-        freeze_cols=2, landscape=True, when=data.started))
+        wrap={j for j, k in enumerate(keys) if k in WRAP},
+        min_widths={j: WRAP[k] for j, k in enumerate(keys) if k in WRAP}, freeze_cols=2, landscape=True,
+        when=data.started))
     ws.set_row(0, 15 * page.header_lines(headers))
     for j, h in enumerate(headers):
         ws.write_string(0, j, h, styles.head)
