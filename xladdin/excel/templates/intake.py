@@ -150,8 +150,8 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     output.setup_openpyxl(ws, output.Page(title=common.text(desc["title"], lang), rules=rules, lang=lang,
                                           widths=widths, header_rows=first - 1, landscape=False))
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 2
-    ws.page_margins.top = ws.page_margins.bottom = 0.55         # room for a hundred rows at a readable size
-    ws.page_margins.header = ws.page_margins.footer = 0.2
+    ws.page_margins.top = ws.page_margins.bottom = 0.45         # room for a hundred rows at a readable size
+    ws.page_margins.header = ws.page_margins.footer = 0.15
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{first - 1}:{first - 1}"
     return common.save_atomic(wb, out, {ws.title: cached})
