@@ -58,3 +58,35 @@ def test_decisions_landscape(printed, lang):
     for n in found:
         width, height = pages[n][0]["page"]
         assert width > height
+
+
+def test_openpyxl_sheet_prints_on_a4(tmp_path):
+    """The page setup helper for openpyxl sheets (templates, what-if, credits): a wide sheet of text and money
+    prints on A4 at 8 pt or more, with its header row repeated and its title in the page header."""
+    import openpyxl
+
+    from xladdin.io import output, soffice
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Scénarios"
+    ws.append(["Paramètre", "Valeur", "Coût total", "Bénéficiaires", "Gagnants", "Perdants", "Remarque"])
+    for i in range(120):
+        ws.append([output.parameter_label("amounts.cap.tertiary", "GE"), 16000 + 100 * i, 41_000_000 + 7_919 * i,
+                   700 + i, i, 2 * i, "variation du plafond tertiaire, toutes choses égales par ailleurs"])
+        for col in (2, 3):
+            ws.cell(row=i + 2, column=col).number_format = output.MONEY_FORMAT
+    page = output.setup_openpyxl(ws, output.Page(title="What-if — applicants.xlsx", rules="GE-2025 v1.0"))
+    assert ws.print_title_rows == "$1:$1" and ws.freeze_panes == "A2"
+    assert int(ws.page_setup.paperSize) == output.A4 and page.landscape in (True, False)
+    path = tmp_path / "whatif.xlsx"
+    wb.save(path)
+    pdf = soffice.convert(path, "pdf", tmp_path)
+    pages = printed_chars(pdf)
+    for page_chars in pages:
+        width, height = page_chars[0]["page"]
+        assert max(width, height) <= A4[1] + 1
+        assert min(c["size"] for c in page_chars[1:] if c["text"].strip()) >= MIN_PT - 0.05
+    text = "".join(c["text"] for c in pages[0][1:])
+    assert "What-if — applicants.xlsx" in text and "Plafond tertiaire (amounts.cap.tertiary)" in text
+    assert "41'000'000" in text

@@ -3,7 +3,9 @@
 One row per ``xladdin.rules.load(rules).flat()`` entry, the parameter shown with its description
 (``Plafond tertiaire (amounts.cap.tertiary)``); the *Scénario* column is the only input (yellow, unlocked): the
 values to test, ``15000; 16000`` or ``15000:18000:1000``. ``xladdin whatif LIST --scenarios FILE.xlsx`` reads
-the filled sheet back (``xladdin.whatif.scenarios.read_scenarios``): each filled row varies its parameter.
+the filled sheet back (``xladdin.whatif.scenarios.read_scenarios``): each filled row varies its parameter. A
+numeric parameter's cell tells its domain when selected (:func:`xladdin.rules.domain`: an amount 0–10¹², a rate
+0–1…); the values are checked against it when the file is read.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ...io import output
@@ -21,9 +24,12 @@ from ...io.guard import set_cell
 from . import common
 
 RULES_WORD = {"fr": "Règles", "en": "Rules", "de": "Regeln"}
+PROMPT = {"fr": "Valeurs à tester : {domain} ; plusieurs séparées par « ; » (15000; 16000) ou DÉBUT:FIN:PAS.",
+          "en": "Values to test: {domain}; several separated by ';' (15000; 16000) or START:STOP:STEP.",
+          "de": "Zu testende Werte: {domain}; mehrere durch « ; » getrennt (15000; 16000) oder START:ENDE:SCHRITT."}
 
 
-def build(out: Path, lang: str = "fr", rules: str = "GE-2025") -> Path:
+def build(out: Path, lang: str = "fr", rules: str = "GE") -> Path:
     from ... import rules as rules_mod
 
     desc = common.load_description("whatif")
@@ -49,6 +55,7 @@ def build(out: Path, lang: str = "fr", rules: str = "GE-2025") -> Path:
                        header_rows=head, wrap=wrap)
     page.plan()
     top = Alignment(vertical="top")
+    checks: dict = {}
     for r, (name, p) in enumerate(sorted(params.items()), start=head + 1):
         values = {"name": output.parameter_label(name, ruleset, lang), "value": _shown(p.value), "scenario": None,
                   "unit": p.unit, "article": p.article, "valid_from": _date(p.valid_from), "note": p.note}
@@ -59,6 +66,13 @@ def build(out: Path, lang: str = "fr", rules: str = "GE-2025") -> Path:
             if c.get("input"):
                 cell.fill, cell.protection = common.INPUT_FILL, common.UNLOCKED
                 cell.number_format = "@"                 # "15000; 16000" stays text, a range is not a time
+                domain = rules_mod.domain(p)
+                if domain is not None:       # a prompt, not a number check: the cell takes lists and ranges
+                    if domain not in checks:
+                        checks[domain] = DataValidation(allow_blank=True, showInputMessage=True, promptTitle="xladdin",
+                                                        prompt=PROMPT[lang].format(domain=domain.text(lang)))
+                        ws.add_data_validation(checks[domain])
+                    checks[domain].add(cell)
             if c["key"] == "valid_from":
                 cell.number_format = output.DATE_FORMAT
             if c["key"] == "value" and str(p.unit).upper().startswith("CHF"):

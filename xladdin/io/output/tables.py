@@ -16,7 +16,7 @@ import pandas as pd
 
 from ...errors import XladdinError
 from .. import formats, guard
-from .files import atomic_path
+from .files import atomic_path, temp_folder
 from .page import Page, content_width, setup_xlsxwriter
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMESTAMP, header, is_blank, kind,
                     local_naive, number_value, text, value_label, yes_no)
@@ -167,14 +167,15 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str =
     (``title``: what the file is about, e.g. the input file's name) and ``rules``."""
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {**guard.XLSXWRITER_OPTIONS})
-    try:
-        tables = XlsxTable(book, lang)
-        for name, frame in sheets.items():
-            tables.sheet(name, frame, title=f"{name} — {title}" if title else name, rules=rules, kinds=kinds,
-                         freeze_cols=freeze_cols)
-    finally:
-        book.close()
+    with temp_folder(path) as scratch:           # XlsxWriter's part files beside the output, removed on every exit
+        book = xlsxwriter.Workbook(str(path), {"tmpdir": str(scratch), **guard.XLSXWRITER_OPTIONS})
+        try:
+            tables = XlsxTable(book, lang)
+            for name, frame in sheets.items():
+                tables.sheet(name, frame, title=f"{name} — {title}" if title else name, rules=rules, kinds=kinds,
+                             freeze_cols=freeze_cols)
+        finally:
+            book.close()
 
 
 def write_table(frame: pd.DataFrame, out: str | Path, *, lang: str = "fr", csv_dialect: str = DEFAULT_DIALECT,
