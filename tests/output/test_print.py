@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from xladdin.io.output import MIN_PT
+
 from .conftest import LANGS, check_printed, printed_chars
 
+A4 = (595.3, 841.9)
 KEYS = [(command, lang) for command in ("assess", "import", "compare") for lang in LANGS]
 
 
