@@ -14,6 +14,7 @@ from rich.table import Table
 
 from ..io import output
 from ..io.readers import read_table
+from ..options import lang_option
 from . import findings as F
 from .admission import admission
 from .catalogue import load_catalogue
@@ -27,6 +28,7 @@ app = typer.Typer(help="Crédits ECTS : catalogues de programmes, programmes ann
                        "admission (spec credits-APHM2M).", no_args_is_help=True, add_completion=False)
 console = Console()
 
+LANG = lang_option(("fr", "en", "de"), help="Langue du fichier écrit : fr (défaut), en ou de.")
 CATALOGUE_HELP = "Catalogue livré (APHM2M) ou fichier catalogue (.yaml, .csv, .xlsx)."
 OUT_HELP = "Fichier de sortie (.csv ou .xlsx) ; jamais le fichier d'entrée."
 
@@ -67,7 +69,7 @@ def check_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     students: Path = typer.Argument(..., help="Programmes annuels, une ligne par étudiant et cours (.csv, .xlsx)"),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
-    lang: str = output.LANG_OPTION,
+    lang: str = LANG,
     keys: bool = output.KEYS_OPTION,
     csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
@@ -106,7 +108,7 @@ def transcript_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     students: Path = typer.Argument(..., help="Programmes annuels avec notes (.csv, .xlsx)."),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
-    lang: str = output.LANG_OPTION,
+    lang: str = LANG,
     keys: bool = output.KEYS_OPTION,
     csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
@@ -135,7 +137,7 @@ def admission_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     applicants: Path = typer.Argument(..., help="Candidats : une ligne par candidat (.csv, .xlsx)."),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
-    lang: str = output.LANG_OPTION,
+    lang: str = LANG,
     keys: bool = output.KEYS_OPTION,
     csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
@@ -157,7 +159,7 @@ def admission_cmd(
 def export_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="Feuille de sortie (.csv ou .xlsx)."),
-    lang: str = output.LANG_OPTION,
+    lang: str = LANG,
     keys: bool = output.KEYS_OPTION,
     csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
