@@ -168,6 +168,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whatif_several_rulesets": ("les dossiers relèvent de plusieurs jeux de règles {rules} ({ids}) : choisissez-en un "
                                 "avec --rules", "the applicants fall under several {rules} rule sets ({ids}): choose "
                                 "one with --rules"),
+    "whatif_scenarios_bad_row": ("{path}, ligne {line}, colonne « {column} » : valeurs illisibles « {value} » pour "
+                                 "{name} ; saisir des valeurs séparées par « ; » (15000; 16000) ou une plage "
+                                 "DÉBUT:FIN:PAS (15000:17000:1000)", "{path}, line {line}, column '{column}': "
+                                 "unreadable values '{value}' for {name}; type values separated by ';' (15000; "
+                                 "16000) or a range START:STOP:STEP (15000:17000:1000)"),
+    "whatif_scenarios_no_table": ("{path} : aucun tableau des paramètres (colonnes « Paramètre » et « Scénario ») ; "
+                                  "partir du modèle « xladdin template whatif »", "{path}: no parameters table "
+                                  "(columns 'Parameter' and 'Scenario'); start from 'xladdin template whatif'"),
+    "whatif_scenarios_empty": ("{path} : aucune valeur dans la colonne « Scénario » ; y saisir les valeurs à tester "
+                               "sur la ligne du paramètre", "{path}: no value in the 'Scenario' column; type the "
+                               "values to test on the parameter's row"),
+    "whatif_no_vary": ("aucun scénario : --vary PARAM=VALEURS ou --scenarios FICHIER.xlsx",
+                       "no scenario: --vary PARAM=VALUES or --scenarios FILE.xlsx"),
     "amount_out_of_range": ("montant hors limites « {value} » (attendu entre {low} et {high})",
                             "amount out of range '{value}' (expected between {low} and {high})"),
     "bad_amount": ("montant illisible « {value} »", "unreadable amount '{value}'"),

@@ -395,15 +395,20 @@ _PARENT_TAX_SUFFIXES = [
      "ABV Art. 20 ; Anhang 1 Abs. 7", {"minimum": 0, "cantons": _BE}),
 ]
 
+# The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
+_ABROAD = {"value_labels_fr": {"abroad": "étranger"}, "value_labels_en": {"abroad": "abroad"}}
+_WHICH_PARENT = {"value_labels_fr": {"p1": "parent 1", "p2": "parent 2", "joint": "conjointe"},
+                 "value_labels_en": {"p1": "parent 1", "p2": "parent 2", "joint": "joint"}}
+
 _DOMICILE = [
     _f("p1_canton", ENUM, "Canton de domicile du parent 1", "Parent 1's canton of domicile",
-       article="LBPE art. 16 al. 1 a", values=CANTONS + ("abroad",), group="domicile"),
+       article="LBPE art. 16 al. 1 a", values=CANTONS + ("abroad",), group="domicile", **_ABROAD),
     _f("p2_canton", ENUM, "Canton de domicile du parent 2", "Parent 2's canton of domicile",
-       article="LBPE art. 16 al. 1 b", values=CANTONS + ("abroad",), group="domicile"),
+       article="LBPE art. 16 al. 1 b", values=CANTONS + ("abroad",), group="domicile", **_ABROAD),
     _f("parental_authority", ENUM, "Autorité parentale", "Parental authority", article="LBPE art. 16 al. 1 b",
-       values=("p1", "p2", "joint"), group="domicile"),
+       values=("p1", "p2", "joint"), group="domicile", **_WHICH_PARENT),
     _f("main_custody", ENUM, "Garde principale", "Main custody", article="LBPE art. 16 al. 1 b",
-       values=("p1", "p2"), group="domicile"),
+       values=("p1", "p2"), group="domicile", **_WHICH_PARENT),
     _f("canton_of_origin", ENUM, "Canton d'origine (le dernier acquis)", "Canton of origin (most recent)",
        article="LBPE art. 16 al. 2", values=CANTONS, group="domicile"),
     _f("assigned_canton", ENUM, "Canton d'attribution (réfugiés)", "Assigned canton (refugees)",
@@ -498,6 +503,7 @@ _GERMAN_VALUES = {
     "parental_authority": {"p1": "Elternteil 1", "p2": "Elternteil 2", "joint": "gemeinsam"},
     "main_custody": {"p1": "Elternteil 1", "p2": "Elternteil 2"},
     "permit": {"none": "keine"},
+    "p1_canton": {"abroad": "Ausland"}, "p2_canton": {"abroad": "Ausland"},
 }
 
 

@@ -15,8 +15,8 @@ from rich.table import Table
 
 from .errors import XladdinError
 from .io.formats import chf_text
+from .io import output
 from .io.readers import describe, read_applicants
-from .io.writers import write_table
 from .options import lang_option, reference_date_option
 from .whatif import goalseek as goalseek_mod
 from .whatif import grid, scenarios
@@ -36,35 +36,62 @@ def _value(value) -> str:
 
 def whatif_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
-    vary: list[str] = typer.Option(..., "--vary", "-v",
+    vary: list[str] = typer.Option(None, "--vary", "-v",
                                    help="PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS (fin incluse) ; répétable (grille)."),
     out: Path = typer.Option(..., "--out", "-o",
                              help="Tableau des scénarios : .xlsx (classeur avec graphiques) ou .csv."),
-    rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
+    scenarios_file: Path = typer.Option(None, "--scenarios", "-s",
+                                        help="Modèle « xladdin template whatif » rempli : chaque ligne dont la "
+                                             "colonne Scénario porte des valeurs fait varier son paramètre."),
+    rules: str = typer.Option(None, "--rules", "-r",
+                              help="Jeu de règles de référence (défaut : celui du fichier --scenarios, sinon GE) ou "
+                                   "canton."),
     reference_date: str = reference_date_option(),
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
-    lang: str = lang_option(help="Langue des signalements : fr ou en."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des fichiers écrits : fr (défaut), en ou de ; "
+                                                     "signalements en français ou en anglais."),
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
     sheet: str = SHEET_OPTION,
 ):
     """Calcule des scénarios « et si » sur toute la liste : coût, bénéficiaires, gagnants et perdants."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
-    specs = grid.parse_specs(vary)
+    specs = grid.parse_specs(vary or [])
+    if scenarios_file is not None:
+        from_file, file_rules = scenarios.read_scenarios(scenarios_file)
+        for name, values in from_file.items():
+            if name in specs:
+                raise XladdinError("whatif_duplicate_param", name=name)
+            specs[name] = values
+        rules = rules or file_rules
+    if not specs:
+        raise XladdinError("whatif_no_vary")
+    rules = rules or "GE"
+    shown = output.mode(lang, keys)
+    csv_dialect = output.dialect(csv_dialect)
     table = read_applicants(input, sheet=sheet)
-    for line in describe(table, lang):
+    for line in describe(table, "en" if shown == "en" else "fr"):
         console.print(line, highlight=False)
-    result = scenarios.run(table, specs, rules=rules, reference_date=reference_date, lang=lang,
+    result = scenarios.run(table, specs, rules=rules, reference_date=reference_date,
+                           lang="en" if shown == "en" else "fr",
                            breakdown=suffix == ".xlsx" or breakdown is not None)
-    if suffix == ".xlsx":
-        from .whatif import workbook
+    from .whatif import workbook
 
-        workbook.write(result, out, protect=(input,))
+    protect = (input, scenarios_file)
+    if suffix == ".xlsx":
+        workbook.write(result, out, protect=protect, lang=shown)
     else:
-        write_table(result.scenarios.reset_index(drop=True), out, protect=(input,))
+        kinds = workbook.register_parameters(result.rules, result.vary)
+        table, table_kinds = workbook.scoped(workbook.scenario_table(result), kinds, shown)
+        output.write_table(table, out, lang=shown, csv_dialect=csv_dialect, protect=protect, kinds=table_kinds)
         if breakdown is not None:
-            write_table(result.breakdown, breakdown, protect=(input, out))
+            detail, detail_kinds = workbook.scoped(result.breakdown, {**kinds, "measure": output.ENUM,
+                                                                      "value": output.INTEGER}, shown)
+            output.write_table(detail, breakdown, lang=shown, csv_dialect=csv_dialect, protect=(*protect, out),
+                               kinds=detail_kinds)
     console.print(_summary(result, f"Scénarios sur {input.name} — {result.rules.label}"))
     if result.rows_excluded:
         console.print(f"[yellow]{result.rows_excluded} dossier(s) en erreur exclu(s) des chiffres "

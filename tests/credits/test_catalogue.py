@@ -112,11 +112,13 @@ def test_bad_credits_in_yaml_names_the_element(make_catalogue):
 
 
 def test_bad_cell_in_sheet_names_the_line(cat, tmp_path):
+    """The French export (';', BOM, words) read back: a bad cell names its line."""
     path = write_catalogue_sheet(cat, tmp_path / "cat.csv")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = next(i for i, line in enumerate(lines) if line.startswith("course,MAPHD2207,"))
-    lines[i] = lines[i].replace(",6,", ",six,", 1)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Type de ligne;Code;")
+    i = next(i for i, line in enumerate(lines) if line.startswith("cours;MAPHD2207;"))
+    lines[i] = lines[i].replace(";6;", ";six;", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     with pytest.raises(XladdinError, match=rf"ligne {i + 1} : credits = « six »"):
         read_catalogue_sheet(path)
 

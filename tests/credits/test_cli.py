@@ -36,18 +36,35 @@ def applicants_csv(tmp_path):
     return path
 
 
+def read_csv(path, **kw) -> pd.DataFrame:
+    """A CSV as xladdin writes it for people: ';' and a BOM."""
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, sep=";", encoding="utf-8-sig", **kw)
+
+
 def test_check_csv(tmp_path, students_csv):
     before = digest(students_csv)
     out = tmp_path / "out" / "findings.csv"
     result = runner.invoke(app, ["credits", "check", "APHM2M", str(students_csv), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "PAE-SUPPLEMENTS-RANGE" in result.output and "Constatations écrites" in result.output
-    back = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert back.columns.tolist() == ["student_id"] + FINDING_COLUMNS
+    back = read_csv(out)
+    assert back.columns.tolist() == ["Matricule", "Code", "Gravité", "Objet", "Message", "Source"]
+    assert set(back["Gravité"]) <= {"erreur", "avertissement", "information"}
     # every student id of the input is in the output
     ids = set(pd.read_csv(students_csv, dtype=str, keep_default_na=False)["student_id"])
-    assert set(back["student_id"]) == ids
+    assert set(back["Matricule"]) == ids
     assert digest(students_csv) == before
+
+
+def test_check_csv_for_machines(tmp_path, students_csv):
+    out = tmp_path / "findings.csv"
+    result = runner.invoke(app, ["credits", "check", "APHM2M", str(students_csv), "--out", str(out), "--keys",
+                                 "--csv-dialect", "comma"])
+    assert result.exit_code == 0, result.output
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back.columns.tolist() == ["student_id"] + FINDING_COLUMNS
+    assert set(back["severity"]) <= {"error", "warning", "info"}
 
 
 def test_check_xlsx_in_and_out(tmp_path):
@@ -55,10 +72,11 @@ def test_check_xlsx_in_and_out(tmp_path):
     frame(student(1001, bloc=2, enrolled=["MSPHD2136"], grades={"MSPHD2136": 12.5})).to_excel(src, index=False)
     before = digest(src)
     out = tmp_path / "findings.xlsx"
-    result = runner.invoke(app, ["credits", "check", "APHM2M", str(src), "-o", str(out)])
+    result = runner.invoke(app, ["credits", "check", "APHM2M", str(src), "-o", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
     back = pd.read_excel(out, engine="calamine", dtype=str)
-    assert set(back["student_id"]) == {"1001"}              # a number typed in Excel is read back as the id 1001
+    assert set(back["Student number"]) == {"1001"}          # a number typed in Excel is read back as the id 1001
+    assert "Message" in back and not back["Message"].str.contains("Ligne").any()
     assert digest(src) == before
 
 
@@ -67,8 +85,14 @@ def test_transcript(tmp_path, students_csv):
     result = runner.invoke(app, ["credits", "transcript", "APHM2M", str(students_csv), "--out", str(out)])
     assert result.exit_code == 0, result.output
     back = pd.read_excel(out, engine="calamine")
-    assert back["student_id"].fillna("").astype(str).is_unique
-    assert {"credits_acquired", "weighted_average", "credits_remaining", "acquired_FINALITE-MPPP"} <= set(back)
+    assert back["Matricule"].fillna("").astype(str).is_unique
+    assert {"Crédits acquis", "Moyenne pondérée", "Crédits restants", "Crédits acquis : FINALITE-MPPP"} <= set(back)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out).worksheets[0]
+    head = [c.value for c in ws[1]]
+    average = ws.cell(row=2, column=head.index("Moyenne pondérée") + 1)
+    assert average.number_format == "0.00" and average.value == round(average.value, 2)
 
 
 def test_admission(tmp_path, applicants_csv):
@@ -76,19 +100,23 @@ def test_admission(tmp_path, applicants_csv):
     out = tmp_path / "admission.csv"
     result = runner.invoke(app, ["credits", "admission", "APHM2M", str(applicants_csv), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    back = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert back.columns.tolist() == ["applicant_id"] + FINDING_COLUMNS
-    assert "ADM-NON-EU-AVERAGE" in set(back["code"]) and digest(applicants_csv) == before
+    back = read_csv(out)
+    assert back.columns.tolist() == ["N° de candidat", "Code", "Gravité", "Objet", "Message", "Source"]
+    assert "ADM-NON-EU-AVERAGE" in set(back["Code"]) and digest(applicants_csv) == before
 
 
-def test_lint_and_export(tmp_path):
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_lint_and_export(tmp_path, lang):
     result = runner.invoke(app, ["credits", "lint", "APHM2M"])
     assert result.exit_code == 0 and "CAT-CREDITS-MISMATCH" in result.output and "MSPHD1332" in result.output
     sheet = tmp_path / "aphm2m.xlsx"
-    assert runner.invoke(app, ["credits", "export", "APHM2M", "--out", str(sheet)]).exit_code == 0
-    # the exported sheet is a catalogue the other commands accept
+    assert runner.invoke(app, ["credits", "export", "APHM2M", "--out", str(sheet), "--lang", lang]).exit_code == 0
+    # the exported sheet, in any language, is a catalogue the other commands accept
     result = runner.invoke(app, ["credits", "lint", str(sheet)])
     assert result.exit_code == 0 and "CAT-CREDITS-MISMATCH" in result.output
+    from xladdin.credits import load_catalogue, read_catalogue_sheet
+
+    assert read_catalogue_sheet(sheet).to_dict() == load_catalogue("APHM2M").to_dict()
 
 
 def test_catalogue_sheet_gives_the_same_findings(tmp_path, students_csv):
@@ -97,8 +125,8 @@ def test_catalogue_sheet_gives_the_same_findings(tmp_path, students_csv):
     out = tmp_path / "f.csv"
     assert runner.invoke(app, ["credits", "check", str(sheet), str(students_csv), "--out", str(out)]).exit_code == 0
     expected = check_programmes("APHM2M", students_csv)
-    back = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert back["code"].tolist() == expected["code"].tolist()
+    back = read_csv(out)
+    assert back["Code"].tolist() == expected["code"].tolist()
 
 
 def test_refuses_to_overwrite_its_input(students_csv):

@@ -97,3 +97,22 @@ def printed_chars(pdf: Path) -> list[list[dict]]:
             pages[-1].append({"text": "", "size": None, "page": (x1 - x0, y1 - y0)})
             interpreter.process_page(page)
     return pages
+
+
+def check_printed(pdf: Path) -> list[list[dict]]:
+    """The pages of a PDF printed by LibreOffice, checked: every page A4 at most, no text under 8 pt, none off
+    the page. Returns the pages (:func:`printed_chars`)."""
+    from xladdin.io.output import MIN_PT
+
+    a4 = (595.3, 841.9)
+    pages = printed_chars(pdf)
+    assert pages
+    for n, page in enumerate(pages, start=1):
+        width, height = page[0]["page"]
+        assert min(width, height) <= a4[0] + 1 and max(width, height) <= a4[1] + 1, (n, width, height)
+        small = [(c["text"], round(c["size"], 1)) for c in page[1:] if c["text"].strip() and c["size"] < MIN_PT - 0.05]
+        assert not small, f"{Path(pdf).name} page {n}: text under {MIN_PT} pt: {small[:10]}"
+        outside = [c["text"] for c in page[1:] if c["text"].strip() and not (0 <= c["x"] <= width)]
+        assert not outside, f"{Path(pdf).name} page {n}: text off the page: {outside[:10]}"
+    return pages
+

@@ -8,7 +8,7 @@ import pytest
 
 from xladdin.io.output import MIN_PT
 
-from .conftest import LANGS, printed_chars
+from .conftest import LANGS, check_printed, printed_chars
 
 A4 = (595.3, 841.9)
 KEYS = [(command, lang) for command in ("assess", "import", "compare") for lang in LANGS]
@@ -20,16 +20,8 @@ def printed(pdfs):
 
 
 @pytest.mark.parametrize("key", KEYS, ids=["-".join(k) for k in KEYS])
-def test_readable_text_on_a4(printed, key):
-    pages = printed[key]
-    assert pages
-    for n, page in enumerate(pages, start=1):
-        width, height = page[0]["page"]
-        assert min(width, height) <= A4[0] + 1 and max(width, height) <= A4[1] + 1, (n, width, height)
-        small = [(c["text"], round(c["size"], 1)) for c in page[1:] if c["text"].strip() and c["size"] < MIN_PT - 0.05]
-        assert not small, f"page {n}: text under {MIN_PT} pt: {small[:10]}"
-        outside = [c["text"] for c in page[1:] if c["text"].strip() and not (0 <= c["x"] <= width)]
-        assert not outside, f"page {n}: text off the page: {outside[:10]}"
+def test_readable_text_on_a4(pdfs, key):
+    check_printed(pdfs[key])
 
 
 def _pages_with(pages, text: str) -> list[int]:

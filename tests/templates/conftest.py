@@ -16,3 +16,4 @@ def template(tmp_path):
         return build(kind, tmp_path / f"{kind}-{lang}.xlsx", lang=lang, **options)
 
     return make
+

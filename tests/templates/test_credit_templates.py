@@ -7,6 +7,7 @@ import openpyxl
 
 from xladdin.credits.catalogue import load_catalogue
 from xladdin.credits.inputs import STUDENT_COLUMNS, STUDENT_OPTIONAL, parse_students
+from xladdin.credits.output import column_key
 from xladdin.credits.sheet import COLUMNS, read_catalogue_sheet
 from xladdin.io.guard import set_cell
 
@@ -14,10 +15,26 @@ from xladdin.io.guard import set_cell
 def test_catalogue_columns_are_the_readers(template):
     ws = openpyxl.load_workbook(template("catalogue")).worksheets[0]
     assert ws.title == "Catalogue" and list(ws.tables) == ["Catalogue"]
-    assert [c.value for c in ws[1]] == COLUMNS
+    heads = [c.value for c in ws[1]]
+    assert heads[:4] == ["Type de ligne", "Code", "Groupe parent", "Intitulé"]
+    assert [column_key(h, COLUMNS) for h in heads] == COLUMNS                  # the reader's columns, in words
     kinds = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith("A2:"))
-    assert kinds.formula1 == '"programme,rule,group,course,access,priority,prerequisite"'
+    assert kinds.formula1 == '"programme,règle,groupe,cours,accès,priorité,prérequis"'
     assert "○ obligatoire" in ws.cell(row=1, column=COLUMNS.index("markers") + 1).comment.text
+
+
+def test_catalogue_option_fills_the_sheet(tmp_path):
+    """``xladdin template catalogue --catalogue APHM2M``: the sheet holds the catalogue (it used to be empty)."""
+    from typer.testing import CliRunner
+
+    from xladdin.cli import app
+
+    out = tmp_path / "catalogue.xlsx"
+    result = CliRunner().invoke(app, ["template", "catalogue", "--catalogue", "APHM2M", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(min_row=2, values_only=True))
+    assert rows[0][:2] == ("programme", "APHM2M") and len(rows) > 40
+    assert read_catalogue_sheet(out).to_dict() == load_catalogue("APHM2M").to_dict()
 
 
 def test_shipped_catalogue_round_trips_through_libreoffice(template, lo):
@@ -31,7 +48,9 @@ def test_programme_sheet_offers_the_catalogue(template):
     wb = openpyxl.load_workbook(template("programme"))
     assert wb.sheetnames[:2] == ["Programmes", "Cours"]
     ws = wb["Programmes"]
-    assert [c.value for c in ws[1]] == list(STUDENT_COLUMNS + STUDENT_OPTIONAL)
+    heads = [c.value for c in ws[1]]
+    assert heads[:4] == ["Matricule", "Diplôme antérieur", "Bloc", "Code du cours"]
+    assert [column_key(h, STUDENT_COLUMNS + STUDENT_OPTIONAL) for h in heads] == list(STUDENT_COLUMNS + STUDENT_OPTIONAL)
     formulas = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
     assert formulas["B2"] == "=liste_diplomes" and formulas["C2"] == "=liste_blocs"
     assert formulas["D2"] == "=liste_cours" and formulas["E2"] == '"inscrit,supplément,valorisé"'

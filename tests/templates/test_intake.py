@@ -14,14 +14,23 @@ from xladdin.io import formats
 
 
 def _fields(ws):
-    """{key: row} of the form, from its labels (column B) as the UDFs resolve them."""
+    """{key: row} of the form, from its labels (column B) as the UDFs resolve them, down to the result block."""
     out = {}
     for row in range(4, ws.max_row + 1):
+        if ws.cell(row=row, column=2).value is None:          # the empty row above the results
+            break
         key = schema.resolve_header(ws.cell(row=row, column=2).value)
         if key:
             assert key not in out, f"{key} twice"
             out[key] = row
     return out
+
+
+def _results(path, data_only=False) -> dict:
+    """{label: value} of the result block, below the form in its label and value columns."""
+    ws = openpyxl.load_workbook(path, data_only=data_only).worksheets[0]
+    start = max(_fields(ws).values()) + 3                      # an empty row, the block's title
+    return {ws.cell(row=r, column=2).value: ws.cell(row=r, column=3).value for r in range(start, start + 13)}
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -44,7 +53,8 @@ def test_inputs_unlocked_everything_else_protected(template):
     for key, row in _fields(ws).items():
         assert ws.cell(row=row, column=3).protection.locked is False, key
         assert ws.cell(row=row, column=2).protection.locked is not False
-    assert ws["G4"].protection.locked is not False                       # result formulas are protected
+    bottom = max(_fields(ws).values())
+    assert ws.cell(row=bottom + 3, column=3).protection.locked is not False      # result formulas are protected
 
 
 def test_dropdowns_come_from_the_hidden_lists(template):
@@ -106,10 +116,10 @@ def test_prefilled_form_caches_the_engine_results(template, tmp_path):
     assert ws.cell(row=rows["recognised"], column=3).value == "oui"
     assert ws.cell(row=rows["birth_date"], column=3).value == dt.datetime(2003, 5, 4)
     assert ws.cell(row=rows["earnings"], column=3).value == 30000
-    results = {ws.cell(row=r, column=6).value: ws.cell(row=r, column=7).value for r in range(4, 17)}
+    results = _results(path)
     assert results["Bourse"] == "=bursary(dossier)"
-    cached = {r[5]: r[6] for r in openpyxl.load_workbook(path, data_only=True)["Dossier"].iter_rows(
-        min_row=4, max_row=16, values_only=True)}
+    cached = _results(path, data_only=True)
+    assert cached["Indépendance"] == "aucune"                  # the label, not the code
     # A2: needs 32 740, resources 30 000 − 8 160 = 21 840, bursary 10 900 (tests/io/conftest.py)
     assert cached["Bourse"] == 10900 and cached["Ressources"] == 21840 and cached["Éligible"] == "oui"
     assert cached["Règles"] == "GE-2025 v1.0"
@@ -137,11 +147,10 @@ def test_a_zurich_form_asks_what_the_vab_reads_and_passes_its_rule_set(template)
     assert set(rows) == {f.key for f in schema.fields_for("ZH")}
     assert "p1_income_total" in rows and "meal_days_per_week" in rows
     assert "p1_rdu" not in rows and "student_taxes" not in rows and "p1_taxable_wealth" not in rows
-    results = {ws.cell(row=r, column=6).value: ws.cell(row=r, column=7).value for r in range(4, 17)}
+    results = _results(path)
     assert results["Bourse"] == '=bursary(dossier,"ZH-2021")'
     assert results["Éligible"] == '=INDEX(eligibility(dossier,"ZH-2021"),1,1)'
-    cached = {r[5]: r[6] for r in openpyxl.load_workbook(path, data_only=True)["Dossier"].iter_rows(
-        min_row=4, max_row=16, values_only=True)}
+    cached = _results(path, data_only=True)
     assert cached["Bourse"] == int(first["bursary"]) and cached["Règles"] == "ZH-2021 v1.0"
 
 

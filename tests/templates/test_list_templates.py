@@ -37,17 +37,23 @@ def test_applicants_columns_are_validated_and_formatted(template):
 
 
 def test_whatif_lists_every_parameter(template):
+    import datetime as dt
+
+    from xladdin.whatif.scenarios import parameter_name
+
     wb = openpyxl.load_workbook(template("whatif", rules="GE-2025"))
     ws = wb.worksheets[0]
     flat = rules.load("GE-2025").flat()
     table = ws.tables["Parametres"]
     head = [c.value for c in ws[4]]
     assert head == ["Paramètre", "Valeur", "Scénario", "Unité", "Article", "En vigueur dès", "Note"]
-    rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
+    assert (ws["A3"].value, ws["B3"].value) == ("Règles", "GE-2025")
+    rows = {parameter_name(r[0]): r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
     assert set(rows) == set(flat) and table.ref == f"A4:G{4 + len(flat)}"
-    cap = rows["amounts.cap.tertiary"] if "amounts.cap.tertiary" in rows else next(
-        r for k, r in rows.items() if k.endswith("cap.tertiary"))
-    assert cap[1] == flat[cap[0]].value and cap[4] == flat[cap[0]].article and cap[5] == flat[cap[0]].valid_from
+    cap = rows["amounts.cap.tertiary"]
+    assert cap[0] == "Plafond tertiaire (amounts.cap.tertiary)"                  # its description first
+    assert cap[1] == flat["amounts.cap.tertiary"].value and cap[4] == flat["amounts.cap.tertiary"].article
+    assert cap[5] == dt.datetime.fromisoformat(flat["amounts.cap.tertiary"].valid_from)
     # a rights value "-" (LBPE art. 11 al. 3: nothing) stays text, never a formula
     assert rows["training.rights.doctorate"][1] == "-"
     assert ws["C5"].protection.locked is False and ws["B5"].protection.locked is not False

@@ -32,7 +32,7 @@ def test_intake_reads_correctly_without_the_add_in(template, lo, tmp_path):
     path = template("intake", applicant=applicant_from_file(src, "A1"))
     shown = lo(path, CSV_AS_SHOWN)                     # the first sheet, as displayed
     rows = [line.split(";") for line in shown.read_text(encoding="utf-8").splitlines()]
-    results = {r[5]: r[6] for r in rows if len(r) > 6 and r[5]}
+    results = {r[1]: r[2] for r in rows if len(r) > 2 and r[1]}          # the result block is below the form
     # A1: needs 32 740, no resources, bursary = cap 16 740 (tests/io/conftest.py), shown the Swiss way
     assert results["Bourse"] == "16'740" and results["Besoins reconnus"] == "32'740"
     assert results["Éligible"] == "oui" and results["Règles"] == "GE-2025 v1.0"
@@ -105,7 +105,7 @@ def test_a_german_zurich_form_reads_correctly_without_the_add_in(template, lo):
 
     text = lo(path, CSV_AS_SHOWN).read_text(encoding="utf-8")
     rows = list(csv.reader(text.splitlines(), delimiter=";"))
-    shown = {r[5]: r[6] for r in rows if len(r) > 6 and r[5]}
+    shown = {r[1]: r[2] for r in rows if len(r) > 2 and r[1]}
     assert shown["Stipendium"] == f"{int(first['bursary']):,}".replace(",", "'")
     assert shown["Berechtigt"] == "ja" and shown["Regelwerk"] == "ZH-2021 v1.0"
     labels = {r[1]: (r[2], r[3]) for r in rows if len(r) > 3}

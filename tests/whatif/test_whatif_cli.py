@@ -22,20 +22,33 @@ def digest(path) -> str:
 
 
 def test_whatif_csv(hand_csv, tmp_path):
+    """French CSV as a Swiss Excel opens it: ';', BOM, labels (parameters with their description), whole francs."""
     before = digest(hand_csv)
     out = tmp_path / "scenarios.csv"
     res = runner.invoke(app, ["whatif", str(hand_csv), "--vary", "amounts.cap.tertiary=15000:17000:1000",
                               "--vary", "budget.meals=3200,0", "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert digest(hand_csv) == before
-    rows = list(csv.reader(out.open(encoding="utf-8")))
-    assert rows[0][:11] == ["amounts.cap.tertiary", "budget.meals", *HEAD]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
+    assert rows[0][:4] == ["Plafond tertiaire (amounts.cap.tertiary)", "Frais de repas (budget.meals)",
+                           "Total des bourses", "Total des prêts"]
     assert len(rows) == 1 + 3 * 2
     body = [dict(zip(rows[0], r)) for r in rows[1:]]
     # cap 16 000, meals 3 200: A1, A2 at 16 000 + B 10 000 + C 12 550 = 54 550 bursaries
-    assert body[1]["amounts.cap.tertiary"] == "16000" and body[1]["total_bursary"] == "54550"
-    assert body[0]["flags"].startswith("concordat art. 15 al. 1 b")
+    assert body[1]["Plafond tertiaire (amounts.cap.tertiary)"] == "16000" and body[1]["Total des bourses"] == "54550"
+    assert body[0]["Normes du concordat"].startswith("concordat art. 15 al. 1 b")
     assert "sous norme" in res.output
+
+
+def test_whatif_csv_for_machines(hand_csv, tmp_path):
+    """--keys --csv-dialect comma: the schema's keys and ',' as before."""
+    out = tmp_path / "scenarios.csv"
+    res = runner.invoke(app, ["whatif", str(hand_csv), "--vary", "amounts.cap.tertiary=15000:17000:1000",
+                              "--vary", "budget.meals=3200,0", "--out", str(out), "--keys", "--csv-dialect", "comma"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    assert rows[0][:11] == ["amounts.cap.tertiary", "budget.meals", *HEAD]
 
 
 def test_whatif_workbook(hand_csv, tmp_path):
@@ -46,22 +59,26 @@ def test_whatif_workbook(hand_csv, tmp_path):
     names = zipfile.ZipFile(out).namelist()
     assert "xl/charts/chart1.xml" in names and "xl/charts/chart2.xml" in names
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Scénarios", "Paramètres", "Détail", "Concordat"]
+    assert wb.sheetnames == ["Scénarios", "Graphiques", "Paramètres", "Détail", "Concordat"]
     params = wb["Paramètres"]
-    header = [c.value for c in params[4]]
-    assert header[:7] == ["parameter", "value", "unit", "article", "valid_from", "varied", "values_tested"]
-    first = {header[i]: c.value for i, c in enumerate(params[5])}
-    assert first["parameter"] == "amounts.cap.tertiary" and first["varied"] == "oui"
-    assert first["article"] == "LBPE art. 22 al. 1 a ; RBPE art. 17 al. 3 a" and first["valid_from"] == "2023-09-01"
-    assert first["values_tested"] == "15000; 16740; 18000"
+    header = [c.value for c in params[1]]
+    assert header[:7] == ["Paramètre", "Valeur", "Unité", "Article", "En vigueur dès", "Varié", "Valeurs testées"]
+    first = {header[i]: c.value for i, c in enumerate(params[2])}
+    assert first["Paramètre"] == "Plafond tertiaire (amounts.cap.tertiary)" and first["Varié"] == "oui"
+    assert first["Article"] == "LBPE art. 22 al. 1 a ; RBPE art. 17 al. 3 a"
+    assert first["En vigueur dès"].date().isoformat() == "2023-09-01"
+    assert first["Valeurs testées"] == "15000; 16740; 18000"
     sheet = wb["Scénarios"]
-    cols = [c.value for c in sheet[5]]
-    rows = [{cols[i]: c.value for i, c in enumerate(r)} for r in sheet.iter_rows(min_row=6)]
+    cols = [c.value for c in sheet[1]]
+    rows = [{cols[i]: c.value for i, c in enumerate(r)} for r in sheet.iter_rows(min_row=2)]
     assert len(rows) == 6
     # "-" (no right) is written as text, never as a formula (io.guard)
-    dash = [r for r in rows if r["training.rights.master"] == "-"]
-    assert len(dash) == 3 and all(r["total_loan"] == 0 for r in dash)
-    assert rows[0]["flags"].startswith("concordat art. 15 al. 1 b")
+    dash = [r for r in rows if r["Droit : master (training.rights.master)"] == "-"]
+    assert len(dash) == 3 and all(r["Total des prêts"] == 0 for r in dash)
+    assert rows[0]["Normes du concordat"] == "concordat art. 15 al. 1 b"
+    assert sheet.cell(row=2, column=cols.index("Total des bourses") + 1).number_format == "[$-100C]#,##0"
+    charts = wb["Graphiques"]
+    assert charts["A1"].value.startswith("Référence (règles inchangées) : coût total CHF 72'770")
 
 
 def test_goalseek_json(hand_csv):

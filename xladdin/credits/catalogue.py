@@ -29,8 +29,8 @@ REGIONS = ("eu", "non_eu")
 # year, ⊖ not organised this year but next year, ⊕ organised this year but not next year.
 MARKERS = "○⌘△⊖⊕"
 NOT_ORGANISED = "△⊖"
-YES = frozenset({"true", "vrai", "oui", "yes", "y", "o", "1", "x"})
-NO = frozenset({"false", "faux", "non", "no", "n", "0"})
+YES = frozenset({"true", "vrai", "oui", "yes", "y", "o", "1", "x", "ja"})
+NO = frozenset({"false", "faux", "non", "no", "n", "0", "nein"})
 
 # Rules of a catalogue: one value per quantity, each with its source (like a rule set's parameters).
 # key: (default, kind, meaning)

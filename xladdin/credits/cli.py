@@ -12,12 +12,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..io import output
 from ..io.readers import read_table
+from ..options import lang_option
 from . import findings as F
 from .admission import admission
 from .catalogue import load_catalogue
 from .lint import check_catalogue
-from .output import write_frame
+from .output import findings_for_people, write_frame
 from .pae import check_programmes
 from .sheet import write_catalogue_sheet
 from .transcript import transcript
@@ -26,8 +28,21 @@ app = typer.Typer(help="Crédits ECTS : catalogues de programmes, programmes ann
                        "admission (spec credits-APHM2M).", no_args_is_help=True, add_completion=False)
 console = Console()
 
+LANG = lang_option(("fr", "en", "de"), help="Langue du fichier écrit : fr (défaut), en ou de.")
 CATALOGUE_HELP = "Catalogue livré (APHM2M) ou fichier catalogue (.yaml, .csv, .xlsx)."
 OUT_HELP = "Fichier de sortie (.csv ou .xlsx) ; jamais le fichier d'entrée."
+
+
+# Sheet names and titles of the files written, per language (keys: the French words).
+WORDS = {"findings": ("Constatations", "Findings", "Feststellungen"), "transcripts": ("Relevés", "Transcripts",
+                                                                                      "Notenauszüge"),
+         "programmes": ("Programmes annuels", "Annual programmes", "Jahresprogramme"),
+         "admission": ("Admission", "Admission", "Zulassung")}
+
+
+def _word(key: str, lang: str) -> str:
+    fr, en, de = WORDS[key]
+    return {"en": en, "de": de}.get(lang, fr)
 
 
 def _protect(catalogue: str, *inputs: Path) -> tuple:
@@ -54,13 +69,19 @@ def check_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     students: Path = typer.Argument(..., help="Programmes annuels, une ligne par étudiant et cours (.csv, .xlsx)"),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    lang: str = LANG,
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
     """Contrôle les programmes annuels (PAE-*) et les notes (TR-*) : une ligne par constatation."""
     cat = load_catalogue(catalogue)
     table = read_table(students)
     findings = check_programmes(cat, table)
     if out:
-        write_frame(findings, out, _protect(catalogue, students))
+        shown = output.mode(lang, keys)
+        write_frame(findings_for_people(findings, shown), out, _protect(catalogue, students), lang=shown,
+                    csv_dialect=csv_dialect, sheet=_word("findings", shown), rules=cat.id,
+                    title=f"{_word('programmes', shown)} — {students.name}")
     _summary(findings, f"Programmes annuels — {cat.id} — {students.name}", "student_id", len(table.frame))
     if out:
         console.print(f"Constatations écrites dans {out}")
@@ -87,13 +108,18 @@ def transcript_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     students: Path = typer.Argument(..., help="Programmes annuels avec notes (.csv, .xlsx)."),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    lang: str = LANG,
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
     """Relevé par étudiant : crédits acquis (≥ 10/20), moyenne pondérée, restant dû, progression par groupe."""
     cat = load_catalogue(catalogue)
     table = read_table(students)
     frame = transcript(cat, table)
     if out:
-        write_frame(frame, out, _protect(catalogue, students), sheet="Relevés")
+        shown = output.mode(lang, keys)
+        write_frame(frame, out, _protect(catalogue, students), sheet=_word("transcripts", shown), lang=shown,
+                    csv_dialect=csv_dialect, rules=cat.id, title=f"{_word('transcripts', shown)} — {students.name}")
     summary = Table(title=f"Relevés — {cat.id} — {students.name}")
     summary.add_column("indicateur")
     summary.add_column("valeur", justify="right")
@@ -111,13 +137,19 @@ def admission_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     applicants: Path = typer.Argument(..., help="Candidats : une ligne par candidat (.csv, .xlsx)."),
     out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP),
+    lang: str = LANG,
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
     """Contrôle l'admission (ADM-*) : mode d'accès, moyenne hors Europe, prérequis du dossier, valorisation."""
     cat = load_catalogue(catalogue)
     table = read_table(applicants)
     findings = admission(cat, table)
     if out:
-        write_frame(findings, out, _protect(catalogue, applicants))
+        shown = output.mode(lang, keys)
+        write_frame(findings_for_people(findings, shown), out, _protect(catalogue, applicants), lang=shown,
+                    csv_dialect=csv_dialect, sheet=_word("findings", shown), rules=cat.id,
+                    title=f"{_word('admission', shown)} — {applicants.name}")
     _summary(findings, f"Admission — {cat.id} — {applicants.name}", "applicant_id", len(table.frame))
     if out:
         console.print(f"Constatations écrites dans {out}")
@@ -127,8 +159,12 @@ def admission_cmd(
 def export_cmd(
     catalogue: str = typer.Argument(..., help=CATALOGUE_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="Feuille de sortie (.csv ou .xlsx)."),
+    lang: str = LANG,
+    keys: bool = output.KEYS_OPTION,
+    csv_dialect: str = output.CSV_DIALECT_OPTION,
 ):
     """Exporte un catalogue vers une feuille (une ligne par élément), relisible par les autres commandes."""
     cat = load_catalogue(catalogue)
-    write_catalogue_sheet(cat, out, protect=_protect(catalogue))
+    write_catalogue_sheet(cat, out, protect=_protect(catalogue), lang=output.mode(lang, keys),
+                          csv_dialect=csv_dialect)
     console.print(f"Catalogue {cat.id} écrit dans {out}")

@@ -34,6 +34,7 @@ STATUSES = {
     "supplementaire": "supplement", "supplémentaire": "supplement",
     "valorised": "valorised", "valorized": "valorised", "valorisé": "valorised", "valorise": "valorised",
     "valorisée": "valorised", "exempted": "valorised", "dispensé": "valorised", "dispense": "valorised",
+    "eingeschrieben": "enrolled", "zusatz": "supplement", "angerechnet": "valorised",
 }
 # [reading] texts the spec calls statuses ("abs., ABS, PP, etc."), compared without case and final dot.
 GRADE_STATUSES = {"abs", "absent", "pp", "np", "a", "m"}
@@ -73,6 +74,10 @@ def _columns(frame: pd.DataFrame, known: tuple, required: tuple, source: str) ->
     mapping = {}
     for col in frame.columns:
         key = header_key(col)
+        if key not in known:                          # a label in any language (Matricule, Code du cours...)
+            from .output import column_key
+
+            key = column_key(col, known)
         if key in known and key not in mapping.values():
             mapping[col] = key
     frame = frame[list(mapping)].rename(columns=mapping)

@@ -32,7 +32,7 @@ from ..errors import XladdinError
 from ..io import guard
 from ..io.readers import read_table
 from .catalogue import Catalogue, load_catalogue
-from .output import write_frame
+from .output import VALUES, column_key, value_code, write_frame
 
 COLUMNS = ["kind", "code", "parent", "title", "credits", "min_credits", "max_credits", "min_courses",
            "max_courses", "mandatory", "optional", "supplementary", "complete", "term", "hours", "blocs", "year",
@@ -96,9 +96,23 @@ def catalogue_rows(catalogue) -> pd.DataFrame:
     return frame.where(frame.notna(), None)
 
 
-def write_catalogue_sheet(catalogue, out: str | Path, protect: tuple = ()) -> Path:
-    """Export a catalogue to a sheet (.xlsx or .csv) through a temporary file."""
-    return write_frame(catalogue_rows(catalogue), out, protect, sheet=SHEET)
+def write_catalogue_sheet(catalogue, out: str | Path, protect: tuple = (), *, lang: str = "fr",
+                          csv_dialect: str | None = None) -> Path:
+    """Export a catalogue to a sheet (.xlsx or .csv) through a temporary file, headed and worded in ``lang``
+    (or keys); :func:`read_catalogue_sheet` reads every language back."""
+    from ..io import output
+
+    cat = load_catalogue(catalogue)
+    rows = catalogue_rows(cat)
+    if lang != output.KEYS:            # for people: the columns this catalogue fills (the reader needs no other)
+        rows = rows[[c for c in rows.columns if c in ("kind", "code") or rows[c].map(_filled).any()]]
+    options = {"csv_dialect": csv_dialect} if csv_dialect else {}
+    return write_frame(rows, out, protect, sheet=SHEET, lang=lang, title=f"{SHEET} {cat.id}",
+                       rules=cat.id, freeze_cols=2, **options)
+
+
+def _filled(value) -> bool:
+    return value is not None and value == value and str(value).strip() != ""
 
 
 def _cell(value):
@@ -115,7 +129,11 @@ def read_catalogue_sheet(path: str | Path, sheet: str | None = None) -> Catalogu
     path = Path(path)
     table = read_table(path, sheet=sheet)
     frame = table.frame
-    header = {str(c).strip().casefold(): c for c in frame.columns}
+    header = {}
+    for c in frame.columns:                             # keys or labels in any language (Type de ligne, Code...)
+        key = column_key(c, COLUMNS)
+        if key and key not in header:
+            header[key] = c
     if "kind" not in header or "code" not in header:
         raise XladdinError("credits_missing_columns", path=str(path), columns="kind, code",
                            expected=", ".join(COLUMNS))
@@ -123,6 +141,10 @@ def read_catalogue_sheet(path: str | Path, sheet: str | None = None) -> Catalogu
     cells = {col: frame[header[col]].tolist() if col in header else [""] * len(frame) for col in COLUMNS}
     rows = [{col: _cell(cells[col][i]) for col in COLUMNS} | {"_where": f"ligne {table.line_of(i)}"}
             for i in range(len(frame))]
+    for row in rows:                                    # coded values written in words (règle, compléments, UE)
+        for col in VALUES:
+            if col in row and row[col]:
+                row[col] = value_code(col, row[col])
     data: dict = {"format": None, "programme": None, "rules": {}, "groups": [], "access": [],
                   "priority_fill": {"courses": []}, "dossier_prerequisites": {"courses": []}}
     groups: dict[str, dict] = {}

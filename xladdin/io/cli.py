@@ -50,7 +50,7 @@ class RichStages(Stages):
 def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
-    lang: str = lang_option(("fr", "en", "de"), help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des libellés : fr (défaut), en ou de."),
     rules: str = typer.Option("GE", "--rules", "-r",
                               help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
                                    "(intake, applicants), les résultats du formulaire, le what-if."),
@@ -59,14 +59,14 @@ def template_cmd(
                                   "(=XLADDIN.BURSARY(...), Excel sur le web)."),
     from_file: Path = typer.Option(None, "--from", help="intake : pré-remplir depuis une liste de dossiers."),
     applicant_id: str = typer.Option(None, "--id", help="intake : n° de dossier à reprendre de --from."),
-    catalogue: str = typer.Option(None, "--catalogue", help="programme : catalogue dont les cours sont proposés."),
+    catalogue: str = typer.Option(None, "--catalogue", help="programme : catalogue dont les cours sont proposés ; catalogue : catalogue recopié dans la feuille."),
 ):
     """Génère un modèle de classeur (formulaire de saisie, liste de dossiers, catalogue, programme, what-if)."""
     from ..excel.templates import KINDS, build
 
     if kind not in KINDS:
         raise XladdinError("template_kind", kind=kind, available=", ".join(KINDS))
-    if lang not in ("fr", "en") and not (lang == "de" and kind in ("intake", "applicants")):
+    if lang not in ("fr", "en", "de"):
         raise XladdinError("template_lang", lang=lang)
     if out.suffix.lower() != ".xlsx":
         raise XladdinError("report_format", path=str(out))
@@ -81,7 +81,7 @@ def template_cmd(
             options["applicant"] = applicant_from_file(from_file, applicant_id, lang)
     elif kind in ("whatif", "applicants"):
         options["rules"] = rules
-    elif kind == "programme" and catalogue:
+    elif kind in ("programme", "catalogue") and catalogue:
         options["catalogue"] = catalogue
     path = build(kind, out, lang=lang, **options)
     console.print(f"Modèle « {kind} » écrit dans {path}")

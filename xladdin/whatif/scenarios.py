@@ -14,6 +14,7 @@ with its aid under the baseline: a winner gets more, a loser less; ``winners_gai
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -283,3 +284,73 @@ def whatif_table(table_frame, vary: dict[str, list], rules: str = "GE") -> pd.Da
     {dotted parameter name: [values]}, several names give their grid.
     """
     return run(table_frame, vary, rules=rules, breakdown=False).scenarios.reset_index(drop=True)
+
+
+# --- the scenarios file: the what-if template (xladdin template whatif) with its Scénario column filled in -----
+
+RULES_WORDS = {"rules", "règles", "regeln"}        # the rule-set line above the template's table
+_NAME_IN_LABEL = re.compile(r"\(([A-Za-z0-9_.\-]+)\)\s*$")
+
+
+def parameter_name(cell) -> str:
+    """The dotted name in a parameter cell: ``Plafond tertiaire (amounts.cap.tertiary)`` or the bare name."""
+    text = str(cell).strip()
+    m = _NAME_IN_LABEL.search(text)
+    return m.group(1) if m else text
+
+
+def read_scenarios(path) -> tuple[dict[str, list[str]], str | None]:
+    """The grid a filled what-if template asks for: ``({dotted name: [values as text]}, rule set id or None)``.
+
+    Each row whose *Scénario* cell holds something varies that parameter over those values (``15000; 16000``,
+    ``15000:17000:1000`` stop included, or one value); several rows give their grid, the first row varying
+    fastest. The file is read by the one reader (``io.readers.read_table``); the table's header is found by its
+    labels in any of the template's languages, below the title lines. An unreadable cell is refused with its line.
+    """
+    from ..excel.templates.common import LANGS, load_description
+    from ..io.readers import read_table
+
+    desc = load_description("whatif")
+    labels = {c["key"]: {_fold(c.get(lang, c["fr"])) for lang in LANGS} for c in desc["columns"]}
+    table = read_table(path)
+    rows = [list(table.frame.columns)] + table.frame.astype(object).values.tolist()
+    lines = [table.header_row] + [table.line_of(i) for i in range(len(table.frame))]
+    head = next((i for i, row in enumerate(rows)
+                 if {"name", "scenario"} <= {k for cell in row for k, names in labels.items()
+                                             if _fold(cell) in names}), None)
+    if head is None:
+        raise XladdinError("whatif_scenarios_no_table", path=str(path))
+    where = {k: j for j, cell in enumerate(rows[head]) for k, names in labels.items() if _fold(cell) in names}
+    rules_id = next((str(row[1]).strip() for row in rows[:head] if len(row) > 1 and _fold(row[0]) in RULES_WORDS
+                     and str(row[1]).strip()), None)
+    vary: dict[str, list[str]] = {}
+    for row, line in zip(rows[head + 1:], lines[head + 1:]):
+        cell = row[where["scenario"]]
+        if cell is None or str(cell).strip() == "":
+            continue
+        name = parameter_name(row[where["name"]])
+        text = _cell_text(cell)
+        try:
+            spec_name, values = grid.parse_spec(f"{name}={text.replace(';', ',')}")
+        except XladdinError as exc:
+            if exc.code not in ("whatif_bad_vary", "whatif_bad_range"):
+                raise
+            raise XladdinError("whatif_scenarios_bad_row", path=str(path), line=line, value=text, name=name,
+                               column=rows[head][where["scenario"]]) from None
+        if spec_name in vary:
+            raise XladdinError("whatif_duplicate_param", name=spec_name)
+        vary[spec_name] = values
+    if not vary:
+        raise XladdinError("whatif_scenarios_empty", path=str(path))
+    return vary, rules_id
+
+
+def _fold(cell) -> str:
+    return "" if cell is None else str(cell).strip().casefold()
+
+
+def _cell_text(cell) -> str:
+    """A scenario cell as text: a number the spreadsheet stored (16740.0) without its float tail."""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()

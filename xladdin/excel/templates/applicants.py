@@ -11,10 +11,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from ... import schema
+from ...io import output
 from . import common
 
 
@@ -31,6 +32,7 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     desc = common.load_description("applicants")
     canton = common.canton_of(rules)
     fields = common.fields_of(desc["fields"], canton)
+    cite = common.citation_for(rules)
     wb = Workbook()
     ws = wb.active
     ws.title = common.text(desc["sheet"], lang)
@@ -45,7 +47,7 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     for i, f in enumerate(fields, start=1):
         letter = get_column_letter(i)
         head = ws.cell(row=1, column=i)
-        head.comment = common.comment(f, lang)
+        head.comment = common.comment(f, lang, cite)
         head.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = min(30, max(11, len(names[i - 1]) * 0.9))
         fmt = common.number_format(f) or ("@" if f.kind == schema.TEXT else None)
@@ -64,5 +66,8 @@ def build(out: Path, lang: str = "fr", rows: list[dict] | None = None, rules: st
     table = Table(displayName=desc["table"], ref=f"A1:{end}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    ws.freeze_panes = desc.get("freeze", "B2")
+    # A4 landscape; a list this wide prints across pages, its header row and file-number column on each
+    widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(fields) + 1)]
+    output.setup_openpyxl(ws, output.Page(title=ws.title, rules=rules, lang=lang, widths=widths, landscape=True,
+                                          freeze_cols=column_index_from_string(desc.get("freeze", "B2")[0]) - 1))
     return common.save_atomic(wb, out)

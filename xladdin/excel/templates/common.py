@@ -52,7 +52,7 @@ HEADER_FILL = PatternFill("solid", start_color="1F4E78")
 SECTION_FILL = PatternFill("solid", start_color="DDEBF7")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 TITLE_FONT = Font(bold=True, size=14)
-NOTE_FONT = Font(italic=True, size=9, color="595959")
+NOTE_FONT = Font(italic=True, size=11, color="595959")     # prints at 8 pt or more once fitted (>= 73 %)
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 UNLOCKED = Protection(locked=False)
@@ -95,13 +95,11 @@ def canton_of(rules: str | None) -> str:
 
 
 def citation_for(rules: str | None):
-    """How a form cites a field's article: Geneva's forms as the schema does; another canton's keep the parts
-    that cite its own laws (a Zurich form shows ``VAB § 23 Abs. 2``, not Geneva's LBPE)."""
+    """How a form cites a field's article: the parts that cite the canton's own laws (a Geneva form shows
+    ``LBPE art. 18 al. 6``, not Zurich's VAB; a Zurich form ``VAB § 23 Abs. 2``, not Geneva's LBPE)."""
     from ... import rules as rules_mod
 
-    if canton_of(rules) == "GE":
-        return lambda article: article
-    ruleset = rules_mod.load(rules)
+    ruleset = rules_mod.load(rules or DEFAULT_RULES)
     return lambda article: ruleset.own_citation(article)
 
 
@@ -160,20 +158,21 @@ def cell_value(f: schema.Field, value, lang: str):
     return str(value)
 
 
-def help_text(f: schema.Field, lang: str) -> str:
+def help_text(f: schema.Field, lang: str, cite=None) -> str:
     """The comment on a field's label: its help (French or English; a German form keeps to the label, the
-    default and the article), what an empty cell means, the article."""
+    default and the article), what an empty cell means, the article (as ``cite``, see :func:`citation_for`)."""
     parts = [f.help(lang)] if f.help(lang) and lang != "de" else []
     if f.default is not None and f.kind != TEXT:
         shown = cell_value(f, f.default, lang)
         parts.append(WORDS["empty"][lang] + str(shown))
-    if f.article:
-        parts.append(f.article)
+    article = cite(f.article) if cite and f.article else f.article
+    if article:
+        parts.append(article)
     return "\n".join(parts)
 
 
-def comment(f: schema.Field, lang: str) -> Comment | None:
-    body = help_text(f, lang)
+def comment(f: schema.Field, lang: str, cite=None) -> Comment | None:
+    body = help_text(f, lang, cite)
     if not body:
         return None
     c = Comment(body, "xladdin")

@@ -17,7 +17,7 @@ from openpyxl.utils import column_index_from_string, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 
 from ... import schema
-from ...io import formats
+from ...io import formats, output
 from ...io.guard import set_cell
 from . import common
 
@@ -62,6 +62,8 @@ def result_value(results_row: dict | None, output: str, lang: str):
         return common.YES_NO[lang][0] if bool(value) else common.YES_NO[lang][1]
     if output in OUTPUT_AMOUNTS or output == "entitlement_semesters":
         return int(value)
+    if output in schema.BY_KEY and schema.BY_KEY[output].kind == schema.ENUM:      # independence: its label
+        return schema.BY_KEY[output].value_label(str(value), lang)
     return str(value) or EMPTY
 
 
@@ -90,22 +92,30 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
     common.title(ws, common.text(desc["title"], lang), common.text(desc["subtitle"], lang))
     col = {k: column_index_from_string(lay[k]) for k in ("section", "label", "value", "article")}
     first = int(lay["first_row"])
-    common.header_row(ws, first - 1, {"fr": ["Rubrique", "Champ", "Valeur", "Article"],
-                                      "en": ["Section", "Field", "Value", "Article"],
-                                      "de": ["Rubrik", "Feld", "Wert", "Artikel"]}[lang],
-                      [24, 46, 26, 34], col=col["section"])
+    common.header_row(ws, first - 1, {"fr": ["", "Champ", "Valeur", "Article"],      # sections: written upwards
+                                      "en": ["", "Field", "Value", "Article"],
+                                      "de": ["", "Feld", "Wert", "Artikel"]}[lang],
+                      widths := [lay["widths"][lay[k]] for k in ("section", "label", "value", "article")],
+                      col=col["section"])
     validations = common.Validations(ws, lists, lang)
     row = first
     for heading, fields in sections:
-        for i, f in enumerate(fields):
-            if i == 0:
-                c = ws.cell(row=row, column=col["section"], value=heading)
-                c.font, c.fill = Font(bold=True), common.SECTION_FILL
+        if not fields:
+            continue
+        c = ws.cell(row=row, column=col["section"], value=heading)
+        c.font, c.fill = Font(bold=True, size=10), common.SECTION_FILL
+        # written upwards down the section's rows, so the section column takes no width from the labels
+        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True, text_rotation=90)
+        if len(fields) > 1:                      # one cell down the section: the label column stays narrow
+            ws.merge_cells(start_row=row, start_column=col["section"], end_row=row + len(fields) - 1,
+                           end_column=col["section"])
+        for f in fields:
             label = ws.cell(row=row, column=col["label"], value=f.label(lang))
             label.border = common.BOX
+            label.alignment = Alignment(wrap_text=True, vertical="top")
             if f.required:
                 label.font = Font(bold=True)
-            label.comment = common.comment(f, lang)
+            label.comment = common.comment(f, lang, cite)
             value = ws.cell(row=row, column=col["value"])
             value.fill, value.border, value.protection = common.INPUT_FILL, common.BOX, common.UNLOCKED
             fmt = common.number_format(f)
@@ -113,12 +123,16 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
                 value.number_format = fmt
             if f.kind == schema.TEXT:
                 value.number_format = "@"
-            value.alignment = Alignment(horizontal="left")
+            value.alignment = Alignment(horizontal="left", vertical="top")
             if applicant is not None:
                 set_cell(value, applicant.get(f.key))
             validations.add(f, value.coordinate, value.coordinate)
             art = ws.cell(row=row, column=col["article"], value=cite(f.article))
             art.font = common.NOTE_FONT
+            art.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(output.text_lines(label.value, widths[1] - 1), output.text_lines(art.value, widths[3] - 2))
+            if lines > 1:                            # spreadsheets do not grow a row for wrapped text on opening
+                ws.row_dimensions[row].height = 14.5 * lines
             row += 1
     last = row - 1
     label_letter, value_letter = lay["label"], lay["value"]
@@ -127,39 +141,47 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
 
     results_row = _assess(applicant, rules, lang) if applicant and applicant.get("applicant_id") else None
     formula_rules = None if rules == common.DEFAULT_RULES else rules
-    cached = _results(ws, desc["results"], lay["range_name"], face, lang, results_row, formula_rules)
+    cached = _results(ws, desc["results"], last + 1 + int(desc["results"].get("gap", 1)), lay["range_name"], face,
+                      lang, results_row, formula_rules)
 
-    ws.freeze_panes = ws.cell(row=first, column=1)
     ws.protection.sheet = True
     ws.protection.formatColumns = False          # let clerks widen columns
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    # A4 portrait with the layer's header and footer; then two pages tall, results on the second
+    output.setup_openpyxl(ws, output.Page(title=common.text(desc["title"], lang), rules=rules, lang=lang,
+                                          widths=widths, header_rows=first - 1, landscape=False))
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 2
+    ws.page_margins.top = ws.page_margins.bottom = 0.45         # room for a hundred rows at a readable size
+    ws.page_margins.header = ws.page_margins.footer = 0.15
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{first - 1}:{first - 1}"
     return common.save_atomic(wb, out, {ws.title: cached})
 
 
-def _results(ws, spec: dict, range_name: str, face: str, lang: str, results_row: dict | None,
+def _results(ws, spec: dict, row: int, range_name: str, face: str, lang: str, results_row: dict | None,
              rules: str | None = None) -> dict:
+    """The result block from ``row`` down (its title, then one label and formula per output); returns the values
+    to cache in its formula cells."""
     label_col = column_index_from_string(spec["label"])
     value_col = column_index_from_string(spec["value"])
-    row = int(spec["first_row"])
-    common.header_row(ws, row - 1, [common.text(spec["title"], lang), ""], [26, 30], col=label_col)
-    ws.merge_cells(start_row=row - 1, start_column=label_col, end_row=row - 1, end_column=value_col)
+    common.header_row(ws, row, [common.text(spec["title"], lang), ""], col=label_col)
+    ws.merge_cells(start_row=row, start_column=label_col, end_row=row, end_column=value_col)
+    row += 1
     cached: dict[str, object] = {}
     for item in spec["cells"]:
         output = item["output"]
-        ws.cell(row=row, column=label_col, value=schema.output_label(output, lang)).border = common.BOX
+        label = ws.cell(row=row, column=label_col, value=schema.output_label(output, lang))
+        label.border, label.alignment = common.BOX, Alignment(vertical="top")
         c = ws.cell(row=row, column=value_col, value=udf_formula(item["udf"], output, range_name, face, rules))
         c.fill, c.border = common.RESULT_FILL, common.BOX
         if output in OUTPUT_AMOUNTS:
             c.number_format = formats.CHF_SIGNED if output in SIGNED_OUTPUTS else formats.CHF
-        if output == "reasons":
+        if output == "reasons":                    # the reasons may be long: across the value and article columns
+            ws.merge_cells(start_row=row, start_column=value_col, end_row=row, end_column=value_col + 1)
             c.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.row_dimensions[row].height = 45
         cached[c.coordinate] = result_value(results_row, output, lang)
         row += 1
-    note = ws.cell(row=row + 1, column=label_col, value=common.text(spec.get("note"), lang))
+    note = ws.cell(row=row, column=label_col, value=common.text(spec.get("note"), lang))
     note.font = common.NOTE_FONT
     return cached
 

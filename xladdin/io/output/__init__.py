@@ -47,7 +47,8 @@ from .. import formats
 from ..formats import money_text
 from .files import (OutputError, atomic_path, check_command_output, check_output, new_file_mode, os_error, os_errors,
                     remove_leftovers, temp_folder)
-from .page import A4, MIN_PT, Page, chart_anchor, content_width, openpyxl_widths, setup_openpyxl, setup_xlsxwriter
+from .page import (A4, MIN_PT, Page, chart_anchor, content_width, openpyxl_widths, setup_openpyxl, setup_xlsxwriter,
+                   text_lines)
 from .tables import (CSV_DIALECTS, DEFAULT_DIALECT, NUMBER_FORMATS, XlsxTable, dialect, kinds_of, write_csv,
                      write_table, write_xlsx)
 from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, LANGS, MODES, MONEY, TEXT, TIMESTAMP, date_text,
@@ -72,7 +73,7 @@ __all__ = [
     "mode", "header", "kind", "value_label", "yes_no", "text", "money_text", "date_text", "timestamp_text",
     "local_naive", "number_value", "parameter_label", "parameter_description", "register_labels", "is_blank",
     "CSV_DIALECTS", "DEFAULT_DIALECT", "dialect", "write_csv", "write_xlsx", "write_table", "XlsxTable", "kinds_of",
-    "Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "openpyxl_widths", "chart_anchor", "A4", "MIN_PT",
+    "Page", "setup_xlsxwriter", "setup_openpyxl", "content_width", "text_lines", "openpyxl_widths", "chart_anchor", "A4", "MIN_PT",
     "OutputError", "atomic_path", "check_output", "check_command_output", "temp_folder", "os_error", "os_errors",
     "new_file_mode", "remove_leftovers",
     "LANG_OPTION", "KEYS_OPTION", "CSV_DIALECT_OPTION",

@@ -45,6 +45,24 @@ def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
     return (LANDSCAPE_IN if landscape else PORTRAIT_IN) * 96 / scale
 
 
+def text_lines(text, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters (digits) wide: words kept whole, a
+    line holding about 1.25 characters per digit width (text is narrower than digits, in Calibri as in DejaVu)."""
+    room = max(1.0, width * 1.25)
+    count = 0
+    for paragraph in str(text).split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) > room:
+                lines, used = lines + 1, float(len(word))
+            else:
+                used += len(word) + (1 if used else 0)
+            while used > room:                       # a word longer than the line breaks inside
+                lines, used = lines + 1, used - room
+        count += lines
+    return max(1, count)
+
+
 def content_width(values, header: str = "", minimum: float = MIN_WIDTH, maximum: float = MAX_WIDTH,
                   header_lines: int = 2) -> float:
     """A column's width from its longest value (the header may wrap over ``header_lines`` lines)."""
@@ -113,14 +131,17 @@ class Page:
         return self
 
     def _narrow(self, room: float, digit: float) -> None:
-        excess = self.total(digit) - room
-        for j in sorted(self.wrap, key=lambda j: -self.widths[j]):
-            if excess <= 0:
-                break
-            cut = min(excess / digit, self.widths[j] - self.min_widths.get(j, WRAP_MIN))
-            if cut > 0:
-                self.widths[j] -= cut
-                excess -= digit * cut
+        """The wrapped columns give up width in proportion to what they have above their minimum (a long
+        description stays wider than an article), no column below its own minimum."""
+        excess = (self.total(digit) - room) / digit
+        if excess <= 0 or not self.wrap:
+            return
+        excess += 0.5                            # half a character to spare: exactly full is not "fits"
+        floor = {j: min(self.widths[j], self.min_widths.get(j, WRAP_MIN)) for j in self.wrap}
+        spare = sum(self.widths[j] - floor[j] for j in self.wrap)
+        keep = max(0.0, 1 - excess / spare) if spare else 1.0
+        for j in self.wrap:
+            self.widths[j] = floor[j] + (self.widths[j] - floor[j]) * keep
 
     def header_lines(self, heads) -> int:
         """Lines the wrapped header row needs, counted in the wider stand-in font (so nothing is cut)."""
@@ -144,8 +165,7 @@ class Page:
         for j in self.wrap:
             v = texts[j] if j < len(texts) else None
             if v:
-                per_line = max(1, int(self.widths[j] - 1))
-                lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in str(v).split("\n")))
+                lines = max(lines, text_lines(v, self.widths[j] - 1))
         return lines
 
     def header_text(self) -> str:

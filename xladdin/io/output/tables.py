@@ -82,8 +82,11 @@ class XlsxTable:
         self.numbers = {k: book.add_format({"num_format": f, "valign": "top"}) for k, f in NUMBER_FORMATS.items()}
 
     def sheet(self, name: str, frame: pd.DataFrame, *, title: str, rules: str = "", kinds=None, freeze_cols: int = 0,
-              landscape: bool | None = None, when=None, table_style: str = "Table Style Light 9"):
-        """One sheet: header of labels, one row per frame row, an Excel table with filters, page set up."""
+              landscape: bool | None = None, when=None, table_style: str = "Table Style Light 9", wrap_keys=()):
+        """One sheet: header of labels, one row per frame row, an Excel table with filters, page set up.
+
+        ``wrap_keys``: more columns that may narrow (their header wraps) when the table is too wide for the page,
+        such as a number column headed by a long label (``Plafond tertiaire (amounts.cap.tertiary)``)."""
         ws = self.book.add_worksheet(name[:31])
         kinds = kinds_of(frame, kinds)
         keys = [str(c) for c in frame.columns]
@@ -91,7 +94,7 @@ class XlsxTable:
         shown = {k: [self.value(v, kinds[k], k) for v in frame[c].astype(object).to_numpy()]
                  for k, c in zip(keys, frame.columns)}
         widths = [content_width(shown[k], h) for k, h in zip(keys, heads)]
-        wrap = {j for j, k in enumerate(keys) if kinds[k] in (TEXT, ENUM) and widths[j] > 18}
+        wrap = {j for j, k in enumerate(keys) if (kinds[k] in (TEXT, ENUM) or k in wrap_keys) and widths[j] > 18}
         widths = [min(w, WRAPPED_MAX) if j in wrap else w for j, w in enumerate(widths)]
         page = setup_xlsxwriter(ws, Page(title=title, rules=rules, lang=self.lang, widths=widths, wrap=wrap,
                                          freeze_cols=freeze_cols, landscape=landscape, when=when))
