@@ -307,7 +307,9 @@ def student_needs(c, v):
                        np.where(dual, k.meals.max_dual, k.meals.max_school))
     s_training = studies + transport + np.where(lodging, rent + board, meals)   # art. 39 al. 6: board or meals
     needs = s_base + s_children + s_compl + s_tax + s_training
-    notes = {v.codes.own_household: own & (code == 0) & ~c.is_("parents", "none")}
+    # LAEF art. 29 al. 3: a dependent student living away whose own lodging is not recognised is counted as a
+    # part of his parents' cell (information, the row stays eligible)
+    notes = {v.codes.own_household: ~own & ~c.is_("housing", "parents") & c.known("housing")}
     return {"s_base": s_base, "s_complementary": s_compl, "s_tax": s_tax, "s_children": s_children,
             "s_training": s_training, "needs": needs, "own_lodging": own, "notes": notes}
 
