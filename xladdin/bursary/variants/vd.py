@@ -78,6 +78,15 @@ def _band_counts(age: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return minor.astype(float), (~minor & ~adult).astype(float), adult.astype(float)
 
 
+def _own_lodging(c) -> np.ndarray:
+    """LAEF art. 29 al. 3 ; RLAEF art. 24 al. 2 — the student's own lodging counts when he is (partially)
+    independent, or lives away with a reason of art. 29 al. 3 (two years paying it alone or established dissent:
+    ``own_household_reason``; a family with a child of his own), or has no parents' cell to be a part of."""
+    away = c.known("housing") & ~c.is_("housing", "parents")
+    reason = c.true("own_household_reason") | (c["student_children"] > 0)
+    return (c["independence_code"] >= 1) | (away & reason) | c.is_("parents", "none")
+
+
 # ---------------------------------------------------------------------------------------------------- status
 
 @rule("LAEF art. 28 ; RLAEF art. 33",
@@ -232,7 +241,7 @@ def eligibility(c, v):
         "VD-LAEF-40-2": dates & (months_in >= 12 - e.last_months_refused),
     }
     # RLAEF art. 45-47 al. 3: what the calculation needs (a missing amount is never read as 0 here)
-    own_zone_needed = (c["independence_code"] >= 1) | ~c.is_("housing", "parents") | c.is_("parents", "none")
+    own_zone_needed = _own_lodging(c)
     codes["VD-RLAEF-47-3"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters")
                               | ~c.known("housing") | ~c.known("training_category") | ~c.known("parents")
                               | (own_zone_needed & ~c.known("charges_zone")) | c["budget_missing"])
@@ -266,8 +275,7 @@ def student_needs(c, v):
     code = c["independence_code"]
     kids = c["student_children"].astype(float)
     married = c.true("married")
-    own = (code >= 1) | (~c.is_("housing", "parents") & (c.true("own_household_reason") | (kids > 0)))
-    own = own | c.is_("parents", "none")
+    own = _own_lodging(c)
     zone = _zone_index(c, "charges_zone")
     adults = 1.0 + married
     cell = _family_month(v, zone, adults, kids)
