@@ -201,3 +201,19 @@ def test_rules_check_verdicts_match_the_spec():
         "CONC-12-2": "not_applicable", "CONC-13-1": "met", "CONC-13-2": "met", "CONC-15-1a": "met",
         "CONC-15-1b": "met", "CONC-15-2": "met", "CONC-15-4": "met", "CONC-19": "met"}
     assert check("VD-2023").exit_code == 0
+
+
+# ---------------------------------------------------------------------------------------------------- sample list
+
+def test_sample_list_has_one_named_case_per_reason_code():
+    """workbooks/sample-applicants-VD.csv (scripts/make_sample_applicants.py, seeded): every named case carries the
+    code it is named for (and the eligible base case none), rows in = rows out."""
+    from xladdin.rules import load
+
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VD.csv"
+    r = xladdin.assess(str(path), rules="VD-2023")
+    assert len(r) == 300 and r["eligible"].notna().all()
+    named = r.set_index("applicant_id")
+    for code in load("VD-2023").reason_codes:
+        assert code in (named.loc[code, "reasons"] or "").split(";"), code
+    assert named.loc["VD-ELIGIBLE", "reasons"] in ("", None) and named.loc["VD-ELIGIBLE", "aid"] == 8259
