@@ -432,7 +432,7 @@ _PARENT_TAX_SUFFIXES = [
     ("charges_zone", ENUM, "zone des charges normales (domicile)", "zone of the normal charges (domicile)",
      "Zone der Normalkosten (Wohnsitz)", "LAEF art. 29 al. 2 ; RLAEF annexe 1.1",
      {"values": _ZONES, "cantons": _VD}),
-    ("dependent_children", INT, "enfants à charge du ménage (hors personne en formation)",
+    ("dependent_children", INT, "enfants à charge (sans la personne en formation)",
      "dependent children in the household (not the student)", "Unterhaltsberechtigte Kinder im Haushalt (ohne "
      "Person in Ausbildung)", "RLAEF art. 20 al. 2, 21 al. 1 ; annexe 1.1.1", {"minimum": 0, "cantons": _VD}),
     ("taxable_income", AMOUNT, "revenu imposable (LI)", "taxable income (LI)", "Steuerbares Einkommen",
@@ -484,6 +484,13 @@ _NOT_READ = {
            "years_independent", "independent_income", "study_stay_only", "eu_efta_frontier_parent", "parents_abroad",
            "excluded_benefit", "health_premiums", "lives_with_parents"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "health_premiums")},
+    # Vaud (docs/rules/VD.md §2): the RDU stands for earnings, wealth and the parents' incomes (LAEF art. 22), the
+    # scales for premiums and taxes (annexe 1), transport zones for the pass (annexe 2.2).
+    "VD": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "earnings",
+           "wealth", "health_premiums", "transport", "student_taxes", "independent_income", "years_full_time_work",
+           "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "health_premiums",
+                                                  "taxes", "children_le10", "children_gt10")},
 }
 
 
