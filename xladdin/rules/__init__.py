@@ -32,6 +32,8 @@ class Parameter:
     href: str = ""
     carried: bool = False          # value carried from a later rule set: its earlier value is not in the texts held
     same_as: str = ""              # the parameter whose value this one is (one amount the law uses in two places)
+    missing: bool = False          # the amount is not in the texts held (an annex missing): named, never invented
+
 
     def as_json(self) -> dict:
         out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
@@ -43,6 +45,8 @@ class Parameter:
             out["carried"] = True
         if self.same_as:
             out["same_as"] = self.same_as
+        if self.missing:
+            out["missing"] = True
         return out
 
 
@@ -71,8 +75,22 @@ class RuleSet:
 
     @property
     def v(self) -> SimpleNamespace:
-        """The values as a nested namespace: ``rs.v.amounts.cap.tertiary``."""
-        return _namespace(tuple((k, p.value) for k, p in self.parameters.items()))
+        """The values as a nested namespace: ``rs.v.amounts.cap.tertiary``. A missing amount is NaN, so that what
+        it reaches is NaN rather than a number; ``xladdin.bursary.assess`` turns the rows that need it into row
+        errors (:func:`xladdin.bursary.missing.rows_needing`)."""
+        return _namespace(tuple((k, float("nan") if p.missing else p.value) for k, p in self.parameters.items()))
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The parameters whose amount is not in the texts held (``missing: true``), in file order."""
+        return tuple(name for name, p in self.parameters.items() if p.missing)
+
+    def filled(self, values: dict[str, float]) -> RuleSet:
+        """A copy where some missing amounts take the given values (to find which rows need them; never shown)."""
+        params = dict(self.parameters)
+        for name, value in values.items():
+            params[name] = replace(params[name], value=value, missing=False)
+        return replace(self, parameters=params)
 
     def flat(self) -> dict[str, Parameter]:
         return dict(self.parameters)
@@ -113,7 +131,11 @@ class RuleSet:
                 raise RulesError("unknown_parameter", name=name, rules=self.id)
             if params[name].same_as:
                 raise RulesError("alias_parameter", name=name, target=params[name].same_as)
-            params[name] = replace(params[name], value=_coerce_like(params[name], value))
+            p = params[name]
+            if p.missing:                           # the user gives the amount the texts held lack
+                params[name] = replace(p, value=_coerce_like(replace(p, value=0.0), value), missing=False)
+            else:
+                params[name] = replace(p, value=_coerce_like(p, value))
         for name, p in params.items():              # an amount used in two places changes in both
             if p.same_as in overrides:
                 params[name] = replace(p, value=params[p.same_as].value)
@@ -166,7 +188,10 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
             out[name] = Parameter(name=name, value=node.get("value"), article=str(node["reference"]),
                                   valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
                                   note=str(node.get("note", "")), href=str(node.get("href", "")),
-                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")))
+                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")),
+                                  missing=bool(node.get("missing", False)))
+            if out[name].missing and (out[name].value is not None or not out[name].note):
+                raise ValueError(f"parameter {name} is missing: it needs `value: null` and a `note` naming the annex")
         elif isinstance(node, dict):
             out.update(_flatten(node, name + "."))
         else:
@@ -182,7 +207,7 @@ def _resolve_aliases(params: dict[str, Parameter], path: Path) -> dict[str, Para
             if target is None or target.same_as:
                 raise ValueError(f"{path.name}: {name} same_as {p.same_as}: no such parameter with a value")
             params[name] = replace(p, value=target.value, valid_from=p.valid_from or target.valid_from,
-                                   unit=p.unit or target.unit)
+                                   unit=p.unit or target.unit, missing=target.missing)
     return params
 
 
