@@ -387,6 +387,17 @@ _VD_MODEL = [
        default=False, label_de="Separate Unterkunft für die Ausbildung", group="training", cantons=_VD),
 ]
 
+# Inputs of Fribourg's model (LBPE RSF 44.1, RBPE RSF 44.11): docs/rules/FR.md §2.
+_FR = ("FR",)
+_FR_MODEL = [
+    _f("placement_costs", AMOUNT, "Frais d'un stage obligatoire hors du canton", "Costs of a compulsory placement "
+       "outside the canton", article="RBPE art. 5 al. 2 d ; annexe 1", default=0, minimum=0,
+       label_de="Kosten eines Pflichtpraktikums ausserhalb des Kantons", group="resources", cantons=_FR),
+    _f("paid_placement", BOOL, "Stage rémunéré obligatoire", "Compulsory paid placement",
+       article="RBPE art. 26 al. 1 d2", default=False, label_de="Obligatorisches bezahltes Praktikum",
+       group="training", cantons=_FR),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -437,6 +448,15 @@ _PARENT_TAX_SUFFIXES = [
      "Person in Ausbildung)", "RLAEF art. 20 al. 2, 21 al. 1 ; annexe 1.1.1", {"minimum": 0, "cantons": _VD}),
     ("taxable_income", AMOUNT, "revenu imposable (LI)", "taxable income (LI)", "Steuerbares Einkommen",
      "RLAEF art. 34 al. 4 ; annexe 1.3", {"minimum": 0, "default": 0, "cantons": _VD}),
+    # Fribourg (RBPE art. 17, 20-21, 24)
+    ("net_income", AMOUNT, "revenu net (code 4.910 de l'avis de taxation)", "net income (tax assessment code 4.910)",
+     "Nettoeinkommen (Steuerveranlagung, Code 4.910)", "RBPE art. 17 al. 1, 3", {"minimum": 0, "cantons": _FR}),
+    ("source_taxed_gross", AMOUNT, "revenu brut imposé à la source", "gross income taxed at source",
+     "Quellenbesteuertes Bruttoeinkommen", "RBPE art. 17 al. 6", {"minimum": 0, "default": 0, "cantons": _FR}),
+    ("family_persons", INT, "personnes de la famille (budget)", "persons in the family budget",
+     "Personen im Familienbudget", "RBPE art. 19-20, 24 al. 3", {"minimum": 1, "cantons": _FR}),
+    ("children_under_16", INT, "enfants de moins de 16 ans", "children under 16", "Kinder unter 16 Jahren",
+     "RBPE art. 21", {"minimum": 0, "default": 0, "cantons": _FR}),
 ]
 
 _DOMICILE = [
@@ -491,6 +511,12 @@ _NOT_READ = {
            "lives_with_parents"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "health_premiums",
                                                   "taxes", "children_le10", "children_gt10")},
+    # Fribourg (docs/rules/FR.md §2): the tax assessment's net income, the annex's maintenance and rents.
+    "FR": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums",
+           "student_taxes", "independence", "years_independent", "independent_income", "years_full_time_work",
+           "lives_with_parents", "wealth", "study_stay_only", "reconversion"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "in_training",
+                                                  "health_premiums", "children_le10", "children_gt10")},
 }
 
 
@@ -565,6 +591,13 @@ def _german(f: Field) -> Field:
     return f
 
 
+# Fields first written for another canton that Fribourg's model reads too (docs/rules/FR.md §2.1).
+_ALSO_READ_BY_FR = {
+    "own_household_reason", "other_income", "taxable_wealth", "training_costs", "meals_out", "housing_costs",
+    "apprenticeship", "cohabiting_partner", "common_child", "duration_months", "years_in_training", "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("taxes", "adults", "income_addbacks", "taxable_wealth",
+                                         "children_in_training")}
+
 # Fields first written for another canton that Vaud's model reads too (docs/rules/VD.md §2.1).
 _ALSO_READ_BY_VD = {
     "own_household_reason", "other_income", "part_time_special_reasons", "years_in_training", "meals_out",
@@ -581,11 +614,13 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=("GE",) + tuple(c for c, keys in _NOT_READ.items() if f.key not in keys))
         if f.cantons and f.key in _ALSO_READ_BY_VD and "VD" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("VD",))
+        if f.cantons and f.key in _ALSO_READ_BY_FR and "FR" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("FR",))
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)

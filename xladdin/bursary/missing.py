@@ -3,8 +3,8 @@
 A rule set may carry a parameter whose amount is not in the texts held (an annex of amounts missing from the copy):
 ``value: null``, ``missing: true`` and a ``note`` naming the annex. The engine sees it as NaN (``RuleSet.v``). A row
 *needs* it when its result depends on it: the model is run twice with every missing amount at 0, once with that one
-at a very large amount instead, and the rows whose outcome (eligibility, reason codes, amounts) differ are the rows
-that need it. They become row errors naming the parameter and its annex (``assess``); every other row is assessed
+at a very large amount instead, and the rows whose outcome (eligibility, reason codes, and the amounts of an eligible
+row) differ are the rows that need it. They become row errors naming the parameter and its annex (``assess``); every other row is assessed
 as usual, so ``rules check``, ``compare`` and the batch faces serve what the texts held decide.
 """
 
@@ -19,13 +19,16 @@ from . import engine
 from .inputs import Inputs
 
 _PROBE_HIGH = 1e9           # far above any amount a scale holds: a row whose outcome moves between 0 and it needs it
-_OUTCOME = ("eligible", "needs", "resources", "parents_share", "shortfall", "bursary", "loan", "aid",
+_OUTCOME = ("needs", "resources", "parents_share", "shortfall", "bursary", "loan", "aid",
             "entitlement_semesters")
 
 
 def _outcome(c) -> list[np.ndarray]:
-    cols = [np.nan_to_num(np.asarray(c[key], dtype=float), nan=-1.0) for key in _OUTCOME]
-    return cols + [np.asarray(engine.reasons(c), dtype=object)]
+    """What a row's result shows: eligibility and reasons, and its amounts when it is eligible (an ineligible row
+    shows none, so an amount it would have had does not make it depend on the parameter)."""
+    eligible = np.asarray(c["eligible"], dtype=bool)
+    cols = [np.where(eligible, np.nan_to_num(np.asarray(c[key], dtype=float), nan=-1.0), 0.0) for key in _OUTCOME]
+    return [eligible] + cols + [np.asarray(engine.reasons(c), dtype=object)]
 
 
 def rows_needing(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None) -> dict[str, np.ndarray]:
