@@ -1,7 +1,8 @@
 """Write workbooks/sample-applicants.csv (Geneva: seeded synthetic applicants plus one named case per branch) and
 workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models) and
 workbooks/sample-applicants-VD.csv (Vaud: one named case per reason code of docs/rules/VD.md §3.2, then seeded
-applicants).
+applicants) and -FR.csv (Fribourg: one named case per reason code of docs/rules/FR.md §3.2; its annex 1 is not held,
+so the cases of the amount codes come back as row errors naming the missing amount).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -81,6 +82,10 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
         path = out.with_name(f"{out.stem}-{canton}{out.suffix}")
         synthetic_applicants(300, seed=2025, canton=canton).to_csv(path, index=False, sep=";", encoding="utf-8-sig")
         print(f"300 applicants written to {path}")
+    fr_path = out.with_name(f"{out.stem}-FR{out.suffix}")
+    fr = fr_sample()
+    fr.to_csv(fr_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(fr)} applicants written to {fr_path}")
     vd_path = out.with_name(f"{out.stem}-VD{out.suffix}")
     vd = vd_sample()
     vd.to_csv(vd_path, index=False, sep=";", encoding="utf-8-sig")
@@ -134,6 +139,48 @@ def vd_sample(size: int = 300) -> pd.DataFrame:
              **VD_BASE, **case} for key, case in VD_CASES.items()]
     named = pd.DataFrame(rows)
     random = synthetic_applicants(size - len(named), seed=2025, canton="VD")
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+
+
+
+# Fribourg (FR-2026): a minor at home (docs/rules/FR.md §8) and one case per reason code of FR.md §3.2. The amount
+# codes need annex 1, not held: those cases are row errors naming the amount until the annex is.
+FR_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "FR", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "changes_of_course": 0, "application_date": "20.09.2026", "year_start": "14.09.2026", "birth_date": "01.05.2009",
+    "housing": "parents", "parents": "together", "p1_adults": 2, "p1_net_income": 90000, "p1_family_persons": 4,
+    "p1_children_in_training": 1, "p1_taxes": 8000,
+}
+_FR_SHORT = {"p1_net_income": 40000, "meals_out": 100}          # parents in deficit: a shortfall to pay
+FR_CASES = {
+    "FR-NEEDS-ANNEX": {},
+    "FR-LBPE-10": {"nationality": "BR", "permit": "none"},
+    "FR-RBPE-6": {"aid_domicile": "VD"},
+    "FR-LBPE-3": {"programme_kind": "compulsory"},
+    "FR-RBPE-2": {"duration_months": 5},
+    "FR-RBPE-8-3": {"changes_of_course": 3},
+    "FR-RBPE-10-3": {"application_date": "14.07.2027"},
+    "FR-RBPE-17-3": {"p1_net_income": 158000},
+    "FR-RBPE-18-3": {"p1_taxable_wealth": 260000},
+    "FR-RBPE-10-4": {"p1_net_income": ""},
+    "FR-RBPE-24-2": {"birth_date": "01.05.2000", "programme_kind": "bachelor", "level": "tertiary"},
+    "FR-RBPE-10-2": {"application_date": "20.03.2027", **_FR_SHORT},
+    "FR-RBPE-30": {"programme_kind": "doctorate", "level": "tertiary", "birth_date": "01.01.1996", **_FR_SHORT},
+    "FR-RBPE-31": {"programme_kind": "second_sec2", **_FR_SHORT},
+    "FR-RBPE-9-1": {"p1_net_income": 56200, "training_costs": 2000, "meals_out": 100},
+    "FR-RBPE-9-2": {"p1_net_income": 0},
+    "FR-RBPE-32": {"programme_kind": "doctorate", "level": "tertiary", "birth_date": "01.01.1996",
+                   "loans_received": 29000, **_FR_SHORT},
+}
+
+
+def fr_sample(size: int = 300) -> pd.DataFrame:
+    """The named Fribourg cases first, then seeded applicants shaped for its model (same columns)."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **FR_BASE, **case} for key, case in FR_CASES.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton="FR")
     return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
 
 

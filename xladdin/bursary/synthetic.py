@@ -21,6 +21,8 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
     unchanged (same seed, same rows)."""
     if canton == "VD":
         return _vd_applicants(n, seed)
+    if canton == "FR":
+        return _fr_applicants(n, seed)
     if canton != "GE":
         return _tax_applicants(n, seed, canton)
     rng = np.random.default_rng(seed)
@@ -103,7 +105,7 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
 
 # Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
-_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01"}
+_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14"}
 
 
 def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
@@ -262,4 +264,19 @@ def _vd_applicants(n: int, seed: int) -> pd.DataFrame:
         frame[prefix + "taxable_income"] = (rdu * rng.uniform(0.6, 0.9, n)).fillna(0).round(-2)
         frame[prefix + "charges_zone"] = rng.choice(["1", "2", "3"], n, p=[.15, .7, .15])
         frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+    return frame
+
+
+def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Fribourg's model (LBPE/RBPE): the tax-based draw, with each parent's net income of the
+    tax assessment, persons of the family budget and children under 16 drawn after it."""
+    frame = _tax_applicants(n, seed, "FR")
+    rng = np.random.default_rng(seed + 2)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "net_income"] = (frame[prefix + "income_total"] * rng.uniform(0.6, 0.9, n)).round(-2)
+        frame[prefix + "family_persons"] = frame[prefix + "adults"] + rng.integers(1, 4, n)
+        frame[prefix + "children_under_16"] = rng.integers(0, 2, n)
+        frame[prefix + "source_taxed_gross"] = 0
+    frame["placement_costs"] = np.where(rng.random(n) < 0.05, rng.integers(5, 30, n) * 100, 0)
+    frame["paid_placement"] = rng.random(n) < 0.05
     return frame

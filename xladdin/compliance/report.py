@@ -173,7 +173,8 @@ def judge(rules: RuleSet, standard, all_standards=None) -> Verdict:
     # a profile the engine could not assess because the rule set lacks an amount (``missing: true``): the verdict
     # rests on what the texts held do not say
     if rules.missing and any(e.get("eligible") is None for e in evidence):
-        missing += [f"{name} (missing)" for name in rules.missing]
+        said = " ".join(str(e.get("reasons", "")) for e in evidence if e.get("eligible") is None)
+        missing += [f"{name} (missing)" for name in rules.missing if f"« {name} »" in said or f"'{name}'" in said]
     status = model
     if standard.probe == "partial_independence":
         pass                                   # art. 19 is optional: it cannot be breached, nothing to settle
