@@ -107,10 +107,10 @@ class RuleSet:
         """The short names of the laws this rule set's model cites (GE: LBPE, RBPE...; ZH: VAB, BiG)."""
         return {part.split()[0] for ref in self.choice_articles.values() for part in ref.split(" ; ") if part.split()}
 
-    def own_citation(self, article: str, fallback: str = "") -> str:
+    def own_citation(self, article: str, fallback: str = "", exclude: frozenset[str] = frozenset()) -> str:
         """The parts of a citation (``VAB § 13 ; ABV Art. 15``) that cite this rule set's laws; a part without a law
         name (``§ 12``) goes with the one before; ``fallback`` when none does."""
-        laws, kept, law = self.laws, [], ""
+        laws, kept, law = self.laws - exclude, [], ""
         for part in article.split(" ; "):
             words = part.split()
             if words and not words[0].startswith(("§", "Art.", "art.", "Anh", "al.", "Abs.", "lit.", "A1-")):

@@ -117,7 +117,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
             if applicant is not None:
                 set_cell(value, applicant.get(f.key))
             validations.add(f, value.coordinate, value.coordinate)
-            art = ws.cell(row=row, column=col["article"], value=cite(f.article))
+            art = ws.cell(row=row, column=col["article"], value=cite(f.article, f))
             art.font = common.NOTE_FONT
             row += 1
     last = row - 1
