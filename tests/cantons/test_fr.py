@@ -236,3 +236,19 @@ def test_sample_list_one_named_case_per_reason_code():
     given = xladdin.assess(str(path), rules=load("FR-2026").with_overrides(ANNEX)).set_index("applicant_id")
     for code in others:
         assert code in given.loc[code, "reasons"].split(";"), (code, given.loc[code, "reasons"])
+
+
+def test_intake_form_cites_fribourg_not_genevas_laws_of_the_same_name(tmp_path):
+    """Fribourg's LBPE and RBPE share Geneva's abbreviations: the FR form cites only the articles written for
+    Fribourg (and the concordat), never a Geneva article such as « LBPE art. 17 » on the birth date."""
+    import openpyxl
+
+    from xladdin.excel.templates.intake import build
+
+    path = tmp_path / "intake-fr.xlsx"
+    build(path, rules="FR-2026")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cited = {row[1]: row[3] for row in ws.iter_rows(values_only=True) if row[1]}
+    assert not cited["Date de naissance"]
+    assert cited["Parent 1 : revenu net (code 4.910 de l'avis de taxation)"] == "RBPE art. 17 al. 1, 3"
+    assert cited["Domicile déterminant (canton)"] == "concordat art. 6"
