@@ -1,5 +1,8 @@
 """Write workbooks/sample-applicants.csv (Geneva: seeded synthetic applicants plus one named case per branch) and
-workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models).
+workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models) and
+workbooks/sample-applicants-VD.csv (Vaud: one named case per reason code of docs/rules/VD.md §3.2, then seeded
+applicants) and -FR.csv (Fribourg: one named case per reason code of docs/rules/FR.md §3.2; its annex 1 is not held,
+so the cases of the amount codes come back as row errors naming the missing amount).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -86,6 +89,106 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
         with_reasons(synthetic_applicants(300, seed=2025, canton=canton)).to_csv(path, index=False, sep=";",
                                                                                  encoding="utf-8-sig")
         print(f"300 applicants written to {path}")
+    fr_path = out.with_name(f"{out.stem}-FR{out.suffix}")
+    fr = fr_sample()
+    fr.to_csv(fr_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(fr)} applicants written to {fr_path}")
+    vd_path = out.with_name(f"{out.stem}-VD{out.suffix}")
+    vd = vd_sample()
+    vd.to_csv(vd_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(vd)} applicants written to {vd_path}")
+
+
+# Vaud (VD-2023): a base applicant (docs/rules/VD.md §8, VD-1: a minor at home, bursary 8 259) and one case per
+# reason code of VD.md §3.2.
+VD_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "VD", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "changes_of_course": 0, "application_date": "01.07.2024", "year_start": "01.08.2024", "birth_date": "15.03.2008",
+    "training_category": "gymnasium", "housing": "parents", "transport_zones": "3", "meals_out": 100,
+    "parents": "together", "p1_adults": 2, "p1_dependent_children": 1, "p1_children_in_training": 1,
+    "p1_charges_zone": "2", "p1_rdu": 60000, "p1_taxable_income": 45000,
+}
+_VD_ADULT = {"birth_date": "01.02.2001", "programme_kind": "bachelor", "level": "tertiary",
+             "training_category": "university", "housing": "lease", "charges_zone": "1", "first_training_done": "oui",
+             "years_independent": 2, "student_rdu": 12000, "taxable_income": 9000, "transport_zones": "AG",
+             "meals_out": 150, "p1_charges_zone": "3", "p1_rdu": 100000, "p1_taxable_income": 80000}
+VD_CASES = {
+    "VD-ELIGIBLE": {},
+    "VD-LAEF-8": {"nationality": "BR", "permit": "none", "years_domicile_ch": 3},
+    "VD-LAEF-8-2": {"study_stay_only": "oui"},
+    "VD-LAEF-9": {"aid_domicile": "GE"},
+    "VD-LAEF-10": {"programme_kind": "continuing_education"},
+    "VD-RLAEF-11": {"part_time_ratio": 0.25},
+    "VD-LAEF-17": {"semesters_aided": 8},
+    "VD-LAEF-18": {"years_in_training": 10},
+    "VD-LAEF-19-5": {"changes_of_course": 2},
+    "VD-LAEF-40-2": {"application_date": "02.05.2025"},
+    "VD-RLAEF-47-3": {"p1_rdu": ""},
+    "VD-LAEF-28": _VD_ADULT,
+    "VD-LAEF-28-2": {**_VD_ADULT, "birth_date": "15.07.1999", "programme_kind": "master"},
+    "VD-LAEF-29-3": {"housing": "lease"},
+    "VD-LAEF-16": {"programme_kind": "second_sec2"},
+    "VD-LAEF-28-5": {**_VD_ADULT, "p1_taxable_wealth": 900000},
+    "VD-RLAEF-15": {"programme_kind": "second_sec2", "loans_received": 45000},
+    "VD-RLAEF-47": {"application_date": "15.10.2024"},
+    "VD-PARENTS-APART": {"birth_date": "20.06.2005", "training_category": "apprenticeship", "student_rdu": 6000,
+                         "transport_zones": "2", "meals_out": 200, "parents": "apart", "p1_adults": 1,
+                         "p1_rdu": 40000, "p1_taxable_income": 30000, "p2_adults": 2, "p2_dependent_children": 0,
+                         "p2_children_in_training": 1, "p2_charges_zone": "1", "p2_rdu": 60000,
+                         "p2_taxable_income": 90000},
+}
+
+
+def vd_sample(size: int = 300) -> pd.DataFrame:
+    """The named Vaud cases first, then seeded applicants shaped for Vaud's model (same columns)."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **VD_BASE, **case} for key, case in VD_CASES.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton="VD")
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+
+
+
+# Fribourg (FR-2026): a minor at home (docs/rules/FR.md §8) and one case per reason code of FR.md §3.2. The amount
+# codes need annex 1, not held: those cases are row errors naming the amount until the annex is.
+FR_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "FR", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "changes_of_course": 0, "application_date": "20.09.2026", "year_start": "14.09.2026", "birth_date": "01.05.2009",
+    "housing": "parents", "parents": "together", "p1_adults": 2, "p1_net_income": 90000, "p1_family_persons": 4,
+    "p1_children_in_training": 1, "p1_taxes": 8000,
+}
+_FR_SHORT = {"p1_net_income": 40000, "meals_out": 100}          # parents in deficit: a shortfall to pay
+FR_CASES = {
+    "FR-NEEDS-ANNEX": {},
+    "FR-LBPE-10": {"nationality": "BR", "permit": "none"},
+    "FR-RBPE-6": {"aid_domicile": "VD"},
+    "FR-LBPE-3": {"programme_kind": "compulsory"},
+    "FR-RBPE-2": {"duration_months": 5},
+    "FR-RBPE-8-3": {"changes_of_course": 3},
+    "FR-RBPE-10-3": {"application_date": "14.07.2027"},
+    "FR-RBPE-17-3": {"p1_net_income": 158000},
+    "FR-RBPE-18-3": {"p1_taxable_wealth": 260000},
+    "FR-RBPE-10-4": {"p1_net_income": ""},
+    "FR-RBPE-24-2": {"birth_date": "01.05.2000", "programme_kind": "bachelor", "level": "tertiary"},
+    "FR-RBPE-10-2": {"application_date": "20.03.2027", **_FR_SHORT},
+    "FR-RBPE-30": {"programme_kind": "doctorate", "level": "tertiary", "birth_date": "01.01.1996", **_FR_SHORT},
+    "FR-RBPE-31": {"programme_kind": "second_sec2", **_FR_SHORT},
+    "FR-RBPE-9-1": {"p1_net_income": 56200, "training_costs": 2000, "meals_out": 100},
+    "FR-RBPE-9-2": {"p1_net_income": 0},
+    "FR-RBPE-32": {"programme_kind": "doctorate", "level": "tertiary", "birth_date": "01.01.1996",
+                   "loans_received": 29000, **_FR_SHORT},
+}
+
+
+def fr_sample(size: int = 300) -> pd.DataFrame:
+    """The named Fribourg cases first, then seeded applicants shaped for its model (same columns)."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **FR_BASE, **case} for key, case in FR_CASES.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton="FR")
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
 
 
 if __name__ == "__main__":

@@ -96,6 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "unreadable reference date '{value}' (expected dd.mm.yyyy or yyyy-mm-dd)"),
     "no_rules_in_force": ("aucun jeu de règles {canton} en vigueur au {date}",
                           "no {canton} rule set in force on {date}"),
+    "parameter_missing": ("{rules} : le montant « {name} » ({article}) manque au texte détenu ({note}) ; ce dossier en "
+                          "dépend et n'est pas calculé — donnez le montant (what-if) ou complétez le jeu de règles",
+                          "{rules}: the amount '{name}' ({article}) is not in the text held ({note}); this applicant "
+                          "depends on it and is not assessed — give the amount (what-if) or complete the rule set"),
     "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
                         "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),

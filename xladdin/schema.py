@@ -352,6 +352,65 @@ _TAX_MODELS = [
        group="training", cantons=_ZH),
 ]
 
+# Inputs of Vaud's model (LAEF BLV 416.11, RLAEF BLV 416.11.1 and its annex « Barèmes »): docs/rules/VD.md §2.
+_VD = ("VD",)
+_ZONES = ("1", "2", "3")
+_VD_MODEL = [
+    _f("charges_zone", ENUM, "Zone des charges normales (ménage propre)", "Zone of the normal charges (own household)",
+       "1 Nyon-Rolle ; 2 Lausanne, Morges, Riviera, Yverdon… et hors canton en Suisse ; 3 Aigle-Bex, Pays-d'Enhaut, "
+       "Broye.", "1 Nyon-Rolle; 2 Lausanne, Morges, Riviera, Yverdon… and other cantons; 3 Aigle-Bex, "
+       "Pays-d'Enhaut, Broye.", "LAEF art. 29 al. 2 ; RLAEF annexe 1.1", values=_ZONES,
+       label_de="Zone der Normalkosten (eigener Haushalt)", group="household", cantons=_VD),
+    _f("student_rdu", AMOUNT, "Revenu déterminant unifié de la personne en formation",
+       "Unified determining income of the student", "RDU au sens de la LHPS art. 6 (décision de taxation).",
+       "RDU under LHPS art. 6 (tax assessment).", "LAEF art. 22 al. 1 ; RLAEF art. 23 al. 4 a", default=0,
+       minimum=0, label_de="Massgebendes Einkommen (RDU) der Person in Ausbildung", group="resources", cantons=_VD),
+    _f("taxable_income", AMOUNT, "Revenu imposable de la personne en formation", "Taxable income of the student",
+       "Revenu fiscal net (LI) ; 0 = non imposé.", "Net taxable income (LI); 0 = not taxed.",
+       "RLAEF art. 34 al. 4 ; annexe 1.3", default=0, minimum=0,
+       label_de="Steuerbares Einkommen der Person in Ausbildung", group="resources", cantons=_VD),
+    _f("training_category", ENUM, "Catégorie de formation (barème des frais d'études)",
+       "Training category (study-costs scale)", article="RLAEF art. 36 ; annexe 2.1",
+       values=("transition", "gymnasium", "apprenticeship", "school", "post_cfc_maturity", "higher_vocational",
+               "uas", "university"),
+       value_labels_fr={"transition": "passerelle et transition", "gymnasium": "gymnase",
+                        "apprenticeship": "apprentissage", "school": "formation en école",
+                        "post_cfc_maturity": "maturité post-CFC", "higher_vocational": "école supérieure",
+                        "uas": "haute école", "university": "université"},
+       value_labels_en={"transition": "bridge and transition", "gymnasium": "upper-secondary school",
+                        "apprenticeship": "apprenticeship", "school": "full-time vocational school",
+                        "post_cfc_maturity": "maturity after the VET diploma", "higher_vocational": "PET college",
+                        "uas": "university of applied sciences", "university": "university"},
+       value_labels_de={"transition": "Passerelle und Übergang", "gymnasium": "Gymnasium",
+                        "apprenticeship": "Lehre", "school": "schulische Ausbildung",
+                        "post_cfc_maturity": "Berufsmaturität nach EFZ", "higher_vocational": "Höhere Fachschule",
+                        "uas": "Hochschule", "university": "Universität"},
+       label_de="Ausbildungskategorie (Ausbildungskosten)", group="training", cantons=_VD),
+    _f("repeating_year", BOOL, "Redoublement", "Repeating the year", "Forfait réduit des frais d'études.",
+       "Reduced study-costs flat rate.", "RLAEF art. 36 al. 2 ; annexe 2.1", default=False,
+       label_de="Wiederholung des Ausbildungsjahres", group="training", cantons=_VD),
+    _f("transport_zones", ENUM, "Zones de transport public (abonnement)", "Public-transport zones (pass)",
+       "Nombre de zones du trajet, ou AG ; vide = aucun frais de transport.",
+       "Zones of the journey, or AG; empty = no transport costs.", "RLAEF art. 37 ; annexe 2.2",
+       values=tuple(str(i) for i in range(1, 13)) + ("AG",), label_de="Tarifzonen (Abonnement)",
+       group="training", cantons=_VD),
+    _f("separate_lodging", BOOL, "Logement séparé pour la formation", "Separate lodging for the training",
+       "Trajet de plus d'1 h 30 ou horaires qui l'exigent ; loyer dans « Frais de logement effectifs ».",
+       "Journey over 1 h 30 or timetable requiring it; rent in ‘Actual housing costs’.", "RLAEF art. 39 ; annexe 2.4",
+       default=False, label_de="Separate Unterkunft für die Ausbildung", group="training", cantons=_VD),
+]
+
+# Inputs of Fribourg's model (LBPE RSF 44.1, RBPE RSF 44.11): docs/rules/FR.md §2.
+_FR = ("FR",)
+_FR_MODEL = [
+    _f("placement_costs", AMOUNT, "Frais d'un stage obligatoire hors du canton", "Costs of a compulsory placement "
+       "outside the canton", article="RBPE art. 5 al. 2 d ; annexe 1", default=0, minimum=0,
+       label_de="Kosten eines Pflichtpraktikums ausserhalb des Kantons", group="resources", cantons=_FR),
+    _f("paid_placement", BOOL, "Stage rémunéré obligatoire", "Compulsory paid placement",
+       article="RBPE art. 26 al. 1 d2", default=False, label_de="Obligatorisches bezahltes Praktikum",
+       group="training", cantons=_FR),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -393,6 +452,24 @@ _PARENT_TAX_SUFFIXES = [
     ("health_costs", AMOUNT, "frais médicaux effectifs (primes nettes)", "actual medical costs (net premiums)",
      "Medizinische Grundversorgung (effektiv)",
      "ABV Art. 20 ; Anhang 1 Abs. 7", {"minimum": 0, "cantons": _BE}),
+    # Vaud (LAEF art. 29, RLAEF art. 20-22, 34 ; annexe 1.1, 1.3)
+    ("charges_zone", ENUM, "zone des charges normales (domicile)", "zone of the normal charges (domicile)",
+     "Zone der Normalkosten (Wohnsitz)", "LAEF art. 29 al. 2 ; RLAEF annexe 1.1",
+     {"values": _ZONES, "cantons": _VD}),
+    ("dependent_children", INT, "enfants à charge (sans la personne en formation)",
+     "dependent children in the household (not the student)", "Unterhaltsberechtigte Kinder im Haushalt (ohne "
+     "Person in Ausbildung)", "RLAEF art. 20 al. 2, 21 al. 1 ; annexe 1.1.1", {"minimum": 0, "cantons": _VD}),
+    ("taxable_income", AMOUNT, "revenu imposable (LI)", "taxable income (LI)", "Steuerbares Einkommen",
+     "RLAEF art. 34 al. 4 ; annexe 1.3", {"minimum": 0, "default": 0, "cantons": _VD}),
+    # Fribourg (RBPE art. 17, 20-21, 24)
+    ("net_income", AMOUNT, "revenu net (code 4.910 de l'avis de taxation)", "net income (tax assessment code 4.910)",
+     "Nettoeinkommen (Steuerveranlagung, Code 4.910)", "RBPE art. 17 al. 1, 3", {"minimum": 0, "cantons": _FR}),
+    ("source_taxed_gross", AMOUNT, "revenu brut imposé à la source", "gross income taxed at source",
+     "Quellenbesteuertes Bruttoeinkommen", "RBPE art. 17 al. 6", {"minimum": 0, "default": 0, "cantons": _FR}),
+    ("family_persons", INT, "personnes de la famille (budget)", "persons in the family budget",
+     "Personen im Familienbudget", "RBPE art. 19-20, 24 al. 3", {"minimum": 1, "cantons": _FR}),
+    ("children_under_16", INT, "enfants de moins de 16 ans", "children under 16", "Kinder unter 16 Jahren",
+     "RBPE art. 21", {"minimum": 0, "default": 0, "cantons": _FR}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
@@ -445,6 +522,19 @@ _NOT_READ = {
            "years_independent", "independent_income", "study_stay_only", "eu_efta_frontier_parent", "parents_abroad",
            "excluded_benefit", "health_premiums", "lives_with_parents"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "health_premiums")},
+    # Vaud (docs/rules/VD.md §2): the RDU stands for earnings, wealth and the parents' incomes (LAEF art. 22), the
+    # scales for premiums and taxes (annexe 1), transport zones for the pass (annexe 2.2).
+    "VD": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "earnings",
+           "wealth", "health_premiums", "transport", "student_taxes", "independent_income", "years_full_time_work",
+           "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "health_premiums",
+                                                  "taxes", "children_le10", "children_gt10")},
+    # Fribourg (docs/rules/FR.md §2): the tax assessment's net income, the annex's maintenance and rents.
+    "FR": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums",
+           "student_taxes", "independence", "years_independent", "independent_income", "years_full_time_work",
+           "lives_with_parents", "wealth", "study_stay_only", "reconversion"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "in_training",
+                                                  "health_premiums", "children_le10", "children_gt10")},
 }
 
 
@@ -520,17 +610,36 @@ def _german(f: Field) -> Field:
     return f
 
 
+# Fields first written for another canton that Fribourg's model reads too (docs/rules/FR.md §2.1).
+_ALSO_READ_BY_FR = {
+    "own_household_reason", "other_income", "taxable_wealth", "training_costs", "meals_out", "housing_costs",
+    "apprenticeship", "cohabiting_partner", "common_child", "duration_months", "years_in_training", "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("taxes", "adults", "income_addbacks", "taxable_wealth",
+                                         "children_in_training")}
+
+# Fields first written for another canton that Vaud's model reads too (docs/rules/VD.md §2.1).
+_ALSO_READ_BY_VD = {
+    "own_household_reason", "other_income", "part_time_special_reasons", "years_in_training", "meals_out",
+    "housing_costs", "first_training_done", "years_independent", "independence", "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "adults", "children_in_training", "children_young_adult",
+                                         "children_adult", "taxable_wealth")}
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
     for f in fields:
         if not f.cantons and any(f.key in keys for keys in _NOT_READ.values()):
             f = replace(f, cantons=("GE",) + tuple(c for c, keys in _NOT_READ.items() if f.key not in keys))
+        if f.cantons and f.key in _ALSO_READ_BY_VD and "VD" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("VD",))
+        if f.cantons and f.key in _ALSO_READ_BY_FR and "FR" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("FR",))
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)

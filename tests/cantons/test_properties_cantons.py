@@ -1,8 +1,8 @@
-"""Issue 2's invariants for the tax-based rule sets (ZH-2021, BE-2024) over random synthetic applicants shaped for
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023) over random synthetic applicants shaped for
 them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
 
 Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500.
-ZH-2021 has none ([R14]). Neither has a cap (``cap`` is empty).
+ZH-2021 has none ([R14]), nor VD-2023 ([V14]). None has a cap (``cap`` is empty).
 """
 
 import numpy as np
@@ -16,7 +16,9 @@ from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024"}
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
+# The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
 
 
 def _minimum(rules: str) -> float:
@@ -34,7 +36,7 @@ def test_money_invariants(canton, seed, n):
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
-    assert r["cap"].isna().all()                                             # no cap in either canton
+    assert r["cap"].isna().all()                                             # no cap in any of them
     minimum = _minimum(rules)
     assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
     assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()   # ineligible: nothing
@@ -47,8 +49,8 @@ def test_money_invariants(canton, seed, n):
 def test_aid_does_not_increase_with_the_parents_income(canton, seed, n, delta):
     table = synthetic_applicants(n, seed, canton=canton)
     richer = table.copy()
-    richer["p1_income_total"] = richer["p1_income_total"] + delta
-    richer["p2_income_total"] = richer["p2_income_total"] + delta
+    for parent in ("p1_", "p2_"):
+        richer[parent + INCOME[canton]] = richer[parent + INCOME[canton]] + delta
     before, after = assess(table, rules=RULE_SETS[canton]), assess(richer, rules=RULE_SETS[canton])
     assert (after["aid"] <= before["aid"]).all()
     assert (after["eligible"] == before["eligible"]).all()                   # income never decides eligibility

@@ -14,7 +14,7 @@ from ..errors import XladdinError
 from ..io.forms import relocate
 from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
-from . import engine, model
+from . import engine, missing, model
 from .eligibility import RIGHT_LABELS
 from .inputs import Inputs, cell_message, date_value, parse, table_from
 from .rule import round_half_up
@@ -130,13 +130,31 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
 
 
 def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinError) -> None:
-    """Record an error against whole rows (a question of the row, not of one cell's reading)."""
+    """Record an error against whole rows (a question of the row, not of one cell's reading); ``column`` empty:
+    no cell is at fault (an amount the rule set lacks)."""
     ids = inputs.cols["applicant_id"]
-    records = [(int(i), int(inputs.lines[i]), ids[i], column, "",
-                *cell_message(int(inputs.lines[i]), column, error.text("fr"), error.text("en"))) for i in rows]
+
+    def message(line: int) -> tuple[str, str]:
+        if column:
+            return cell_message(line, column, error.text("fr"), error.text("en"))
+        return f"ligne {line} : {error.text('fr')}", f"line {line}: {error.text('en')}"
+
+    records = [(int(i), int(inputs.lines[i]), ids[i], column, "", *message(int(inputs.lines[i]))) for i in rows]
     added = pd.DataFrame(records, columns=inputs.errors.columns)
     inputs.errors = pd.concat([inputs.errors, added], ignore_index=True) if len(inputs.errors) else added
     inputs.row_error[rows] = True
+
+
+def _flag_missing(inputs: Inputs, rs: RuleSet, rows: np.ndarray, reference_date) -> None:
+    """Rows whose outcome depends on a parameter marked ``missing`` become row errors naming it and its annex."""
+    if not rs.missing or len(rows) == 0:
+        return
+    sub = inputs if len(rows) == inputs.n else inputs.take(rows)
+    for name, mask in missing.rows_needing(sub, rs, reference_date).items():
+        if mask.any():
+            p = rs.parameters[name]
+            _flag_rows(inputs, np.asarray(rows)[mask], "",
+                       XladdinError("parameter_missing", rules=rs.id, name=name, article=p.article, note=p.note))
 
 
 def _note(reasons: np.ndarray, rows: np.ndarray, code: str) -> np.ndarray:
@@ -201,6 +219,8 @@ def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_
     if overrides:
         groups = [(rs.with_overrides(overrides), rows) for rs, rows in groups]
     relocate(inputs, raw)                      # a form's errors on its fields' lines; a batch's, with the file
+    for rs, rows in groups:                    # an amount the texts held lack: the rows that need it are errors
+        _flag_missing(inputs, rs, rows, reference_date)
     if len(groups) == 1:
         rs = groups[0][0]
         parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)

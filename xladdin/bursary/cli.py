@@ -161,7 +161,7 @@ def rules_show(
         table.add_column(name)
     for name, p in rs.flat().items():
         note = " ; ".join(x for x in (f"= {p.same_as}" if p.same_as else "", p.note) if x)
-        table.add_row(name, str(p.value), p.unit, p.article, p.valid_from, note)
+        table.add_row(name, "— manquant" if p.missing else str(p.value), p.unit, p.article, p.valid_from, note)
     console.print(table)
     model_table = Table(title="Modèle de calcul : variante retenue à chaque étape")
     for name in ("étape", "variante", "article"):

@@ -19,6 +19,10 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
     ``canton="ZH"`` or ``"BE"``: applicants shaped for the tax-based models (``_tax_applicants``); Geneva's draw is
     unchanged (same seed, same rows)."""
+    if canton == "VD":
+        return _vd_applicants(n, seed)
+    if canton == "FR":
+        return _fr_applicants(n, seed)
     if canton != "GE":
         return _tax_applicants(n, seed, canton)
     rng = np.random.default_rng(seed)
@@ -101,7 +105,7 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
 
 # Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
-_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19"}
+_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14"}
 
 
 def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
@@ -238,3 +242,50 @@ def part_time_reasons(ratio: pd.Series) -> pd.Series:
     cycle = np.array(["professional", "family", "health", "other"], dtype=object)
     reasons = cycle[np.arange(len(ratio)) % len(cycle)]
     return pd.Series(np.where(ratio.to_numpy() < 1, reasons, None), index=ratio.index, dtype=object)
+
+
+_VD_CATEGORY = {"preparatory": "transition", "initial_sec2": "gymnasium", "second_sec2": "school",
+                "second_sec2_higher": "post_cfc_maturity", "tertiary_b": "higher_vocational"}
+
+
+def _vd_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Vaud's model (LAEF/RLAEF): the tax-based draw (household, training, dates), with an
+    RDU and a taxable income per parent, zones, the study-costs category and transport zones drawn after it."""
+    frame = _tax_applicants(n, seed, "VD")
+    rng = np.random.default_rng(seed + 1)
+    kind = frame["programme_kind"].to_numpy()
+    category = np.array([_VD_CATEGORY.get(k, "university") for k in kind], dtype=object)
+    apprentice = (kind == "initial_sec2") & (rng.random(n) < 0.4)
+    category[apprentice] = "apprenticeship"
+    category[(kind == "bachelor") & (rng.random(n) < 0.4)] = "uas"
+    frame["training_category"] = category
+    frame["repeating_year"] = rng.random(n) < 0.04
+    frame["charges_zone"] = rng.choice(["1", "2", "3"], n, p=[.15, .7, .15])
+    frame["transport_zones"] = np.where(rng.random(n) < 0.2, "",
+                                        rng.choice([str(i) for i in range(1, 13)] + ["AG"], n))
+    frame["separate_lodging"] = (frame["housing"] == "parents") & (rng.random(n) < 0.05)
+    frame["student_rdu"] = np.where(rng.random(n) < 0.4, rng.gamma(2.0, 5000, n).round(-2), 0)
+    frame["taxable_income"] = (frame["student_rdu"] * 0.8).round(-2)
+    frame["years_independent"] = np.where(frame["first_training_done"], rng.integers(0, 5, n), 0)
+    for prefix in ("p1_", "p2_"):
+        rdu = frame[prefix + "income_total"] * rng.uniform(0.7, 1.0, n)
+        frame[prefix + "rdu"] = rdu.round(-2)
+        frame[prefix + "taxable_income"] = (rdu * rng.uniform(0.6, 0.9, n)).fillna(0).round(-2)
+        frame[prefix + "charges_zone"] = rng.choice(["1", "2", "3"], n, p=[.15, .7, .15])
+        frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+    return frame
+
+
+def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Fribourg's model (LBPE/RBPE): the tax-based draw, with each parent's net income of the
+    tax assessment, persons of the family budget and children under 16 drawn after it."""
+    frame = _tax_applicants(n, seed, "FR")
+    rng = np.random.default_rng(seed + 2)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "net_income"] = (frame[prefix + "income_total"] * rng.uniform(0.6, 0.9, n)).round(-2)
+        frame[prefix + "family_persons"] = frame[prefix + "adults"] + rng.integers(1, 4, n)
+        frame[prefix + "children_under_16"] = rng.integers(0, 2, n)
+        frame[prefix + "source_taxed_gross"] = 0
+    frame["placement_costs"] = np.where(rng.random(n) < 0.05, rng.integers(5, 30, n) * 100, 0)
+    frame["paid_placement"] = rng.random(n) < 0.05
+    return frame

@@ -55,7 +55,8 @@ def parents_fields(kind: str, income: float = 0) -> dict:
             "p1_in_training": 0, "p1_children_in_training": 1, "p1_rdu": income, "p1_income_total": income,
             "p1_net_wealth": 0, "p1_taxable_wealth": 0, "p1_health_premiums": 0, "p1_taxes": 0,
             "p1_housing_costs": 0, "p1_professional_costs": 0, "p1_pays_alimony": False,
-            "p1_health_costs": ABOVE_ANY_MAXIMUM}
+            "p1_health_costs": ABOVE_ANY_MAXIMUM, "p1_charges_zone": "2", "p1_dependent_children": 0,
+            "p1_taxable_income": 0}
 
 
 def profile(rules: RuleSet, applicant_id: str, *, level: str = "tertiary", family: str = "single", age: int = 20,
@@ -79,6 +80,9 @@ def profile(rules: RuleSet, applicant_id: str, *, level: str = "tertiary", famil
         "student_taxes": 0, "housing_costs": ABOVE_ANY_MAXIMUM, "training_costs": ABOVE_ANY_MAXIMUM,
         "childcare_costs": 0, "health_costs": ABOVE_ANY_MAXIMUM, "meal_days_per_week": 5, "first_training_done": False, "years_independent": 0,
         "independent_income": 0, "years_full_time_work": 0, "loans_received": 0,
+        # Vaud (RLAEF annexe 1-2): zone 2 (Lausanne), the level's study-costs category, no RDU nor taxable income
+        "charges_zone": "2", "training_category": "university" if level == "tertiary" else "school",
+        "student_rdu": 0, "taxable_income": 0,
         **parents_fields(parents),
     }
     row.update(changes)

@@ -170,10 +170,17 @@ def judge(rules: RuleSet, standard, all_standards=None) -> Verdict:
     missing = [c for c in citations if c and unheld(rules, c)] + [f"{n} (carried)" for n in carried]
     if not any(detail_fr):                     # nothing measured: say what is to be checked
         detail_fr, detail_en = [standard.note or standard.description_fr], [standard.description_en]
+    # a profile the engine could not assess because the rule set lacks an amount (``missing: true``): the verdict
+    # rests on what the texts held do not say
+    if rules.missing and any(e.get("eligible") is None for e in evidence):
+        said = " ".join(str(e.get("reasons", "")) for e in evidence if e.get("eligible") is None)
+        missing += [f"{name} (missing)" for name in rules.missing if f"« {name} »" in said or f"'{name}'" in said]
     status = model
     if standard.probe == "partial_independence":
         pass                                   # art. 19 is optional: it cannot be breached, nothing to settle
     elif model == "met" and missing:
+        status = "review"
+    elif model == "not_met" and rules.missing and any(n.endswith("(missing)") for n in missing):
         status = "review"
     elif model == "not_met" and not _definitive(rules, flat, parameters, outcome):
         status = "review"

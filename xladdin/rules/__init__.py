@@ -34,6 +34,7 @@ class Parameter:
     same_as: str = ""              # the parameter whose value this one is (one amount the law uses in two places)
     minimum: float | None = None   # the leaf's ``min:``/``max:``, where its unit's domain (:func:`domain`) is too wide
     maximum: float | None = None
+    missing: bool = False          # the amount is not in the texts held (an annex missing): named, never invented
 
     def as_json(self) -> dict:
         out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
@@ -45,6 +46,8 @@ class Parameter:
             out["carried"] = True
         if self.same_as:
             out["same_as"] = self.same_as
+        if self.missing:
+            out["missing"] = True
         return out
 
 
@@ -73,8 +76,22 @@ class RuleSet:
 
     @property
     def v(self) -> SimpleNamespace:
-        """The values as a nested namespace: ``rs.v.amounts.cap.tertiary``."""
-        return _namespace(tuple((k, p.value) for k, p in self.parameters.items()))
+        """The values as a nested namespace: ``rs.v.amounts.cap.tertiary``. A missing amount is NaN, so that what
+        it reaches is NaN rather than a number; ``xladdin.bursary.assess`` turns the rows that need it into row
+        errors (:func:`xladdin.bursary.missing.rows_needing`)."""
+        return _namespace(tuple((k, float("nan") if p.missing else p.value) for k, p in self.parameters.items()))
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The parameters whose amount is not in the texts held (``missing: true``), in file order."""
+        return tuple(name for name, p in self.parameters.items() if p.missing)
+
+    def filled(self, values: dict[str, float]) -> RuleSet:
+        """A copy where some missing amounts take the given values (to find which rows need them; never shown)."""
+        params = dict(self.parameters)
+        for name, value in values.items():
+            params[name] = replace(params[name], value=value, missing=False)
+        return replace(self, parameters=params)
 
     def flat(self) -> dict[str, Parameter]:
         return dict(self.parameters)
@@ -90,10 +107,10 @@ class RuleSet:
         """The short names of the laws this rule set's model cites (GE: LBPE, RBPE...; ZH: VAB, BiG)."""
         return {part.split()[0] for ref in self.choice_articles.values() for part in ref.split(" ; ") if part.split()}
 
-    def own_citation(self, article: str, fallback: str = "") -> str:
+    def own_citation(self, article: str, fallback: str = "", exclude: frozenset[str] = frozenset()) -> str:
         """The parts of a citation (``VAB § 13 ; ABV Art. 15``) that cite this rule set's laws; a part without a law
         name (``§ 12``) goes with the one before; ``fallback`` when none does."""
-        laws, kept, law = self.laws, [], ""
+        laws, kept, law = self.laws - exclude, [], ""
         for part in article.split(" ; "):
             words = part.split()
             if words and not words[0].startswith(("§", "Art.", "art.", "Anh", "al.", "Abs.", "lit.", "A1-")):
@@ -115,7 +132,11 @@ class RuleSet:
                 raise RulesError("unknown_parameter", name=name, rules=self.id)
             if params[name].same_as:
                 raise RulesError("alias_parameter", name=name, target=params[name].same_as)
-            params[name] = replace(params[name], value=_coerce_like(params[name], value))
+            p = params[name]
+            if p.missing:                           # the user gives the amount the texts held lack
+                params[name] = replace(p, value=_coerce_like(replace(p, value=0.0), value), missing=False)
+            else:
+                params[name] = replace(p, value=_coerce_like(p, value))
         for name, p in params.items():              # an amount used in two places changes in both
             if p.same_as in overrides:
                 params[name] = replace(p, value=params[p.same_as].value)
@@ -237,7 +258,10 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
                                   valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
                                   note=str(node.get("note", "")), href=str(node.get("href", "")),
                                   carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")),
-                                  minimum=node.get("min"), maximum=node.get("max"))
+                                  minimum=node.get("min"), maximum=node.get("max"),
+                                  missing=bool(node.get("missing", False)))
+            if out[name].missing and (out[name].value is not None or not out[name].note):
+                raise ValueError(f"parameter {name} is missing: it needs `value: null` and a `note` naming the annex")
         elif isinstance(node, dict):
             out.update(_flatten(node, name + "."))
         else:
@@ -253,7 +277,7 @@ def _resolve_aliases(params: dict[str, Parameter], path: Path) -> dict[str, Para
             if target is None or target.same_as:
                 raise ValueError(f"{path.name}: {name} same_as {p.same_as}: no such parameter with a value")
             params[name] = replace(p, value=target.value, valid_from=p.valid_from or target.valid_from,
-                                   unit=p.unit or target.unit)
+                                   unit=p.unit or target.unit, missing=target.missing)
     return params
 
 

@@ -100,7 +100,19 @@ def citation_for(rules: str | None):
     from ... import rules as rules_mod
 
     ruleset = rules_mod.load(rules or DEFAULT_RULES)
-    return lambda article: ruleset.own_citation(article)
+    if canton_of(rules) == "GE":
+        return lambda article, field=None: ruleset.own_citation(article)
+
+    geneva = frozenset(rules_mod.load("GE").laws) - {"concordat"}      # the intercantonal text is everyone's
+
+    def cite(article: str, field: schema.Field | None = None) -> str:
+        # A field first written for Geneva cites Geneva's LBPE, RBPE…: never this canton's laws of the same
+        # abbreviation (Fribourg's LBPE and RBPE are other laws); its other parts (VAB, ABV) stay.
+        if field is not None and (not field.cantons or field.cantons[0] == "GE"):
+            return ruleset.own_citation(article, exclude=geneva)
+        return ruleset.own_citation(article)
+
+    return cite
 
 
 def fields_of(selector, canton: str = "GE") -> list[schema.Field]:

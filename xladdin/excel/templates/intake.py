@@ -127,7 +127,7 @@ def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict
             if applicant is not None:
                 set_cell(value, applicant.get(f.key))
             validations.add(f, value.coordinate, value.coordinate)
-            art = ws.cell(row=row, column=col["article"], value=cite(f.article))
+            art = ws.cell(row=row, column=col["article"], value=cite(f.article, f))
             art.font = common.NOTE_FONT
             art.alignment = Alignment(wrap_text=True, vertical="top")
             lines = max(output.text_lines(label.value, widths[1] - 1), output.text_lines(art.value, widths[3] - 2))
