@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError, XladdinError
-from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants
+from .readers import PARQUET_SUFFIXES, WORKBOOK_SUFFIXES, RawTable, read_applicants
 from .report import prepare, write_report
 
-SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
+SUFFIXES = WORKBOOK_SUFFIXES | {".csv"} | PARQUET_SUFFIXES
 
 
 @dataclass

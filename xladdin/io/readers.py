@@ -23,6 +23,7 @@ from .limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}            # typed columns (what statistics offices exchange), via pyarrow
 # Limits (file size, rows, columns, cells, unpacked size): xladdin.io.limits, configurable by option/environment.
 DEFAULT_MAX_BYTES = Limits.max_bytes
 DEFAULT_MAX_ROWS = Limits.max_rows
@@ -89,7 +90,7 @@ def _opened(path, max_bytes, max_rows, limits) -> tuple[Path, Limits]:
         raise InputFileError("file_empty", path=str(path))
     _limits.check_size(path, size, limits)
     suffix = path.suffix.lower()
-    if suffix not in WORKBOOK_SUFFIXES and suffix not in CSV_SUFFIXES:
+    if suffix not in WORKBOOK_SUFFIXES and suffix not in CSV_SUFFIXES and suffix not in PARQUET_SUFFIXES:
         raise InputFileError("file_format", path=str(path), suffix=suffix or "(aucune)")
     return path, limits
 
@@ -105,7 +106,9 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, max_bytes: i
     bound the file size, data rows, columns and cells; a file beyond them is refused before it is expanded.
     """
     path, limits = _opened(path, max_bytes, max_rows, limits)
-    if path.suffix.lower() in CSV_SUFFIXES:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        table = read_parquet(path, limits)
+    elif path.suffix.lower() in CSV_SUFFIXES:
         table = _read_csv(path, limits)
     else:
         book = Workbook(path, limits, sheet)
@@ -131,7 +134,13 @@ def read_applicants(path: str | Path, *, sheet: str | int | None = None, limits:
     * An intake form is read as a one-row table; any other kind of file is refused with what it is.
     """
     path, limits = _opened(path, None, None, limits)
-    if path.suffix.lower() in CSV_SUFFIXES:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        table = read_parquet(path, limits)
+        if table.frame.empty:
+            raise InputFileError("file_no_rows", path=str(path))
+        _check_columns(path, list(table.frame.columns), 0)
+        table.kind = kinds.APPLICANTS
+    elif path.suffix.lower() in CSV_SUFFIXES:
         if sheet is not None:
             raise InputFileError("sheet_missing", path=str(path), sheet=sheet, sheets="(fichier CSV : une seule table)")
         rows, encoding, separator = _csv_rows(path, limits)
@@ -143,6 +152,44 @@ def read_applicants(path: str | Path, *, sheet: str | int | None = None, limits:
     table.source = path.name
     table.sha256 = sha256_of(path)
     return table
+
+
+def parquet_file(path: Path, limits: Limits):
+    """A Parquet file opened by pyarrow, its rows and columns checked against the limits from its footer (before
+    a row is read)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:                                       # pragma: no cover - pyarrow is a dependency of [parquet]
+        raise InputFileError("file_format", path=str(path), suffix=path.suffix) from None
+    try:
+        handle = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and OSError for what is not Parquet
+        raise InputFileError("file_corrupt", path=str(path), detail=str(exc)[:200]) from None
+    meta = handle.metadata
+    _limits.check_rows(path, meta.num_rows, limits)
+    _limits.check_columns(path, meta.num_columns, limits)
+    _limits.check_cells(path, meta.num_rows * meta.num_columns, limits)
+    return handle
+
+
+def parquet_frame(table) -> pd.DataFrame:
+    """An Arrow table (a Parquet file, or one of its row groups) as a DataFrame of typed columns: numbers, yes/no,
+    dates and codes stay what they are (the reader's typed path checks them); text is pandas' text."""
+    import pyarrow as pa
+
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                         pa.large_string(): pd.StringDtype("pyarrow")}.get)
+
+
+def read_parquet(path: Path, limits: Limits) -> RawTable:
+    """A Parquet file: one table, its header the column names, line 2 the first row (as if it were a list)."""
+    handle = parquet_file(path, limits)
+    try:
+        frame = parquet_frame(handle.read())
+    except Exception as exc:  # a damaged page
+        raise InputFileError("file_corrupt", path=str(path), detail=str(exc)[:200]) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return RawTable(frame, file_format="parquet", header_row=1)
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -617,6 +664,9 @@ def describe(table: RawTable, lang: str = "fr") -> list[str]:
         sheet = f", {'sheet' if en else 'feuille'} « {table.sheet} »" if table.sheet else ""
         out.append(f"{'Intake form read' if en else 'Formulaire de saisie lu'} : {table.source}{sheet} "
                    f"({'one applicant' if en else 'un dossier'})")
+    elif table.file_format == "parquet":
+        out.append(f"{'Parquet file read' if en else 'Fichier Parquet lu'} : {table.source} "
+                   f"({len(table.frame.columns)} {'columns' if en else 'colonnes'})")
     elif table.file_format == "csv":
         out.append(f"{'CSV file read' if en else 'Fichier CSV lu'} : {table.source} ({'separator' if en else 'séparateur'}"
                    f" « {table.separator} », {'header on line' if en else 'en-tête ligne'} {table.header_row})")

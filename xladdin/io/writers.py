@@ -104,11 +104,19 @@ def write_table(frame: pd.DataFrame, out: str | Path, protect: tuple = (), amoun
     """
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in {".csv", ".xlsx"}:
+    if suffix not in {".csv", ".xlsx", ".parquet"}:
         raise XladdinError("output_format", path=str(out))
     with atomic_path(out, protect) as tmp:
-        if suffix == ".csv":
+        if suffix == ".parquet":
+            write_parquet(frame, tmp)
+        elif suffix == ".csv":
             write_csv(frame, tmp)
         else:
             write_xlsx_sheets({sheet: frame, **(more_sheets or {})}, tmp, amount_columns=amount_columns)
     return out
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """The table as Parquet (pyarrow): typed columns (booleans, whole francs as integers, text), no index; what
+    statistics offices read back as they are. Text needs no guard against formulas: no spreadsheet opens it."""
+    frame.to_parquet(path, index=False, engine="pyarrow")
