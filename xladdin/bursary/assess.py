@@ -198,12 +198,13 @@ def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFr
 
 
 def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
-                overrides: dict | None = None, redact: bool | None = None) -> Assessment:
+                overrides: dict | None = None, redact: bool | None = None, carry=None) -> Assessment:
     """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
 
-    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`)."""
+    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`). ``carry``: one chunk
+    of a streamed table (:class:`xladdin.bursary.inputs.Carry`, :mod:`xladdin.io.stream`)."""
     frame, lines, raw = table_from(applicants)
-    inputs = parse(frame, lines, redact=redact)
+    inputs = parse(frame, lines, redact=redact, carry=carry)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     if overrides:

@@ -205,6 +205,7 @@ class _Collector:
         self.ids = ids
         self.redact = redact
         self.day_first = 0                  # slashed text dates whose first number is a day above 12
+        self.carry: Carry | None = None     # a streamed table's earlier chunks
 
     @property
     def root(self) -> _Collector:
@@ -404,14 +405,33 @@ def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
     return values[codes], problem[codes], blank[codes]
 
 
+@dataclass
+class Carry:
+    """What one chunk of a streamed table hands to the next, so that the chunks read as the whole table would:
+    the file numbers seen so far (a number seen in an earlier chunk is a duplicate of its line there) and the
+    evidence of US month/day dates (the whole file is refused only when no chunk shows a day-first date)."""
+
+    first_line: dict = field(default_factory=dict)      # file number -> line of its first row
+    month_first: list = field(default_factory=list)     # error records of slashed dates read month first
+    day_first: int = 0
+
+    def refuse_us_dates(self, redact: bool = False) -> None:
+        """At the end of the stream: refuse the file when its slashed dates were evidently month first."""
+        collector = _Collector(np.zeros(0, np.int64), [], redact)
+        collector.records, collector.kinds = list(self.month_first), ["date_month_first"] * len(self.month_first)
+        collector.day_first = self.day_first
+        _month_first(collector, redact)
+
+
 def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | None = None,
-          today: dt.date | None = None) -> Inputs:
+          today: dt.date | None = None, carry: Carry | None = None) -> Inputs:
     """Parse a DataFrame whose headers are schema keys or labels (fr/en/de) into typed columns and errors.
 
     ``redact``: no message quotes a cell's value (``--redact``; None: as :func:`xladdin.io.redact.masking` says).
     ``today`` bounds birth dates (default: the
     machine's date). Raises ``dates_month_first`` when the table's slashed dates are evidently US month/day ones
-    (one message for the file instead of one per row)."""
+    (one message for the file instead of one per row). ``carry``: the state a streamed table's earlier chunks
+    left (:class:`Carry`); the US-date decision is then left to the end of the stream."""
     n = len(frame)
     redact = redacting() if redact is None else redact
     if lines is None:
@@ -437,6 +457,7 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
         raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
         ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
     errors = _Collector(lines, ids, redact)
+    errors.carry = carry
     cols: dict[str, np.ndarray] = {}
     absent: dict[tuple, np.ndarray] = {}
     for f in schema.FIELDS:
@@ -449,7 +470,14 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
             cols[f.key] = _parse_text(f, raw_ids, None, errors, id_texts)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
-    _month_first(errors, redact)
+    if carry is None:
+        _month_first(errors, redact)
+    else:
+        carry.month_first.extend(r for r, kind in zip(errors.records, errors.kinds) if kind == "date_month_first")
+        carry.day_first += errors.day_first
+        ids_here = cols["applicant_id"]
+        for pos in np.flatnonzero(pd.notna(ids_here)):
+            carry.first_line.setdefault(ids_here[pos], int(lines[pos]))
     _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
@@ -513,9 +541,13 @@ def _parse_text(f, raw, blank, errors, texts: tuple | None = None) -> np.ndarray
 def _duplicates(f, out: np.ndarray, errors) -> None:
     """A file number seen on an earlier line: an error of the later row, naming the first line."""
     ids = pd.Series(out, dtype=object)
-    dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
+    dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy(copy=True)
+    earlier = errors.root.carry.first_line if errors.root.carry is not None else {}
+    if earlier:                                          # seen in an earlier chunk of a streamed table
+        dup |= np.fromiter((v is not None and v in earlier for v in out), dtype=bool, count=len(out))
     if dup.any():
         first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
+        first_line.update(earlier)
         for pos in np.flatnonzero(dup):
             fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
                               first=int(first_line[out[pos]]))
@@ -543,7 +575,7 @@ def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.n
         return pd.array(trimmed, dtype=pd.StringDtype("pyarrow"))
     out = python if python is not None else trimmed.to_numpy(zero_copy_only=False).astype(object)
     out[blank | long] = None
-    if pc.count_distinct(trimmed).as_py() < len(trimmed) - trimmed.null_count:    # counted by Arrow
+    if errors.root.carry is not None or pc.count_distinct(trimmed).as_py() < len(trimmed) - trimmed.null_count:
         _duplicates(f, out, errors)
     return out
 

@@ -267,9 +267,12 @@ def _read_csv(path: Path, limits: Limits) -> RawTable:
                     header_row=header_index + 1, notes=notes)
 
 
-def _other_separator(rows: list[list[str]], header_index: int, separator: str) -> list[str]:
+def _other_separator(rows: list[list[str]], header_index: int, separator: str, first_line: int | None = None
+                     ) -> list[str]:
     """Rows pasted from a file with another separator (``A2,Zoé,CH`` under a ``;`` header) are split with it
-    when that gives exactly the header's cells; otherwise they stay one cell (and become error rows)."""
+    when that gives exactly the header's cells; otherwise they stay one cell (and become error rows).
+    ``first_line``: the file's line of the row after the header (a chunk of a streamed file)."""
+    shift = 0 if first_line is None else first_line - header_index - 2
     width = len(rows[header_index])
     notes = []
     if width < 2:
@@ -283,7 +286,7 @@ def _other_separator(rows: list[list[str]], header_index: int, separator: str) -
                 parts = next(csv.reader([row[0]], delimiter=other))
                 if len(parts) == width:
                     rows[i] = parts
-                    notes.append(f"ligne {i + 1} : séparateur « {other} » au lieu de « {separator} »")
+                    notes.append(f"ligne {i + 1 + shift} : séparateur « {other} » au lieu de « {separator} »")
                     break
     return notes
 
@@ -594,11 +597,20 @@ def _check_columns(path: Path, header: list, index: int) -> None:
                            columns=", ".join(f"« {f.label_fr} » ({f.key})" for f in missing))
 
 
+def cell_number(v) -> float | None:
+    """A cell as a number of a totals row (the reader's rules), None when it is empty or not a number."""
+    from ..bursary.inputs import text_number
+
+    if v in ("", None) or isinstance(v, bool):
+        return None
+    x = float(v) if isinstance(v, (int, float)) else text_number(str(v))
+    return None if x != x else x
+
+
 def _sums_row(header: list, data: list[list]) -> bool:
     """The last row is a totals row: its file-number cell (or, that one empty, its first cell) says « Total »
     (Totaux, Summe...), its other cells are numbers only, and each amount it holds is the sum of the column
     above (a row holding nothing but « Total » adds nothing up, and is no applicant either)."""
-    from ..bursary.inputs import text_number
     from ..schema import AMOUNT, BY_KEY, resolve_header
 
     keys = [resolve_header(h) if h not in ("", None) else None for h in header]
@@ -611,12 +623,7 @@ def _sums_row(header: list, data: list[list]) -> bool:
     if not kinds.is_total_label(label):
         return False
 
-    def number(v) -> float | None:
-        if v in ("", None) or isinstance(v, bool):
-            return None
-        x = float(v) if isinstance(v, (int, float)) else text_number(str(v))
-        return None if x != x else x
-
+    number = cell_number
     others = [c for c, v in enumerate(last) if v not in ("", None) and v is not label]
     if any(number(last[c]) is None for c in others):
         return False                          # a date, a word: a row of an applicant, whatever its file number
