@@ -17,6 +17,7 @@ from .io import redact as redact_mod
 from .io.formats import chf_text
 from .io.readers import describe, read_applicants
 from .io.writers import write_table
+from .options import lang_option
 
 console = Console()
 
@@ -32,7 +33,7 @@ def compare_cmd(
                                    "(GE,ZH : la version en vigueur à la date de chaque dossier)."),
     out: Path = typer.Option(..., "--out", "-o",
                              help="Fichier de sortie : .xlsx (comparaison + résumé) ou .csv (comparaison)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des en-têtes et des messages : fr, en ou de."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des en-têtes et des messages : fr, en ou de."),
     resident: bool = typer.Option(False, "--as-resident",
                                   help="Évaluer chaque dossier comme domicilié (domicile déterminant) dans le "
                                        "canton de chaque jeu de règles (comparer les cantons pour une même "

@@ -46,6 +46,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "beyond the limit of {limit} (option --max-cells or variable XLADDIN_MAX_TABLE_CELLS)"),
     "bad_limit": ("limite invalide pour {option} : « {value} » (attendu un nombre positif)",
                   "invalid limit for {option}: '{value}' (expected a positive number)"),
+    "yaml_too_large": ("fichier YAML trop volumineux : {path} ({size}, au-delà de la limite de {limit})",
+                       "YAML file too large: {path} ({size_en}, beyond the limit of {limit_en})"),
+    "yaml_too_deep": ("fichier YAML refusé : {path} imbrique plus de {limit} niveaux (ligne {line})",
+                      "YAML file refused: {path} nests more than {limit} levels (line {line})"),
+    "yaml_too_many_nodes": ("fichier YAML refusé : {path} compterait plus de {limit} éléments une fois ses alias "
+                            "(*nom) développés — bombe d'alias probable ; écrivez les valeurs sans &ancre ni *alias",
+                            "YAML file refused: {path} would hold more than {limit} nodes once its aliases (*name) "
+                            "are expanded — probable alias bomb; write the values without &anchors or *aliases"),
+    "rules_file_invalid": ("jeu de règles {path} invalide : {detail}", "invalid rule set {path}: {detail}"),
     "whatif_no_parameter": ("aucun paramètre à faire varier (une ligne : nom pointé puis valeurs)",
                             "no parameter to vary (one row: dotted name, then values)"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
@@ -76,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
                         "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),
+    "parameter_out_of_range": ("valeur refusée pour {name} : « {value} » (attendu {expected})",
+                               "value refused for {name}: '{value}' (expected {expected_en})"),
     "bad_parameter_value": ("valeur invalide pour {name} : « {value} »", "invalid value for {name}: '{value}'"),
     "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",
                             "file number '{applicant_id}' not found in {path}"),
@@ -117,6 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "or 'File number')"),
     "excel_empty": ("plage vide : {what}", "empty range: {what}"),
     "excel_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
+    "excel_out_of_range": ("{name} hors limites : « {value} » (attendu entre {low} et {high})",
+                           "{name} out of range: '{value}' (expected between {low} and {high})"),
     "excel_bad_choice": ("{name} : valeur inconnue « {value} » (attendu : {allowed})",
                          "{name}: unknown value '{value}' (expected: {allowed})"),
     "excel_shape": ("{name} : {expected}, reçu {rows} × {cols}", "{name}: {expected_en}, got {rows} × {cols}"),
@@ -124,6 +137,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "--token, p. ex. python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
                     "access token missing or too short (at least {min} characters): set XLADDIN_TOKEN or --token, "
                     "e.g. python -c \"import secrets; print(secrets.token_urlsafe(32))\""),
+    "serve_public_url": ("adresse publique invalide « {url} » (attendu https://hôte[:port][/chemin], sans "
+                         "utilisateur, requête ni fragment)", "invalid public URL '{url}' (expected "
+                         "https://host[:port][/path], without user, query or fragment)"),
     # What-if tables and goal seek (xladdin.whatif)
     "whatif_bad_vary": ("--vary attend PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS, reçu « {spec} »",
                         "--vary expects PARAM=V1,V2,... or PARAM=START:STOP:STEP, got '{spec}'"),
@@ -133,6 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whatif_several_rulesets": ("les dossiers relèvent de plusieurs jeux de règles {rules} ({ids}) : choisissez-en un "
                                 "avec --rules", "the applicants fall under several {rules} rule sets ({ids}): choose "
                                 "one with --rules"),
+    "amount_out_of_range": ("montant hors limites « {value} » (attendu entre {low} et {high})",
+                            "amount out of range '{value}' (expected between {low} and {high})"),
     "bad_amount": ("montant illisible « {value} »", "unreadable amount '{value}'"),
     "goalseek_not_numeric": ("{name} n'est pas numérique (valeur « {value} ») : recherche impossible",
                              "{name} is not numeric (value '{value}'): cannot seek it"),
@@ -152,6 +170,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare_no_rules": ("aucun jeu de règles à comparer : donnez des ids ou des cantons séparés par des virgules, "
                          "p. ex. GE-2025,ZH-2021", "no rule set to compare: give ids or cantons separated by commas, "
                          "e.g. GE-2025,ZH-2021"),
+    "lang_fr_en": ("langue non prise en charge « {lang} » (fr ou en)", "unsupported language '{lang}' (fr or en)"),
+    "reference_date_range": ("date de référence hors limites « {value} » (attendu entre {low} et {high})",
+                             "reference date out of range '{value}' (expected between {low} and {high})"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
     # The cell reader (xladdin.bursary.inputs, docs/reference/cells.md)

@@ -17,6 +17,7 @@ from .errors import XladdinError
 from .io.formats import chf_text
 from .io.readers import describe, read_applicants
 from .io.writers import write_table
+from .options import lang_option, reference_date_option
 from .whatif import goalseek as goalseek_mod
 from .whatif import grid, scenarios
 from .whatif.scenarios import SEEKABLE
@@ -40,10 +41,10 @@ def whatif_cmd(
     out: Path = typer.Option(..., "--out", "-o",
                              help="Tableau des scénarios : .xlsx (classeur avec graphiques) ou .csv."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    reference_date: str = reference_date_option(),
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    lang: str = lang_option(help="Langue des signalements : fr ou en."),
     sheet: str = SHEET_OPTION,
 ):
     """Calcule des scénarios « et si » sur toute la liste : coût, bénéficiaires, gagnants et perdants."""
@@ -109,9 +110,9 @@ def goalseek_cmd(
     upper: float = typer.Option(None, "--max",
                                 help="Valeur maximale du paramètre (défaut 100 × la valeur actuelle)."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    reference_date: str = reference_date_option(),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    lang: str = lang_option(help="Langue des signalements : fr ou en."),
     sheet: str = SHEET_OPTION,
 ):
     """Cherche la valeur d'un paramètre qui amène le coût total (ou une autre mesure) au budget visé."""

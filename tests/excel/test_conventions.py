@@ -113,7 +113,8 @@ def test_bad_arguments_give_readable_messages():
     assert call("bursary_table", applicant(), None, "klingon")[0][0].startswith(
         "#XLADDIN! lang : valeur inconnue « klingon »")
     assert call("loan_plan", "beaucoup", 2026) == [["#XLADDIN! amount : nombre illisible « beaucoup »"]]
-    assert call("loan_plan", -5, 2026) == [["#XLADDIN! amount : nombre illisible « -5 »"]]
+    assert call("loan_plan", -5, 2026) == [["#XLADDIN! amount hors limites : « -5 » (attendu entre 0 et "
+                                             "1 000 000 000 000)"]]
     assert call("loan_plan", 1000, 2026.5) == [["#XLADDIN! end_year : nombre illisible « 2026.5 »"]]
     assert call("loan_plan", 1000, None) == [["#XLADDIN! plage vide : end_year"]]
     assert first("entitlement_semesters", True) == \

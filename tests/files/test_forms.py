@@ -84,7 +84,7 @@ def test_an_error_in_a_form_names_the_line_of_its_field(tmp_path, blank_form, lo
     errors = [r for r in openpyxl.load_workbook(out)["Erreurs"].iter_rows(values_only=True)][1:]
     assert errors[0][0] == line and f"ligne {line}," in errors[0][-1]
     code, text = run("explain", filled, "--id", "A2")
-    assert code == 0 and f"ligne {line}, colonne part_time_ratio" in text, text
+    assert code == 0 and f"ligne {line}, colonne « Taux d'études » (part_time_ratio)" in text, text
 
 
 def test_three_forms_in_a_folder_are_one_batch(tmp_path, blank_form, lo):

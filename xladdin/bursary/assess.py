@@ -77,11 +77,16 @@ class Assessment:
         return self.rows_read - self.rows_in_error
 
 
+REFERENCE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def _as_date(value) -> dt.date | None:
-    """A reference date given for the whole run, read by the cell reader's date rules."""
+    """A reference date given for the whole run, read by the cell reader's date rules (1900–2199)."""
     try:
         return date_value(value)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == "date_range":
+            raise XladdinError("reference_date_range", value=value, low="01.01.1900", high="31.12.2199") from None
         raise XladdinError("bad_reference_date", value=value) from None
 
 

@@ -17,6 +17,7 @@ from ..io.formats import chf_text
 from ..io.readers import describe, read_applicants
 from ..io.stream import assess_file, streamable
 from ..io.writers import write_table
+from ..options import lang_option, reference_date_option
 from ..schema import OUTPUT_AMOUNTS, resolve_header
 from .assess import assess_full, explain
 
@@ -54,8 +55,8 @@ def assess_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="Langue des messages : fr ou en."),
     sheet: str = SHEET_OPTION,
     redact: bool = redact_mod.option(),
     max_file_mb: str = limits.MAX_FILE_MB_OPTION,
@@ -97,8 +98,8 @@ def explain_cmd(
     input: Path = typer.Argument(..., help="Fichier contenant le dossier (.csv, .xlsx)."),
     applicant_id: str = typer.Option(None, "--id", help="N° de dossier (facultatif si le fichier n'a qu'une ligne)."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="fr ou en."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="fr ou en."),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
     sheet: str = SHEET_OPTION,
 ):

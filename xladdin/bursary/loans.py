@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from .. import rules as rules_mod
+from ..errors import XladdinError
 from ..rules import RuleSet
 
 
@@ -16,6 +17,8 @@ def loan_plan(amount: float, end_year: int, rules: str | RuleSet = "GE") -> pd.D
     Instalments are whole francs, rounded half up; the last one takes the rounding rest so the plan repays the
     loan exactly. A master's loan converts into a bursary when the master is passed (LBPE art. 26 al. 1 a).
     """
+    if not 0 <= float(amount) <= rules_mod.MAX_AMOUNT:                 # also NaN: int64 instalments stay exact
+        raise XladdinError("amount_out_of_range", value=f"{float(amount):g}", low="0", high="1 000 000 000 000")
     r = rules_mod.load(rules).v.loans.repayment
     shares = [r.first_phase_share] * r.first_phase_years + [r.second_phase_share] * r.second_phase_years
     years = int(end_year) + r.start_offset_years + np.arange(len(shares))

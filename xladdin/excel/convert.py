@@ -240,7 +240,7 @@ def number(value, name: str, default=None) -> float | None:
     if isinstance(value, bool):
         raise XladdinError("excel_bad_number", name=name, value=value)
     if isinstance(value, (int, float)):
-        return float(value)
+        return _bounded(float(value), name, value)
     field_ = schema.BY_KEY.get(name)
     return _read_number(str(value), name, inputs.holds_decimals(field_),
                         field_ is not None and field_.kind == schema.RATIO)
@@ -254,6 +254,14 @@ def _read_number(text: str, name: str, decimals: bool, percent: bool = False) ->
                            swiss=inputs.swiss(whole), decimal=inputs.typed(decimal))
     if problem is not None:
         raise XladdinError("excel_bad_number", name=name, value=text)
+    return _bounded(got, name, text)
+
+
+def _bounded(got: float, name: str, value) -> float:
+    """A number within ±10¹² (the readers' bound: no amount or count reaches it), else a refusal."""
+    if not abs(got) <= inputs.PLAUSIBLE_MAX:                # also NaN and infinities
+        raise XladdinError("excel_out_of_range", name=name, value=value, low="-1 000 000 000 000",
+                           high="1 000 000 000 000")
     return got
 
 
@@ -275,7 +283,7 @@ def numbers(value, name: str) -> np.ndarray:
             continue
         if isinstance(v, bool):
             raise XladdinError("excel_bad_number", name=name, value=v)
-        out[i] = float(v) if isinstance(v, (int, float)) else _read_number(str(v), name, decimals=True)
+        out[i] = _bounded(float(v), name, v) if isinstance(v, (int, float)) else _read_number(str(v), name, True)
     return out
 
 

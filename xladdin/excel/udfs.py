@@ -237,9 +237,10 @@ def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
     from ..bursary.loans import loan_plan as plan
 
     language = convert.lang(lang)
-    value = convert.number(amount, "amount")
+    value = convert.number(amount, "amount")                               # within ±10¹², as the readers
     if value < 0:
-        raise convert.XladdinError("excel_bad_number", name="amount", value=convert.to_scalar(amount))
+        raise convert.XladdinError("excel_out_of_range", name="amount", value=convert.to_scalar(amount), low="0",
+                                   high="1 000 000 000 000")
     year = convert.number(end_year, "end_year")
     if not year.is_integer() or not 1900 <= year <= 2200:
         raise convert.XladdinError("excel_bad_number", name="end_year", value=convert.to_scalar(end_year))

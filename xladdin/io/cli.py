@@ -17,6 +17,7 @@ from rich.progress import (
 )
 
 from ..errors import XladdinError, in_language
+from ..options import lang_option, reference_date_option
 from . import limits
 from .bulk import Stages, run_import
 from .readers import describe
@@ -49,7 +50,7 @@ class RichStages(Stages):
 def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
     rules: str = typer.Option("GE", "--rules", "-r",
                               help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
                                    "(intake, applicants), les résultats du formulaire, le what-if."),
@@ -93,8 +94,8 @@ def import_cmd(
                                              "formulaire."),
     out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="Langue du rapport : fr (défaut) ou en."),
     sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
                                                     "visible qui contient des dossiers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
