@@ -54,7 +54,8 @@ def make_inputs(folder: Path, rows: int) -> tuple[Path, Path]:
 
 
 def _child(src: str, out: str, streamed: bool, queue) -> None:
-    os.environ.update({"XLADDIN_MAX_ROWS": "5000000", "XLADDIN_MAX_FILE_MB": "5000"})
+    os.environ.update({"XLADDIN_MAX_ROWS": "5000000", "XLADDIN_MAX_FILE_MB": "5000",
+                       "XLADDIN_MAX_TABLE_CELLS": "500000000"})
     from xladdin.bursary.assess import assess_full
     from xladdin.io.stream import assess_file
     from xladdin.io.writers import write_table
@@ -76,7 +77,13 @@ def run(src: Path, out: Path, streamed: bool) -> tuple[float, int, int]:
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(str(src), str(out), streamed, queue))
     proc.start()
-    got = queue.get()
+    while True:                                      # a child that fails must not leave the parent waiting
+        try:
+            got = queue.get(timeout=5)
+            break
+        except Exception:
+            if not proc.is_alive():
+                raise RuntimeError(f"the measure of {src} failed (exit {proc.exitcode})") from None
     proc.join()
     out.unlink(missing_ok=True)
     return got
@@ -100,8 +107,10 @@ def main(argv=None) -> dict:
             for _ in range(rounds):                             # interleaved: each case once per round
                 for name, src, suffix in cases:
                     for streamed in ways:
-                        got.setdefault((name, streamed), []).append(
-                            run(src, Path(tmp) / f"out{suffix}", streamed))
+                        one = run(src, Path(tmp) / f"out{suffix}", streamed)
+                        got.setdefault((name, streamed), []).append(one)
+                        print(f"    ({name}, {'streamed' if streamed else 'one piece'}: {one[0]:.2f} s, "
+                              f"peak {one[1] / 1e6:.0f} MB)", flush=True)
             for (name, streamed), runs in got.items():
                 seconds = statistics.median(r[0] for r in runs)
                 peak = statistics.median(r[1] for r in runs) / 1e6

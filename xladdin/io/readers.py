@@ -154,9 +154,9 @@ def read_applicants(path: str | Path, *, sheet: str | int | None = None, limits:
     return table
 
 
-def parquet_file(path: Path, limits: Limits):
+def parquet_file(path: Path, limits: Limits, whole: bool = True):
     """A Parquet file opened by pyarrow, its rows and columns checked against the limits from its footer (before
-    a row is read)."""
+    a row is read); its cells too when it is to be read ``whole`` (a streamed file holds one chunk at a time)."""
     try:
         import pyarrow.parquet as pq
     except ImportError:                                       # pragma: no cover - pyarrow is a dependency of [parquet]
@@ -168,7 +168,8 @@ def parquet_file(path: Path, limits: Limits):
     meta = handle.metadata
     _limits.check_rows(path, meta.num_rows, limits)
     _limits.check_columns(path, meta.num_columns, limits)
-    _limits.check_cells(path, meta.num_rows * meta.num_columns, limits)
+    if whole:
+        _limits.check_cells(path, meta.num_rows * meta.num_columns, limits)
     return handle
 
 

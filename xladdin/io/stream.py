@@ -170,7 +170,7 @@ def _chunks(path: Path, size: int, limits, encoding: str | None, done: Streamed)
 
 
 def _parquet_chunks(path: Path, size: int, limits, done: Streamed):
-    handle = parquet_file(path, limits)
+    handle = parquet_file(path, limits, whole=False)
     names = [str(c).strip() for c in handle.schema_arrow.names]
     _check_columns(path, names, 0)
     done.table = RawTable(pd.DataFrame(columns=names), file_format="parquet", header_row=1, kind=kinds.APPLICANTS)
