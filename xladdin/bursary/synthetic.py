@@ -231,6 +231,15 @@ def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
     return frame
 
 
+def part_time_reasons(ratio: pd.Series) -> pd.Series:
+    """A reason for each part-time row, in turn professional, family, health and other (full time: none given);
+    drawn from no random stream. The synthetic tables leave the reason out (a part-time row without its reason
+    is a case the engine must handle); the sample lists give one to every part-time row."""
+    cycle = np.array(["professional", "family", "health", "other"], dtype=object)
+    reasons = cycle[np.arange(len(ratio)) % len(cycle)]
+    return pd.Series(np.where(ratio.to_numpy() < 1, reasons, None), index=ratio.index, dtype=object)
+
+
 def as_typed(frame: pd.DataFrame) -> pd.DataFrame:
     """The same applicants as a program holds them: dates as datetimes, codes as categoricals (numbers and yes/no
     are already numbers and booleans). What the typed fast path of the reader takes without reading a cell."""
