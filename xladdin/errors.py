@@ -32,8 +32,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_too_large": ("fichier trop volumineux : {path} ({size}, au-delà de la limite de {limit} ; option "
                        "--max-file-mb ou variable XLADDIN_MAX_FILE_MB)", "file too large: {path} ({size_en}, beyond "
                        "the limit of {limit_en}; option --max-file-mb or variable XLADDIN_MAX_FILE_MB)"),
-    "file_format": ("format de fichier non pris en charge « {suffix} » : {path} (attendu .csv, .xlsx, .xls, .ods)",
-                    "unsupported file format '{suffix}': {path} (expected .csv, .xlsx, .xls, .ods)"),
+    "file_format": ("format de fichier non pris en charge « {suffix} » : {path} (attendu .csv, .xlsx, .xls, .ods, .parquet)",
+                    "unsupported file format '{suffix}': {path} (expected .csv, .xlsx, .xls, .ods, .parquet)"),
     "file_encoding": ("encodage illisible : {path}", "unreadable encoding: {path}"),
     "file_binary": ("ce fichier n'est pas un texte CSV : {path}", "this file is not CSV text: {path}"),
     "file_corrupt": ("classeur illisible ou endommagé : {path} ({detail})",
@@ -81,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate_header": ("en-tête en double « {header} » dans {path}", "duplicate header '{header}' in {path}"),
     "output_is_input": ("le fichier de sortie ne peut pas être le fichier d'entrée : {path}",
                         "the output file cannot be the input file: {path}"),
-    "output_format": ("format de sortie non pris en charge : {path} (attendu .csv ou .xlsx)",
-                      "unsupported output format: {path} (expected .csv or .xlsx)"),
+    "output_format": ("format de sortie non pris en charge : {path} (attendu .csv, .xlsx ou .parquet)",
+                      "unsupported output format: {path} (expected .csv, .xlsx or .parquet)"),
     "report_format": ("le rapport doit être un classeur .xlsx : {path}", "the report must be an .xlsx workbook: {path}"),
     "template_kind": ("modèle inconnu « {kind} » (disponibles : {available})",
                       "unknown template '{kind}' (available: {available})"),

@@ -184,36 +184,50 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
     }
 
 
+_STR = pd.Series(["x"]).dtype                  # pandas' own text type (Arrow-backed when pyarrow is installed)
+
+
+def _text_column(values: np.ndarray):
+    """An output text column in pandas' own text type, made by Arrow in one pass (pandas would infer it cell by
+    cell); object where that type is not Arrow's."""
+    if isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow":
+        import pyarrow as pa
+
+        return pd.array(pa.array(values, type=pa.string(), from_pandas=True), dtype=_STR)
+    return pd.array(values, dtype=object)
+
+
 def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
     """Typed output columns; rows with an input error keep their id and carry the messages in ``reasons``."""
     bad = inputs.row_error
-    columns: dict[str, object] = {"applicant_id": pd.array(parts["applicant_id"], dtype=object)}
+    columns: dict[str, object] = {"applicant_id": _text_column(parts["applicant_id"])}
     columns["eligible"] = pd.arrays.BooleanArray(parts["eligible"].astype(bool), bad.copy())
     reasons = parts["reasons"].copy()
     if bad.any():
         column = "message_en" if lang == "en" else "message_fr"
         joined = inputs.errors.groupby("position", sort=False)[column].agg(" | ".join)
         reasons[joined.index.to_numpy(dtype=int)] = joined.to_numpy(dtype=object)
-    columns["reasons"] = pd.array(reasons, dtype=object)
+    columns["reasons"] = _text_column(reasons)
     independence = parts["independence"].copy()
     independence[bad] = None
-    columns["independence"] = pd.array(independence, dtype=object)
+    columns["independence"] = _text_column(independence)
     for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",
                 "entitlement_semesters"):
         values = np.where(bad, np.nan, parts[key].astype(float))
         missing = np.isnan(values)
         columns[key] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
-    columns["rules"] = pd.array(parts["rules"], dtype=object)
+    columns["rules"] = _text_column(parts["rules"])
     return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
 def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
-                overrides: dict | None = None, redact: bool | None = None) -> Assessment:
+                overrides: dict | None = None, redact: bool | None = None, carry=None) -> Assessment:
     """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
 
-    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`)."""
+    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`). ``carry``: one chunk
+    of a streamed table (:class:`xladdin.bursary.inputs.Carry`, :mod:`xladdin.io.stream`)."""
     frame, lines, raw = table_from(applicants)
-    inputs = parse(frame, lines, redact=redact)
+    inputs = parse(frame, lines, redact=redact, carry=carry)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     if overrides:

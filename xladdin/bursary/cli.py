@@ -15,6 +15,7 @@ from ..io import limits, output
 from ..io import redact as redact_mod
 from ..io.formats import chf_text
 from ..io.readers import describe, read_applicants
+from ..io.stream import assess_file, streamable
 from ..options import lang_option, reference_date_option
 from ..schema import resolve_header
 from .assess import assess_full, explain
@@ -29,18 +30,21 @@ SHEET_OPTION = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numé
 
 def summary_table(assessment, title: str) -> Table:
     """Totals only: no individual's income or amount reaches the console."""
-    r = assessment.results
+    if hasattr(assessment, "results"):
+        r = assessment.results
+        eligible, bursary, loan = int(r["eligible"].fillna(False).sum()), r["bursary"].sum(), r["loan"].sum()
+    else:                                          # a streamed assessment keeps its totals, not its rows
+        eligible, bursary, loan = assessment.eligible, assessment.bursary, assessment.loan
     table = Table(title=title, show_header=True)
     table.add_column("Indicateur")
     table.add_column("Valeur", justify="right")
-    eligible = int(r["eligible"].fillna(False).sum())
     table.add_row("Dossiers lus", str(assessment.rows_read))
     table.add_row("Dossiers évalués", str(assessment.rows_assessed))
     table.add_row("Dossiers en erreur", str(assessment.rows_in_error))
     table.add_row("Éligibles", str(eligible))
     table.add_row("Non éligibles", str(assessment.rows_assessed - eligible))
-    table.add_row("Total des bourses (CHF)", chf_text(float(r["bursary"].sum())))
-    table.add_row("Total des prêts (CHF)", chf_text(float(r["loan"].sum())))
+    table.add_row("Total des bourses (CHF)", chf_text(float(bursary)))
+    table.add_row("Total des prêts (CHF)", chf_text(float(loan)))
     table.add_row("Règles", ", ".join(rs.label for rs in assessment.rulesets))
     if assessment.rows_out_of_period:
         table.add_row("Hors période des règles (RULES-OUT-OF-PERIOD)", str(assessment.rows_out_of_period))
@@ -64,13 +68,20 @@ def assess_cmd(
     max_cells: str = limits.MAX_CELLS_OPTION,
 ):
     """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
+    chosen_limits = limits.from_options(max_file_mb, max_rows, max_columns, max_cells)
+    output.check_command_output(out, (input,), (".csv", ".xlsx", ".parquet"))
+    if sheet is None and streamable(input, out):   # a big CSV or Parquet list: chunk by chunk, constant memory
+        with in_language(lang):
+            assessment = assess_file(input, out, rules=rules, reference_date=reference_date,
+                                     lang="en" if lang == "en" else "fr", redact=redact, limits=chosen_limits,
+                                     mode=output.mode(lang, keys), csv_dialect=output.dialect(csv_dialect))
+        _report(assessment.table, assessment, input, out, lang)
+        return
     with in_language(lang):
         mode = output.mode(lang, keys)
         csv_dialect = output.dialect(csv_dialect)
-        output.check_command_output(out, (input,))
         with output.os_errors(input, "read"):
-            table = read_applicants(input, sheet=sheet,
-                                    limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+            table = read_applicants(input, sheet=sheet, limits=chosen_limits)
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
@@ -79,6 +90,11 @@ def assess_cmd(
         output.write_table(results, out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
                            sheet=DECISIONS_SHEET[mode], title=input.name,
                            rules=", ".join(rs.label for rs in assessment.rulesets), freeze_cols=1)
+    _report(table, assessment, input, out, lang)
+
+
+def _report(table, assessment, input: Path, out: Path, lang: str) -> None:
+    """What was read, the totals, the columns left out, where the results are; exit 1 if rows went missing."""
     for line in describe(table, lang):
         console.print(line, highlight=False)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))

@@ -205,6 +205,7 @@ class _Collector:
         self.ids = ids
         self.redact = redact
         self.day_first = 0                  # slashed text dates whose first number is a day above 12
+        self.carry: Carry | None = None     # a streamed table's earlier chunks
 
     @property
     def root(self) -> _Collector:
@@ -291,9 +292,11 @@ def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
     ``12'345.50``, blanks, booleans) go through the text normalisation. Text: one pass. Enums and yes/no: through
     the column's distinct values (a column of 100 000 cells has a handful).
     """
-    if series.dtype.kind in "fiu" and f.kind in (INT, AMOUNT, RATIO):
-        raw = series.to_numpy(dtype=float, na_value=np.nan)
-        return _PARSERS[f.kind](f, raw, np.isnan(raw), errors)
+    typed_ = _typed_column(f, series, errors)
+    if typed_ is not None:
+        return typed_
+    if f.kind == TEXT and f.key != "nationality" and (texts := _arrow_texts(series)) is not None:
+        return _parse_text(f, _Cells(series), None, errors, texts)      # names: trimmed in one Arrow pass
     if len(series) <= SMALL:                   # a few rows (one Excel cell's applicant): the parsers cell by cell
         raw = series.to_numpy(dtype=object)
         return _PARSERS[f.kind](f, raw, _blank(raw), errors)
@@ -308,6 +311,58 @@ def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
     codes = np.where(codes < 0, len(uniques), codes)
     parsed = _PARSERS[f.kind](f, distinct, _blank(distinct), _Expand(errors, codes, series.to_numpy(dtype=object)))
     return parsed[codes]
+
+
+class _Cells:
+    """The cells of a typed column as a message quotes them, made one by one and only for the rows in error: a
+    column of 100 000 datetimes is not turned into 100 000 Python objects to quote none of them."""
+
+    def __init__(self, series: pd.Series):
+        self.series = series
+
+    def __getitem__(self, pos):
+        value = self.series.iloc[int(pos)]
+        return None if value is pd.NaT or value is pd.NA else value
+
+
+def _typed_column(f, series: pd.Series, errors) -> np.ndarray | None:
+    """A column that already holds the schema's type, checked with whole-column operations and passed through;
+    None when it does not (text and mixed cells go to the cell parser).
+
+    Numbers (float, int, nullable Int64) in a number column: no separator to read, so no ``70.000`` ambiguity, but
+    whole numbers, bounds and the 10¹² ceiling hold. Booleans (bool, nullable boolean), or numbers 0/1, in a
+    yes/no column. Datetimes in a date column: the day, within 1900-2199 (a time of day is ignored, as in
+    text). A categorical in an enum column: its categories read like cells (code or label), so an unknown one is
+    refused on each of its rows with the message a typed one gets. Birth-date checks come after, for every path."""
+    kind, dtype = f.kind, series.dtype
+    numeric = dtype.kind in "fiu" and not isinstance(dtype, pd.CategoricalDtype)
+    if kind in (INT, AMOUNT, RATIO) and numeric:
+        num = series.to_numpy(dtype=float, na_value=np.nan, copy=True)      # checked and changed in place
+        return _check_number(f, num, np.isnan(num), num, errors, whole=dtype.kind in "iu" or f.kind != INT)
+    if kind == BOOL and (dtype.kind == "b" or numeric):
+        out = series.to_numpy(dtype=float, na_value=np.nan, copy=True)
+        blank = np.isnan(out)
+        bad = ~blank & (out != 0) & (out != 1)
+        errors.add(bad, f.key, "bool", _Cells(series))
+        out[bad] = np.nan
+        return np.where(blank, float(f.default), out) if f.default is not None else out
+    if kind == DATE and dtype.kind == "M":
+        days = series.dt.tz_localize(None) if getattr(dtype, "tz", None) is not None else series
+        out = days.to_numpy().astype("datetime64[D]")             # a new array: the caller's is not changed
+        outside = ~np.isnat(out) & ((out < DATE_RANGE[0]) | (out > DATE_RANGE[1]))
+        errors.add(outside, f.key, "date_range", _Cells(series), low="01.01.1900", high="31.12.2199")
+        out[outside] = NAT
+        return out
+    if kind == ENUM and isinstance(dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        categories = series.cat.categories
+        distinct = np.empty(len(categories) + 1, dtype=object)          # the last one stands for the empty cell
+        distinct[:-1] = np.asarray(categories, dtype=object)
+        distinct[-1] = None
+        codes = np.where(codes < 0, len(categories), codes)
+        parsed = _parse_enum(f, distinct, _blank(distinct), _Expand(errors, codes, _Cells(series)))
+        return parsed[codes]
+    return None
 
 
 def _parse_numeric_first(f, raw: np.ndarray, errors: _Collector) -> np.ndarray:
@@ -350,14 +405,33 @@ def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
     return values[codes], problem[codes], blank[codes]
 
 
+@dataclass
+class Carry:
+    """What one chunk of a streamed table hands to the next, so that the chunks read as the whole table would:
+    the file numbers seen so far (a number seen in an earlier chunk is a duplicate of its line there) and the
+    evidence of US month/day dates (the whole file is refused only when no chunk shows a day-first date)."""
+
+    first_line: dict = field(default_factory=dict)      # file number -> line of its first row
+    month_first: list = field(default_factory=list)     # error records of slashed dates read month first
+    day_first: int = 0
+
+    def refuse_us_dates(self, redact: bool = False) -> None:
+        """At the end of the stream: refuse the file when its slashed dates were evidently month first."""
+        collector = _Collector(np.zeros(0, np.int64), [], redact)
+        collector.records, collector.kinds = list(self.month_first), ["date_month_first"] * len(self.month_first)
+        collector.day_first = self.day_first
+        _month_first(collector, redact)
+
+
 def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | None = None,
-          today: dt.date | None = None) -> Inputs:
+          today: dt.date | None = None, carry: Carry | None = None) -> Inputs:
     """Parse a DataFrame whose headers are schema keys or labels (fr/en/de) into typed columns and errors.
 
     ``redact``: no message quotes a cell's value (``--redact``; None: as :func:`xladdin.io.redact.masking` says).
     ``today`` bounds birth dates (default: the
     machine's date). Raises ``dates_month_first`` when the table's slashed dates are evidently US month/day ones
-    (one message for the file instead of one per row)."""
+    (one message for the file instead of one per row). ``carry``: the state a streamed table's earlier chunks
+    left (:class:`Carry`); the US-date decision is then left to the end of the stream."""
     n = len(frame)
     redact = redacting() if redact is None else redact
     if lines is None:
@@ -370,18 +444,40 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
         else:
             rename[col] = key
     frame = frame[list(rename)].rename(columns=rename)
-    raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
-    ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
+    id_texts = _arrow_texts(frame["applicant_id"]) if "applicant_id" in frame else None
+    if id_texts is not None:
+        raw_ids = _Cells(frame["applicant_id"])
+        trimmed, lengths = id_texts
+        id_texts = (trimmed, lengths, trimmed.to_numpy(zero_copy_only=False).astype(object))
+        ids = id_texts[2].copy()
+        ids[lengths == 0] = None
+        for pos in np.flatnonzero(lengths > CELL_MAX):
+            ids[pos] = ids[pos][:QUOTE_MAX] + "…"
+    else:
+        raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
+        ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
     errors = _Collector(lines, ids, redact)
+    errors.carry = carry
     cols: dict[str, np.ndarray] = {}
+    absent: dict[tuple, np.ndarray] = {}
     for f in schema.FIELDS:
-        if f.key not in frame:
-            cols[f.key] = _absent(f, n)              # nothing to parse: the field's "missing" value
+        if f.key not in frame:                      # nothing to parse: the field's "missing" value, one read-only
+            if (f.kind, f.default) not in absent:   # array shared by the absent fields alike (a GE list lacks 70)
+                absent[f.kind, f.default] = _absent(f, n)
+                absent[f.kind, f.default].flags.writeable = False
+            cols[f.key] = absent[f.kind, f.default]
         elif f.key == "applicant_id":              # per row: duplicates are a row-level question
-            cols[f.key] = _parse_text(f, frame[f.key].to_numpy(dtype=object), None, errors)
+            cols[f.key] = _parse_text(f, raw_ids, None, errors, id_texts)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
-    _month_first(errors, redact)
+    if carry is None:
+        _month_first(errors, redact)
+    else:
+        carry.month_first.extend(r for r, kind in zip(errors.records, errors.kinds) if kind == "date_month_first")
+        carry.day_first += errors.day_first
+        ids_here = cols["applicant_id"]
+        for pos in np.flatnonzero(pd.notna(ids_here)):
+            carry.first_line.setdefault(ids_here[pos], int(lines[pos]))
     _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
@@ -400,12 +496,33 @@ def _text_cell(value) -> str | None:
     return _show(value).strip() or None
 
 
-def _parse_text(f, raw, blank, errors) -> np.ndarray:
+# What Python's str.strip() removes (str.isspace), so that a column trimmed by Arrow reads as one trimmed cell by cell.
+PY_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+             "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def _arrow_texts(series: pd.Series):
+    """A column of Arrow-backed strings (pandas' own string type when pyarrow is installed), trimmed by Arrow over
+    the whole column: (trimmed texts, null where empty; their lengths). None for any other column."""
+    if not isinstance(series.dtype, pd.StringDtype) or series.dtype.storage != "pyarrow":
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    trimmed = pc.utf8_trim(pa.chunked_array(series.array.__arrow_array__()), characters=PY_SPACES)
+    lengths = pc.utf8_length(trimmed).fill_null(0).to_numpy().astype(np.int64)
+    return pc.if_else(pa.array(lengths == 0), pa.scalar(None, pa.string()), trimmed), lengths
+
+
+def _parse_text(f, raw, blank, errors, texts: tuple | None = None) -> np.ndarray:
+    """Trimmed text (None for empty cells); ``texts``: the column already trimmed, with its lengths."""
+    if texts is not None:
+        return _parse_arrow_text(f, raw, errors, *texts)
     out = np.fromiter(map(_text_cell, raw), dtype=object, count=len(raw))
-    blank = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
+    lengths = np.fromiter((0 if v is None else len(v) for v in out), dtype=np.int64, count=len(out))
+    blank = lengths == 0
     if f.required:
         errors.add(blank, f.key, "required", raw)
-    lengths = np.fromiter((0 if v is None else len(v) for v in out), dtype=np.int64, count=len(out))
     long = lengths > CELL_MAX                     # an .xlsx cell would cut it: refused, never cut (issue 16)
     for length in np.unique(lengths[long]):
         errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
@@ -417,16 +534,49 @@ def _parse_text(f, raw, blank, errors) -> np.ndarray:
         upper[bad] = None
         return upper
     if f.key == "applicant_id":
-        ids = pd.Series(out, dtype=object)
-        dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
-        if dup.any():
-            first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
-            for pos in np.flatnonzero(dup):
-                fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
-                                  first=int(first_line[out[pos]]))
-                errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
-                                       MASK["fr"] if errors.redact else out[pos], fr, en))
-                errors.kinds.append("duplicate")
+        _duplicates(f, out, errors)
+    return out
+
+
+def _duplicates(f, out: np.ndarray, errors) -> None:
+    """A file number seen on an earlier line: an error of the later row, naming the first line."""
+    ids = pd.Series(out, dtype=object)
+    dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy(copy=True)
+    earlier = errors.root.carry.first_line if errors.root.carry is not None else {}
+    if earlier:                                          # seen in an earlier chunk of a streamed table
+        dup |= np.fromiter((v is not None and v in earlier for v in out), dtype=bool, count=len(out))
+    if dup.any():
+        first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
+        first_line.update(earlier)
+        for pos in np.flatnonzero(dup):
+            fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
+                              first=int(first_line[out[pos]]))
+            errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
+                                   MASK["fr"] if errors.redact else out[pos], fr, en))
+            errors.kinds.append("duplicate")
+
+
+def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.ndarray | None = None):
+    """:func:`_parse_text` over a column trimmed by Arrow: the file number as Python text (messages and outputs
+    quote it, duplicates are looked for; ``python``: the column already made Python text), other text (names)
+    kept as an Arrow-backed array, never made into 100 000 Python strings that nothing reads."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    blank = lengths == 0
+    if f.required:
+        errors.add(blank, f.key, "required", raw)
+    long = lengths > CELL_MAX
+    for length in np.unique(lengths[long]):
+        errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
+    if long.any():
+        trimmed = pc.if_else(pa.array(long), pa.scalar(None, pa.string()), trimmed)
+    if f.key != "applicant_id":
+        return pd.array(trimmed, dtype=pd.StringDtype("pyarrow"))
+    out = python if python is not None else trimmed.to_numpy(zero_copy_only=False).astype(object)
+    out[blank | long] = None
+    if errors.root.carry is not None or pc.count_distinct(trimmed).as_py() < len(trimmed) - trimmed.null_count:
+        _duplicates(f, out, errors)
     return out
 
 
@@ -542,9 +692,26 @@ def _parse_number(f, raw, blank, errors) -> np.ndarray:
     return _check_number(f, num, blank, raw, errors)
 
 
-def _check_number(f, num, blank, raw, errors) -> np.ndarray:
-    """Whole numbers, bounds and the default of empty cells (``num`` is changed in place)."""
-    if f.kind == INT:
+def _within(f, num: np.ndarray) -> bool:
+    """Every number of the column within the field's bounds and the 10¹² ceiling (two passes, no mask)."""
+    low, high = np.fmin.reduce(num, initial=np.inf), np.fmax.reduce(num, initial=-np.inf)
+    if low > high:                                       # all empty
+        return True
+    if not (-PLAUSIBLE_MAX <= low and high <= PLAUSIBLE_MAX):
+        return False
+    if f.minimum is not None and (low <= f.minimum if f.min_exclusive else low < f.minimum):
+        return False
+    return f.maximum is None or high <= f.maximum
+
+
+def _check_number(f, num, blank, raw, errors, whole: bool = False) -> np.ndarray:
+    """Whole numbers, bounds and the default of empty cells (``num`` is changed in place; ``whole``: the column
+    holds integers, which need no check for a fraction)."""
+    if whole and _within(f, num):                  # a typed column within every bound: nothing to refuse
+        if f.default is not None:
+            num[blank] = float(f.default)
+        return num
+    if f.kind == INT and not whole:
         finite = np.isfinite(num)                     # inf − inf is no fraction (and no numpy warning)
         frac = finite.copy()
         frac[finite] = np.abs(num[finite] - np.round(num[finite])) > 1e-9
@@ -748,13 +915,13 @@ def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
     le10, total = cols["student_children_le10"], cols["student_children"]
     bad = le10 > total
     if bad.any():
-        raw = frame["student_children_le10"].to_numpy(dtype=object) if "student_children_le10" in frame else le10
+        raw = _Cells(frame["student_children_le10"]) if "student_children_le10" in frame else le10
         errors.add(bad, "student_children_le10", "children_le10", raw)
     now = np.datetime64(today, "D")
     for key in ("birth_date", "partner_birth_date"):
         if key not in frame:
             continue
-        born, raw = cols[key], frame[key].to_numpy(dtype=object)
+        born, raw = cols[key], _Cells(frame[key])
         future = ~np.isnat(born) & (born > now)
         errors.add(future, key, "birth_future", raw)
         if key != "birth_date":

@@ -289,3 +289,18 @@ def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
     frame["placement_costs"] = np.where(rng.random(n) < 0.05, rng.integers(5, 30, n) * 100, 0)
     frame["paid_placement"] = rng.random(n) < 0.05
     return frame
+
+
+def as_typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same applicants as a program holds them: dates as datetimes, codes as categoricals (numbers and yes/no
+    are already numbers and booleans). What the typed fast path of the reader takes without reading a cell."""
+    from ..schema import BY_KEY, DATE, ENUM
+
+    out = frame.copy()
+    for key in out.columns:
+        f = BY_KEY.get(key)
+        if f is not None and f.kind == DATE and out[key].dtype.kind != "M":
+            out[key] = pd.to_datetime(out[key].replace("", None), format="%d.%m.%Y")
+        elif f is not None and f.kind == ENUM:
+            out[key] = out[key].astype("category")
+    return out

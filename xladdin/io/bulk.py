@@ -16,10 +16,10 @@ import pandas as pd
 
 from ..errors import InputFileError, XladdinError
 from . import output
-from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants
+from .readers import PARQUET_SUFFIXES, WORKBOOK_SUFFIXES, RawTable, read_applicants
 from .report import prepare, write_report
 
-SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
+SUFFIXES = WORKBOOK_SUFFIXES | {".csv"} | PARQUET_SUFFIXES
 
 
 @dataclass

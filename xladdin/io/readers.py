@@ -23,6 +23,7 @@ from .limits import Limits
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
+PARQUET_SUFFIXES = {".parquet", ".pq"}            # typed columns (what statistics offices exchange), via pyarrow
 # Limits (file size, rows, columns, cells, unpacked size): xladdin.io.limits, configurable by option/environment.
 DEFAULT_MAX_BYTES = Limits.max_bytes
 DEFAULT_MAX_ROWS = Limits.max_rows
@@ -89,7 +90,7 @@ def _opened(path, max_bytes, max_rows, limits) -> tuple[Path, Limits]:
         raise InputFileError("file_empty", path=str(path))
     _limits.check_size(path, size, limits)
     suffix = path.suffix.lower()
-    if suffix not in WORKBOOK_SUFFIXES and suffix not in CSV_SUFFIXES:
+    if suffix not in WORKBOOK_SUFFIXES and suffix not in CSV_SUFFIXES and suffix not in PARQUET_SUFFIXES:
         raise InputFileError("file_format", path=str(path), suffix=suffix or "(aucune)")
     return path, limits
 
@@ -105,7 +106,9 @@ def read_table(path: str | Path, *, sheet: str | int | None = None, max_bytes: i
     bound the file size, data rows, columns and cells; a file beyond them is refused before it is expanded.
     """
     path, limits = _opened(path, max_bytes, max_rows, limits)
-    if path.suffix.lower() in CSV_SUFFIXES:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        table = read_parquet(path, limits)
+    elif path.suffix.lower() in CSV_SUFFIXES:
         table = _read_csv(path, limits)
     else:
         book = Workbook(path, limits, sheet)
@@ -131,7 +134,13 @@ def read_applicants(path: str | Path, *, sheet: str | int | None = None, limits:
     * An intake form is read as a one-row table; any other kind of file is refused with what it is.
     """
     path, limits = _opened(path, None, None, limits)
-    if path.suffix.lower() in CSV_SUFFIXES:
+    if path.suffix.lower() in PARQUET_SUFFIXES:
+        table = read_parquet(path, limits)
+        if table.frame.empty:
+            raise InputFileError("file_no_rows", path=str(path))
+        _check_columns(path, list(table.frame.columns), 0)
+        table.kind = kinds.APPLICANTS
+    elif path.suffix.lower() in CSV_SUFFIXES:
         if sheet is not None:
             raise InputFileError("sheet_missing", path=str(path), sheet=sheet, sheets="(fichier CSV : une seule table)")
         rows, encoding, separator = _csv_rows(path, limits)
@@ -143,6 +152,45 @@ def read_applicants(path: str | Path, *, sheet: str | int | None = None, limits:
     table.source = path.name
     table.sha256 = sha256_of(path)
     return table
+
+
+def parquet_file(path: Path, limits: Limits, whole: bool = True):
+    """A Parquet file opened by pyarrow, its rows and columns checked against the limits from its footer (before
+    a row is read); its cells too when it is to be read ``whole`` (a streamed file holds one chunk at a time)."""
+    try:
+        import pyarrow.parquet as pq
+    except ImportError:                                       # pragma: no cover - pyarrow is a dependency of [parquet]
+        raise InputFileError("file_format", path=str(path), suffix=path.suffix) from None
+    try:
+        handle = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises ArrowInvalid and OSError for what is not Parquet
+        raise InputFileError("file_corrupt", path=str(path), detail=str(exc)[:200]) from None
+    meta = handle.metadata
+    _limits.check_rows(path, meta.num_rows, limits)
+    _limits.check_columns(path, meta.num_columns, limits)
+    if whole:
+        _limits.check_cells(path, meta.num_rows * meta.num_columns, limits)
+    return handle
+
+
+def parquet_frame(table) -> pd.DataFrame:
+    """An Arrow table (a Parquet file, or one of its row groups) as a DataFrame of typed columns: numbers, yes/no,
+    dates and codes stay what they are (the reader's typed path checks them); text is pandas' text."""
+    import pyarrow as pa
+
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                         pa.large_string(): pd.StringDtype("pyarrow")}.get)
+
+
+def read_parquet(path: Path, limits: Limits) -> RawTable:
+    """A Parquet file: one table, its header the column names, line 2 the first row (as if it were a list)."""
+    handle = parquet_file(path, limits)
+    try:
+        frame = parquet_frame(handle.read())
+    except Exception as exc:  # a damaged page
+        raise InputFileError("file_corrupt", path=str(path), detail=str(exc)[:200]) from None
+    frame.columns = [str(c).strip() for c in frame.columns]
+    return RawTable(frame, file_format="parquet", header_row=1)
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -220,9 +268,12 @@ def _read_csv(path: Path, limits: Limits) -> RawTable:
                     header_row=header_index + 1, notes=notes)
 
 
-def _other_separator(rows: list[list[str]], header_index: int, separator: str) -> list[str]:
+def _other_separator(rows: list[list[str]], header_index: int, separator: str, first_line: int | None = None
+                     ) -> list[str]:
     """Rows pasted from a file with another separator (``A2,Zoé,CH`` under a ``;`` header) are split with it
-    when that gives exactly the header's cells; otherwise they stay one cell (and become error rows)."""
+    when that gives exactly the header's cells; otherwise they stay one cell (and become error rows).
+    ``first_line``: the file's line of the row after the header (a chunk of a streamed file)."""
+    shift = 0 if first_line is None else first_line - header_index - 2
     width = len(rows[header_index])
     notes = []
     if width < 2:
@@ -236,7 +287,7 @@ def _other_separator(rows: list[list[str]], header_index: int, separator: str) -
                 parts = next(csv.reader([row[0]], delimiter=other))
                 if len(parts) == width:
                     rows[i] = parts
-                    notes.append(f"ligne {i + 1} : séparateur « {other} » au lieu de « {separator} »")
+                    notes.append(f"ligne {i + 1 + shift} : séparateur « {other} » au lieu de « {separator} »")
                     break
     return notes
 
@@ -547,11 +598,20 @@ def _check_columns(path: Path, header: list, index: int) -> None:
                            columns=", ".join(f"« {f.label_fr} » ({f.key})" for f in missing))
 
 
+def cell_number(v) -> float | None:
+    """A cell as a number of a totals row (the reader's rules), None when it is empty or not a number."""
+    from ..bursary.inputs import text_number
+
+    if v in ("", None) or isinstance(v, bool):
+        return None
+    x = float(v) if isinstance(v, (int, float)) else text_number(str(v))
+    return None if x != x else x
+
+
 def _sums_row(header: list, data: list[list]) -> bool:
     """The last row is a totals row: its file-number cell (or, that one empty, its first cell) says « Total »
     (Totaux, Summe...), its other cells are numbers only, and each amount it holds is the sum of the column
     above (a row holding nothing but « Total » adds nothing up, and is no applicant either)."""
-    from ..bursary.inputs import text_number
     from ..schema import AMOUNT, BY_KEY, resolve_header
 
     keys = [resolve_header(h) if h not in ("", None) else None for h in header]
@@ -564,12 +624,7 @@ def _sums_row(header: list, data: list[list]) -> bool:
     if not kinds.is_total_label(label):
         return False
 
-    def number(v) -> float | None:
-        if v in ("", None) or isinstance(v, bool):
-            return None
-        x = float(v) if isinstance(v, (int, float)) else text_number(str(v))
-        return None if x != x else x
-
+    number = cell_number
     others = [c for c, v in enumerate(last) if v not in ("", None) and v is not label]
     if any(number(last[c]) is None for c in others):
         return False                          # a date, a word: a row of an applicant, whatever its file number
@@ -617,6 +672,9 @@ def describe(table: RawTable, lang: str = "fr") -> list[str]:
         sheet = f", {'sheet' if en else 'feuille'} « {table.sheet} »" if table.sheet else ""
         out.append(f"{'Intake form read' if en else 'Formulaire de saisie lu'} : {table.source}{sheet} "
                    f"({'one applicant' if en else 'un dossier'})")
+    elif table.file_format == "parquet":
+        out.append(f"{'Parquet file read' if en else 'Fichier Parquet lu'} : {table.source} "
+                   f"({len(table.frame.columns)} {'columns' if en else 'colonnes'})")
     elif table.file_format == "csv":
         out.append(f"{'CSV file read' if en else 'Fichier CSV lu'} : {table.source} ({'separator' if en else 'séparateur'}"
                    f" « {table.separator} », {'header on line' if en else 'en-tête ligne'} {table.header_row})")

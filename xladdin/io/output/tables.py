@@ -49,14 +49,37 @@ def write_csv(frame: pd.DataFrame, path: str | Path, *, lang: str = "fr", dialec
 
     Money and counts are plain whole numbers (a spreadsheet opens them as numbers), dates ``dd.mm.yyyy``.
     """
-    separator, bom = CSV_DIALECTS[dialect(dialect_name)]
-    kinds = kinds_of(frame, kinds)
-    with open(path, "w", newline="", encoding="utf-8-sig" if bom else "utf-8") as fh:
-        writer = csv.writer(fh, delimiter=separator)
-        writer.writerow([header(str(c), lang) for c in frame.columns])
-        columns = [[_csv_cell(v, kinds[c], lang, str(c)) for v in frame[c].astype(object).to_numpy()]
+    with CsvWriter(path, lang=lang, dialect_name=dialect_name, kinds=kinds) as writer:
+        writer.write(frame)
+
+
+class CsvWriter:
+    """One CSV written in parts (a streamed assessment writes one part per chunk): the header from the first part,
+    every part's values as :func:`write_csv` writes them."""
+
+    def __init__(self, path: str | Path, *, lang: str = "fr", dialect_name: str = DEFAULT_DIALECT,
+                 kinds: dict[str, str] | None = None):
+        separator, bom = CSV_DIALECTS[dialect(dialect_name)]
+        self.lang, self.given_kinds, self.kinds = lang, kinds, None
+        self.handle = open(path, "w", newline="", encoding="utf-8-sig" if bom else "utf-8")
+        self.writer = csv.writer(self.handle, delimiter=separator)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.kinds is None:
+            self.kinds = kinds_of(frame, self.given_kinds)
+            self.writer.writerow([header(str(c), self.lang) for c in frame.columns])
+        columns = [[_csv_cell(v, self.kinds[c], self.lang, str(c)) for v in frame[c].astype(object).to_numpy()]
                    for c in frame.columns]
-        writer.writerows(zip(*columns))
+        self.writer.writerows(zip(*columns))
+
+    def close(self) -> None:
+        self.handle.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def _csv_cell(value, column_kind: str, lang: str, key: str):
@@ -188,11 +211,13 @@ def write_table(frame: pd.DataFrame, out: str | Path, *, lang: str = "fr", csv_d
     """
     out = Path(out)
     suffix = out.suffix.lower()
-    if suffix not in {".csv", ".xlsx"}:
+    if suffix not in {".csv", ".xlsx", ".parquet"}:
         raise XladdinError("output_format", path=str(out))
     csv_dialect = dialect(csv_dialect)
     with atomic_path(out, protect) as tmp:
-        if suffix == ".csv":
+        if suffix == ".parquet":        # typed columns for programs (statistics offices): keys, no labels
+            frame.to_parquet(tmp, index=False, engine="pyarrow")
+        elif suffix == ".csv":
             write_csv(frame, tmp, lang=lang, dialect_name=csv_dialect, kinds=kinds)
         else:
             write_xlsx({sheet: frame, **(more_sheets or {})}, tmp, lang=lang, title=title, rules=rules,
@@ -201,4 +226,4 @@ def write_table(frame: pd.DataFrame, out: str | Path, *, lang: str = "fr", csv_d
 
 
 __all__ = ["CSV_DIALECTS", "DEFAULT_DIALECT", "NUMBER_FORMATS", "dialect", "write_csv", "write_xlsx",
-           "write_table", "XlsxTable", "kinds_of"]
+           "write_table", "XlsxTable", "kinds_of", "CsvWriter"]
