@@ -154,6 +154,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "e.g. GE-2025,ZH-2021"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # Decision letters (xladdin.letters)
+    "letter_template_missing": ("modèle de lettre introuvable : {path}", "letter template not found: {path}"),
+    "letter_template_unreadable": ("modèle de lettre illisible (un document Word .docx est attendu) : {path} "
+                                   "({detail})", "unreadable letter template (a Word .docx is expected): {path} "
+                                   "({detail})"),
+    "letter_template_syntax": ("modèle de lettre {path} : balise mal formée ({detail}) ; une balise s'écrit "
+                               "{{{{ nom }}}}", "letter template {path}: malformed tag ({detail}); a tag is written "
+                               "{{{{ name }}}}"),
+    "letter_placeholder_missing": ("modèle de lettre {path} : la balise « {name} » ne correspond à aucune donnée "
+                                   "de la lettre ; corrigez-la ou supprimez-la (données disponibles : {available})",
+                                   "letter template {path}: the placeholder '{name}' matches no data of the letter; "
+                                   "correct or remove it (available: {available})"),
+    "letter_exists": ("la lettre {path} existe déjà ({count} lettre(s) déjà présente(s)) : rien n'a été écrit ; "
+                      "choisissez un autre dossier ou ajoutez --force pour les remplacer",
+                      "the letter {path} already exists ({count} letter(s) present): nothing was written; choose "
+                      "another folder or add --force to replace them"),
+    "letter_lang": ("langue de lettre non prise en charge « {lang} » (fr, de ou en)",
+                    "unsupported letter language '{lang}' (fr, de or en)"),
+    "letter_ids_missing": ("n° de dossier introuvable dans {path} : {ids}", "file number not found in {path}: {ids}"),
+    "soffice_missing": ("LibreOffice est introuvable : les PDF ne peuvent pas être produits. Installez-le (Debian/"
+                        "Ubuntu : sudo apt-get install libreoffice-writer-nogui ; Windows/macOS : "
+                        "https://www.libreoffice.org) ou omettez --pdf et --one-pdf",
+                        "LibreOffice not found: PDFs cannot be produced. Install it (Debian/Ubuntu: sudo apt-get "
+                        "install libreoffice-writer-nogui; Windows/macOS: https://www.libreoffice.org) or leave out "
+                        "--pdf and --one-pdf"),
+    "soffice_failed": ("LibreOffice n'a pas pu convertir les lettres en PDF : {detail}",
+                       "LibreOffice could not convert the letters to PDF: {detail}"),
+    "one_pdf_format": ("--one-pdf doit nommer un fichier .pdf : {path}", "--one-pdf must name a .pdf file: {path}"),
 }
 
 

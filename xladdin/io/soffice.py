@@ -104,3 +104,33 @@ def sheet_values(path: str | Path, sheet: str) -> list[list]:
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+
+def convert_all(paths: list[str | Path], to: str, outdir: str | Path, *, timeout: float = 600) -> list[Path]:
+    """Convert several files in ONE ``soffice`` start (LibreOffice's start-up dominates a small file's
+    conversion); returns the converted files' paths in the order given. Raises :class:`SofficeError` when a file
+    was not converted."""
+    exe = soffice_path()
+    if exe is None:
+        raise SofficeError("soffice not found")
+    paths = [Path(p).resolve() for p in paths]
+    outdir = Path(outdir).resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="xladdin-lo-"))
+    try:
+        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+               "--convert-to", to, "--outdir", str(outdir), *map(str, paths)]
+        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+        try:
+            done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired as exc:
+            raise SofficeError(f"soffice timed out after {timeout}s converting {len(paths)} files") from exc
+        extension = to.split(":", 1)[0]
+        targets = [outdir / f"{p.stem}.{extension}" for p in paths]
+        missing = [t.name for t in targets if not t.exists()]
+        if done.returncode != 0 or missing:
+            raise SofficeError(f"soffice failed (exit {done.returncode}), not converted: {', '.join(missing)}: "
+                               f"{done.stdout.strip()} {done.stderr.strip()}")
+        return targets
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
