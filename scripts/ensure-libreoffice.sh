@@ -9,5 +9,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing LibreOffice Calc (headless) for the real-spreadsheet tests..." >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null \
+apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui >/dev/null \
   || { echo "LibreOffice could not be installed." >&2; exit 1; }
