@@ -261,3 +261,27 @@ def test_templates_rebuild_reproducibly(tmp_path):
     assert sorted(p.name for p in built) == sorted(p.name for p in shipped.glob("*.docx"))
     for path in built:
         assert docx_text(path) == docx_text(shipped / path.name), path.name
+
+
+def test_import_report_names_each_letter(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants.csv"
+    lines = sample.read_text(encoding="utf-8-sig").splitlines()[:6]
+    bad = lines[2].split(";")
+    bad[3] = "31.02.2001"                                   # an input error: no letter, empty cell
+    listing = tmp_path / "liste.csv"
+    listing.write_text("\n".join(lines[:2] + [";".join(bad)] + lines[3:]), encoding="utf-8")
+    report, folder = tmp_path / "rapport.xlsx", tmp_path / "lettres"
+    result = runner.invoke(app, ["import", str(listing), "--out", str(report), "--letters", str(folder)])
+    assert result.exit_code == 0, result.output
+    rows = CalamineWorkbook.from_path(str(report)).get_sheet_by_name("Décisions").to_python()
+    column = rows[0].index("Lettre")
+    ids = [r[rows[0].index("N° de dossier")] for r in rows[1:]]
+    letters = [r[column] for r in rows[1:]]
+    assert letters[1] == "" and all(letters[i] == f"{ids[i]}.docx" for i in (0, 2, 3, 4))
+    assert sorted(p.name for p in folder.glob("*.docx")) == sorted(x for x in letters if x)
+    plain = tmp_path / "sans-lettres.xlsx"
+    assert runner.invoke(app, ["import", str(listing), "--out", str(plain)]).exit_code == 0
+    head = CalamineWorkbook.from_path(str(plain)).get_sheet_by_name("Décisions").to_python()[0]
+    assert "Lettre" not in head

@@ -45,12 +45,13 @@ def check_paths(input: Path, out: Path) -> None:
 
 def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
-               redact: bool = False) -> ImportResult:
+               redact: bool = False, letters: str | Path | None = None) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv), assess it and write the report ``out`` (.xlsx).
 
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
-    and masks personal values in messages (:mod:`xladdin.io.redact`).
+    and masks personal values in messages (:mod:`xladdin.io.redact`). ``letters`` (a folder) also writes each
+    applicant's decision letter there (:mod:`xladdin.letters`) and names it in the decisions sheet.
     """
     from ..bursary.assess import assess_full
 
@@ -72,6 +73,13 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         from . import redact as redact_mod
 
         data = redact_mod.report(data)
+    if letters is not None:
+        from ..letters.cli import produce
+        from .report.decisions import add_letters
+
+        _assessment, _letters, paths = produce(input, Path(letters), rules=rules, reference_date=reference_date,
+                                               lang=lang, table=table)
+        add_letters(data, {position: path.name for position, path in paths.items()})
     with stages.stage("report", total=data.n) as advance:
         cells = write_report(out, data, protect=(input,), progress=advance)
     return ImportResult(input, out, assessment.rows_read, assessment.rows_assessed, assessment.rows_in_error,

@@ -98,6 +98,9 @@ def import_cmd(
     max_rows: str = limits.MAX_ROWS_OPTION,
     max_columns: str = limits.MAX_COLUMNS_OPTION,
     max_cells: str = limits.MAX_CELLS_OPTION,
+    letters: Path = typer.Option(None, "--letters",
+                                 help="Dossier où écrire aussi la lettre de décision de chaque requérant ; le "
+                                      "rapport nomme la lettre de chaque ligne."),
 ):
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
     if lang not in ("fr", "en"):
@@ -108,7 +111,8 @@ def import_cmd(
     with in_language(lang), progress:
         result = run_import(input, out, rules=rules, reference_date=reference_date, lang=lang, sheet=sheet,
                             progress=RichStages(progress), redact=redact,
-                            limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+                            limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells),
+                            letters=letters)
     if result.unknown_columns:
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")
@@ -117,6 +121,8 @@ def import_cmd(
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
                   f"+ en erreur : {result.rows_in_error} [{mark}]")
     console.print(f"Rapport écrit dans {result.out}")
+    if letters is not None:
+        console.print(f"Lettres de décision écrites dans {letters}")
     if not result.balanced:                                          # pragma: no cover - engine contract
         raise typer.Exit(1)
 

@@ -10,7 +10,11 @@ from ..guard import DANGEROUS_PREFIXES
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
 
-WIDTHS = {"line": 7, "applicant_id": 14, "last_name": 16, "first_name": 14, "programme_kind": 30, "level": 13,
+# Columns a run adds when it has them: ``letter``, the decision letter written in the same run (import --letters).
+EXTRA_COLUMNS = ("letter",)
+LETTER_HEADERS = {"fr": "Lettre", "en": "Letter", "de": "Brief"}
+
+WIDTHS = {"letter": 24, "line": 7, "applicant_id": 14, "last_name": 16, "first_name": 14, "programme_kind": 30, "level": 13,
           "status": 12, "reasons": 30, "independence": 12, "rules": 14}
 
 
@@ -44,7 +48,7 @@ def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Tabl
 
 
 def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
-    keys = [k for k, *_ in DECISION_COLUMNS]
+    keys = [k for k, *_ in DECISION_COLUMNS] + [k for k in EXTRA_COLUMNS if k in data.columns]
     headers = [data.headers[k] for k in keys]
     add_table(ws, data.n, headers, DECISIONS_TABLE)
     for j, key in enumerate(keys):
@@ -82,3 +86,10 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
             progress(step)
     if progress is not None:
         progress(data.n % step)
+
+
+def add_letters(data: ReportData, letters: dict[int, str]) -> None:
+    """The ``letter`` column: each decision row's letter file (by row position), empty for a row without one."""
+    data.columns["letter"] = [letters.get(i) for i in range(data.n)]
+    data.headers["letter"] = LETTER_HEADERS.get(data.lang, LETTER_HEADERS["en"])
+    data.kinds["letter"] = "text"
