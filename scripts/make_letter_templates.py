@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "letters"
@@ -78,6 +79,8 @@ def _table(doc, heads: list[str], loop: str, cells: list[str], widths: list[floa
     table = doc.add_table(rows=4, cols=len(heads))
     table.style = "Table Grid"
     table.autofit = False
+    header = table.rows[0]._tr.get_or_add_trPr()            # the header row repeats on every page
+    header.append(OxmlElement("w:tblHeader"))
     for j, head in enumerate(heads):
         table.cell(0, j).text = head
         table.cell(0, j).paragraphs[0].runs[0].bold = True
@@ -165,7 +168,7 @@ def build(canton: str, lang: str, path: Path) -> None:
     doc.add_heading(w["sheet"], level=2)
     doc.add_paragraph(w["sheet_intro"])
     table = _table(doc, [w["step"], w["label"], w["amount"], w["article"]], "c in calculation",
-                   ["{{ c.step }}", "{{ c.label }}", "{{ c.amount }}", "{{ c.article }}"], [1.2, 7.6, 2.6, 5.2], (2,))
+                   ["{{ c.step }}", "{{ c.label }}", "{{ c.amount }}", "{{ c.article }}"], [1.6, 7.4, 2.5, 5.1], (2,))
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:

@@ -16,7 +16,7 @@ from xladdin.cli import app
 from xladdin.errors import XladdinError
 from xladdin.letters import texts
 from xladdin.letters.cli import SUMMARY_NAME, produce
-from xladdin.letters.context import money
+from xladdin.letters.context import cited, money
 
 runner = CliRunner()
 
@@ -52,6 +52,7 @@ def check_letter(text: str, row, rs, lang: str, codes: list[str]) -> None:
     assert _flat(remedies[lang]) in flat
     assert {"fr": "30 jours", "de": "30 Tagen", "en": "30 days"}[lang] in flat
     assert "{{" not in text and "{%" not in text
+    assert "non détenu" not in text and "spec GE" not in text
     if lang == "de":
         assert "Règles" not in text and "Motifs" not in text
     keys = [f.key for f in schema.FIELDS if "_" in f.key] + ["applicant_id", "parents_share", "entitlement_semesters"]
@@ -125,8 +126,15 @@ def test_calculation_sheet_is_the_explain_trace(tmp_path):
     trace = explain(frame[frame["applicant_id"] == "CASE-ELIGIBLE-PARENTS"].reset_index(drop=True), rules="GE-2025")
     rows = Document(str(paths[letters[0].position])).tables[-1].rows
     sheet = [(r.cells[0].text, r.cells[1].text, r.cells[3].text) for r in rows[1:]]
-    expected = [(str(t.step), t.label, t.article) for t in trace.itertuples() if t.label != "Motifs"]
+    expected = [(str(t.step), t.label, cited(t.article)) for t in trace.itertuples() if t.label != "Motifs"]
     assert sheet == expected
+    assert sheet[0][2] == "LBPE art. 17, 18 (âge au 1er septembre de l'année académique)"   # no "spec GE §5"
+
+
+def test_articles_without_office_notes():
+    assert cited("BiG §§ 17 a-c (texte non détenu ; lu comme concordat art. 6)") == "BiG §§ 17 a-c"
+    assert cited("BiG § 17 d Abs. 1 (texte non détenu) ; VAB §§ 3-4") == "BiG § 17 d Abs. 1 ; VAB §§ 3-4"
+    assert cited("VAB § 6, § 8 Abs. 1 (Beginn des Ausbildungsjahres)") == "VAB § 6, § 8 Abs. 1 (Beginn des Ausbildungsjahres)"
 
 
 def test_loan_letter_has_the_repayment_plan(tmp_path):

@@ -55,6 +55,18 @@ def money(amount) -> str:
     return f"{whole.replace(',', chr(39))}.{cents}"
 
 
+# The rule sets' citations carry notes for the office (a text the project does not hold, a reading): they are
+# dropped from a letter to an applicant, the article stays; so is a reference to the project's spec (spec GE §5).
+_OFFICE_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:non détenu|not held|nicht vorhanden|lu comme|read as|reading)\b[^()]*)\)",
+                          re.IGNORECASE)
+
+
+def cited(article: str) -> str:
+    """The article as an applicant reads it: no office note, no reference to the project's own specs."""
+    parts = [part.strip() for part in _OFFICE_NOTE.sub("", str(article)).split(" ; ")]
+    return " ; ".join(part for part in parts if part and not part.startswith("spec "))
+
+
 def date_text(day: dt.date, lang: str) -> str:
     month = texts.common()["months"][lang][day.month - 1]
     return f"{day.day}. {month} {day.year}" if lang == "de" else f"{day.day} {month} {day.year}"
@@ -112,7 +124,7 @@ def build_letters(table, rules: str = "GE-2025", *, reference_date=None, lang: s
             continue
         codes = tuple(c for c in str(row["reasons"] or "").split(";") if c)
         trace = explain(frame.iloc[[i]].reset_index(drop=True), rules=rs, reference_date=reference_date,
-                        lang="en" if letter_lang == "en" else "fr", keys=True)
+                        lang=letter_lang, keys=True)
         applicant = {
             "file_number": applicant_id,
             "last_name": _text(cols["last_name"][i]),
@@ -208,7 +220,7 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
             shown = str(value)
             if lang == "de":
                 shown = common.get("values_de", {}).get(shown, shown)
-        calculation.append({"step": str(r.step), "label": label, "amount": shown, "article": r.article})
+        calculation.append({"step": str(r.step), "label": label, "amount": shown, "article": cited(r.article)})
 
     remedies = own["remedies"]
     return {
