@@ -316,6 +316,27 @@ _TAX_MODELS = [
     _f("age_limit_exception", BOOL, "Exception à la limite d'âge", "Exception to the age limit",
        article="ABG Art. 14 Abs. 4 a-b", default=False, label_de="Ausnahme von der Altersgrenze",
        group="training", cantons=_BE),
+    # Issue 15: ABV Art. 20 counts the actual costs up to the flat rates (no default: a missing amount is a missing
+    # input, BE-ABV-37); BiG § 18 Abs. 2 starts the claim the month after the file is complete; VAB Anh. 3.1.1 names
+    # full-time students, so apprentices are told apart (reading R7).
+    _f("health_costs", AMOUNT, "Frais médicaux effectifs (primes nettes, dentiste)",
+       "Actual medical costs (net premiums, dental)",
+       "Primes de l'assurance obligatoire après réduction de primes et frais dentaires de toutes les personnes du "
+       "budget (ménage propre), au plus les forfaits ; vide = donnée manquante.",
+       "Compulsory health-insurance premiums after the premium reduction and dental costs of everyone in the budget "
+       "(own household), at most the flat rates; empty = missing input.", "ABV Art. 20, 31 ; Anhang 1 Abs. 7",
+       minimum=0, label_de="Medizinische Grundversorgung (effektiv)",
+       group="resources", cantons=_BE),
+    _f("file_complete_date", DATE, "Date du dossier complet", "Date the file was complete",
+       "Le droit naît le 1er du mois suivant ; vide = complet avant le début de l'année de formation.",
+       "The claim starts on the 1st of the next month; empty = complete before the training year starts.",
+       "BiG § 18 Abs. 2", label_de="Gesuch vollständig am", group="training", cantons=_ZH),
+    _f("apprenticeship", BOOL, "Apprenti·e (formation professionnelle initiale)",
+       "Apprentice (initial vocational training)",
+       "Lernende : pas de prestation propre de « Vollzeitstudierende » (VAB Anh. 3.1.1), selon le jeu de règles.",
+       "Apprentices: no own contribution of full-time students (VAB Anh. 3.1.1), as the rule set says.",
+       "VAB § 19 Abs. 1 c, Anh. 3.1.1", default=False, label_de="Lernende/r (berufliche Grundbildung)",
+       group="training", cantons=_ZH),
 ]
 
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
@@ -356,6 +377,9 @@ _PARENT_TAX_SUFFIXES = [
     ("children_adult", INT, "dont adultes (catégorie LAMal)", "of whom adults (KVG band)",
      "davon Erwachsene (KVG-Kategorie)", "VAB Anh. 2.3.1 ; ABV Anhang 1 Abs. 7 a",
      {"minimum": 0, "default": 0, "cantons": _ZB}),
+    ("health_costs", AMOUNT, "frais médicaux effectifs (primes nettes)", "actual medical costs (net premiums)",
+     "Medizinische Grundversorgung (effektiv)",
+     "ABV Art. 20 ; Anhang 1 Abs. 7", {"minimum": 0, "cantons": _BE}),
 ]
 
 _DOMICILE = [
@@ -391,7 +415,7 @@ def _parent_fields() -> list[Field]:
 
 
 # Geneva inputs the other cantons' texts do not read (docs/rules/ZH.md §2.1 and BE.md §2.1, "keys not used"):
-# their templates leave them out. BE's health premiums count only under the switch health_mode: capped_actual.
+# their templates leave them out. BE reads its own health costs (health_costs, p*_health_costs: ABV Art. 20).
 _PARENTS = ("rdu", "income", "children", "in_training", "health_premiums", "taxes", "net_wealth")
 _NOT_READ = {
     "ZH": {"occupants", "student_children_le10", "reconversion", "changes_of_course", "study_stay_only",

@@ -8,7 +8,8 @@ the training year, 19.08.2024, B17), alone on a lease (1 occupant, rent 9 000), 
 Its personal budget (Art. 31, 18-20, 28, 33):
     basic needs, 1 person 12 072 (A1-1 Abs. 1) + rent min(9 000, 10 009) (A1-1 Abs. 6) + health, 22 is a young
     adult (19-25 Jahre) 4 600 (A1-1 Abs. 7 b) + transport 600 (Art. 33 Abs. 1) + training costs min(1 000, 3 000)
-    (Art. 28, A1-1 Abs. 4) = 27 272 needs; resources 0; shortfall 27 272; not married: no division (Art. 32);
+    (Art. 28, A1-1 Abs. 4) = 27 272 needs (the health costs entered are above the flat rate, the maximum,
+    Art. 20); resources 0; shortfall 27 272; not married: no division (Art. 32);
     year 1 of a tertiary training: all bursary (ABG 10 Abs. 2).
 """
 
@@ -27,7 +28,10 @@ COMMON = {"nationality": "CH", "aid_domicile": "BE", "recognised": True, "year_s
           "application_date": "2024-11-30"}
 BASE = {**COMMON, "applicant_id": "H", "birth_date": "2002-01-15", "programme_kind": "bachelor", "level": "tertiary",
         "regular_semesters": 6, "semesters_completed": 0, "housing": "lease", "occupants": 1, "housing_costs": 9000,
-        "transport": 600, "training_costs": 1000, "parents": "none"}
+        "transport": 600, "training_costs": 1000, "parents": "none",
+        # ABV Art. 20 (B2): actual health costs above every flat rate, so the flat rates (the maxima) count, as in
+        # the hand cases below; the cases of ABV Art. 20 itself enter lower ones.
+        "health_costs": 30000, "p1_health_costs": 30000, "p2_health_costs": 30000}
 BASE_NEEDS = 12072 + 9000 + 4600 + 600 + 1000          # 27 272
 
 
@@ -57,7 +61,7 @@ EXAMPLES = {
               "training_costs": 1600, "parents": "together", "p1_adults": 2, "p1_children_gt10": 3,
               "p1_children_young_adult": 1, "p1_in_training": 2, "p1_children_in_training": 2,
               "p1_income_total": 100000, "p1_taxable_wealth": 10000, "p1_housing_costs": 24000, "p1_taxes": 10000,
-              "p1_professional_costs": 6000},
+              "p1_professional_costs": 6000, "p1_health_costs": 19000},
              {"eligible": True, "reasons": "", "independence": "none", "parents_share": 1640, "needs": 4000,
               "resources": 1640, "shortfall": 2360, "aid": 2360, "bursary": 2360, "loan": 0,
               "entitlement_semesters": None, "cap": None}),
@@ -66,7 +70,8 @@ EXAMPLES = {
               "occupants": 1, "housing_costs": 12000, "earnings": 20000, "taxable_wealth": 8000, "transport": 700,
               "training_costs": 2400, "parents": "together", "p1_adults": 2, "p1_in_training": 0,
               "p1_children_in_training": 1, "p1_income_total": 80000, "p1_taxable_wealth": 20000,
-              "p1_housing_costs": 20000, "p1_taxes": 7000, "p1_professional_costs": 4000},
+              "p1_housing_costs": 20000, "p1_taxes": 7000, "p1_professional_costs": 4000, "health_costs": 5400,
+              "p1_health_costs": 11200},
              {"eligible": True, "reasons": "", "independence": "partial", "parents_share": 10236, "needs": 30581,
               "resources": 25436, "shortfall": 5145, "aid": 5145, "bursary": 5145, "loan": 0}),
     "BE-3": ({"birth_date": "2000-06-20", "programme_kind": "tertiary_b", "level": "tertiary",
@@ -75,15 +80,22 @@ EXAMPLES = {
               "spouse_income": 30000, "other_income": 2760, "transport": 1000, "training_costs": 2800,
               "childcare_costs": 6000, "parents": "together", "p1_adults": 2, "p1_in_training": 0,
               "p1_children_in_training": 1, "p1_income_total": 70000, "p1_taxable_wealth": 0,
-              "p1_housing_costs": 18000, "p1_taxes": 5000, "p1_professional_costs": 4000},
+              "p1_housing_costs": 18000, "p1_taxes": 5000, "p1_professional_costs": 4000, "health_costs": 11400,
+              "p1_health_costs": 10800},
              {"eligible": True, "reasons": "", "independence": "none", "parents_share": 9472, "needs": 59912,
               "resources": 42232, "shortfall": 17680, "aid": 5893, "bursary": 5893, "loan": 0}),
     "BE-4": ({"birth_date": "2003-05-05", "programme_kind": "initial_sec2", "level": "secondary_ii",
               "regular_semesters": 6, "semesters_completed": 0, "student_children": 1, "housing": "household",
               "housing_costs": 15000, "earnings": 6000, "other_income": 2760, "transport": 800,
-              "training_costs": 1200, "childcare_costs": 9000, "parents": "none"},
+              "training_costs": 1200, "childcare_costs": 9000, "parents": "none", "health_costs": 6000},
              {"eligible": True, "reasons": "", "parents_share": 0, "needs": 49004, "resources": 8760,
               "shortfall": 40244, "aid": 40244, "bursary": 40244, "loan": 0, "entitlement_semesters": 6}),
+    # BE.md §8 BE-5 [B2]: 12 072 + 9 000 + min(1 800, 4 600) + 600 + 1 000 = 24 472; R_s 7 600 − 6 000 = 1 600.
+    "BE-5": ({"birth_date": "2002-01-15", "programme_kind": "bachelor", "level": "tertiary", "regular_semesters": 6,
+              "semesters_completed": 0, "housing": "lease", "occupants": 1, "housing_costs": 9000, "transport": 600,
+              "training_costs": 1000, "earnings": 7600, "health_costs": 1800, "parents": "none"},
+             {"eligible": True, "reasons": "", "needs": 24472, "resources": 1600, "shortfall": 22872, "aid": 22872,
+              "bursary": 22872, "loan": 0}),
 }
 # BE-1b: BE-1 applied on 20.01.2025, one calendar month after the deadline of 31.12.2024 (Art. 36 Abs. 1 b):
 #        round(2 360 × 11 / 12) = round(2 163.33) = 2 163 (Art. 36 Abs. 2, B14).
@@ -95,6 +107,8 @@ VARIANTS = {
     "BE-2b": ("BE-2", {"semesters_completed": 6},
               {"eligible": True, "reasons": "BE-ABG-10", "shortfall": 5145, "aid": 5145, "bursary": 3430,
                "loan": 1715}),
+    # BE-6: BE-5 without its health costs: a missing input (Art. 20, 37), not 0.
+    "BE-6": ("BE-5", {"health_costs": None}, {"eligible": False, "reasons": "BE-ABV-37", "aid": 0, "bursary": 0}),
 }
 
 
@@ -119,7 +133,7 @@ def test_worked_examples_together_keep_rows_and_order():
     rows += [{**_example_row(base), **changes, "applicant_id": n} for n, (base, changes, _) in VARIANTS.items()]
     r = assess(rows, rules="BE")                       # by canton: BE-2024 is in force on 19.08.2024
     assert r["applicant_id"].tolist() == list(EXAMPLES) + list(VARIANTS)
-    assert r["aid"].tolist() == [2360, 5145, 5893, 40244, 2163, 5145]
+    assert r["aid"].tolist() == [2360, 5145, 5893, 40244, 22872, 2163, 5145, 0]
     assert set(r["rules"]) == {"BE-2024 v1.0"}
 
 
@@ -312,11 +326,35 @@ def test_step5_personal_costs(changes, needs):
     check(run(**changes), needs=needs)
 
 
-def test_step5_health_switch_capped_actual():
-    """[B2] alternative (`student.health.mode: capped_actual`): actual premiums 3 000, at most the 4 600 flat rate:
-    27 272 − 1 600 = 25 672."""
-    rs = load(RULES).with_overrides({"student.health.mode": "capped_actual"})
-    check(run(rules=rs, health_premiums=3000), needs=BASE_NEEDS - 1600)
+def test_step5_health_costs_actual_net_premiums_capped_at_the_flat_rate():
+    """ABV Art. 20, 31, A1-1 Abs. 7 [B2]: the actual premiums after the premium reduction (and dental costs), "im
+    Rahmen der ... Pauschalen". Student alone (22, young adult: flat rate 4 600), earnings 7 600 (7 600 − 6 000
+    allowance = 1 600 counted, Art. 26 Abs. 3).
+    Net premiums 1 800: needs 12 072 + 9 000 + 1 800 + 600 + 1 000 = 24 472; aid 24 472 − 1 600 = 22 872.
+    The flat rate alone (the former default, switch `flat_by_band`): 27 272 − 1 600 = 25 672.
+    Premiums 3 000: 27 272 − 1 600 = 25 672 needs, aid 24 072; premiums above the flat rate: the flat rate."""
+    check(run(earnings=7600, health_costs=1800), eligible=True, reasons="", needs=24472, resources=1600,
+          aid=22872, bursary=22872)
+    flat = load(RULES).with_overrides({"student.health.mode": "flat_by_band"})
+    check(run(rules=flat, earnings=7600, health_costs=1800), needs=BASE_NEEDS, aid=25672)
+    check(run(earnings=7600, health_costs=3000), needs=BASE_NEEDS - 1600, aid=24072)
+    check(run(earnings=7600, health_costs=4601), needs=BASE_NEEDS, aid=25672)
+    c = cols(earnings=7600, health_costs=1800)
+    assert c["s_health"][0] == 1800
+
+
+def test_step5_missing_health_costs_are_a_missing_input_not_0():
+    """ABV Art. 20, 37 [B2, B19]: no health costs entered for the student's own household, or for a family budget
+    that counts: the row is not assessed (BE-ABV-37, the duty to inform), never computed with 0. Living with the
+    parents, the student's own costs are not asked (they are in the family budget, Art. 29)."""
+    check(run(health_costs=None), eligible=False, reasons="BE-ABV-37", aid=0)
+    check(run(health_costs=None, housing="parents", parents="together", p1_adults=2, p1_children_gt10=1,
+              p1_children_young_adult=1, p1_income_total=40000), eligible=True)
+    check(run(parents="together", p1_adults=2, p1_income_total=40000, p1_health_costs=None),
+          eligible=False, reasons="BE-ABV-37")
+    # A parent paying court-ordered maintenance has no budget (Art. 14 Abs. 4): nothing of it is needed.
+    check(run(parents="apart", p1_adults=1, p1_income_total=40000, p2_pays_alimony=True, p2_health_costs=None),
+          eligible=True)
 
 
 # ------------------------------------------------------------------------------------------------ step 6: amount
@@ -471,3 +509,12 @@ def test_explain_shows_bern_articles():
     assert aid["amount"].iloc[0] == 5893
     assert (trace["article"].str.contains("ABV|ABG|A1-1|concordat")
             | (trace["article"] == "")).all()
+
+
+def test_no_zurich_claim_months_in_a_bern_trace():
+    """BiG § 18 Abs. 2 and § 17 Abs. 2 are Zurich's: Bern has no period factor (ABV Art. 38 Abs. 1), so its trace
+    shows no months of claim (a late application is reduced by twelfths instead, Art. 36 Abs. 2)."""
+    from xladdin import explain
+    labels = explain({**BASE, "applicant_id": "T"}, rules=RULES, lang="en")["label"].tolist()
+    assert not any(label.startswith("Months of the period") for label in labels)
+    assert "Late-application reduction ((12 − months late) / 12)" in labels

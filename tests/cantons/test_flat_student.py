@@ -87,7 +87,7 @@ def test_one_student_under_both_cantons():
               "own_household_reason": True, "housing_costs": 9000, "training_costs": 1000, "transport": 600, "parents": "none"}
     zh = xladdin.assess([{**person, "aid_domicile": "ZH", "year_start": "2024-09-16",
                           "application_date": "2024-10-15"}], rules="ZH-2021").iloc[0]
-    be = xladdin.assess([{**person, "aid_domicile": "BE", "year_start": "2024-08-19",
+    be = xladdin.assess([{**person, "aid_domicile": "BE", "year_start": "2024-08-19", "health_costs": 4600,
                           "application_date": "2024-11-30"}], rules="BE-2024").iloc[0]
     assert (zh["needs"], zh["resources"], zh["aid"]) == (29100, 3000, 26100)
     assert (be["needs"], be["resources"], be["aid"]) == (27272, 0, 27272)

@@ -102,7 +102,7 @@ def test_zh_1_family_budget_figures():
     assert t["Family budget 1: share of wealth (above the allowance)"] == 2000
     assert t["Family budget 1: basic needs"] == 47200
     assert t["Family budget 1: housing"] == 21400
-    assert t["Family budget 1: basic medical care (flat rates)"] == 12000
+    assert t["Family budget 1: basic medical care"] == 12000
     assert t["Family budget 1: recognised costs"] == 80600
     assert t["Family budget 1: balance (resources − costs)"] == -12600
     assert t["Family budget 1: persons in the budget"] == 4
@@ -216,7 +216,7 @@ def test_step2_degressive_children_flat_housing_health_and_deductions():
     t = trace(**case)
     assert t["Family budget 1: basic needs"] == 66800
     assert t["Family budget 1: housing"] == 21400
-    assert t["Family budget 1: basic medical care (flat rates)"] == 12400
+    assert t["Family budget 1: basic medical care"] == 12400
     assert t["Family budget 1: taxes, professional costs, recognised deductions"] == 5000
     assert t["Family budget 1: recognised costs"] == 105600
     assert t["Family budget 1: share (surplus / children in training, deficit / persons)"] == 4800
@@ -254,6 +254,28 @@ def test_step4_part_time_own_contribution():
     # § 19 lit. d: 0.66 × (20 000 − 18 000) = 1 320 → R_s = 19 320. Entitlement: no § 5 reason → 6 + 2 = 8.
     got = result(part_time_ratio=0.5, earnings=20000)
     assert got["resources"] == 19320 and got["entitlement_semesters"] == 8
+
+
+CLAIM_MONTHS = ("Months of the period with a claim (from the month after the complete file, to the month of the "
+                "45th birthday)")
+APPRENTICE = {"programme_kind": "initial_sec2", "level": "secondary_ii", "regular_semesters": 8, "semesters_aided": 0}
+
+
+def test_step4_apprentices_pay_no_own_contribution_of_students():
+    """VAB Anh. 3.1.1 [R7]: the own contribution of "Vollzeitstudierende (ab 19. Altersjahr)". ZH-1's person (20,
+    living with the parents, deficit share 3 150, transport 800, earnings 6 000) at secondary II:
+    needs 3 150 + 800 + 600 materials + 0 fees + 1 600 meals = 6 150 (Anh. 4.4).
+    A pupil or student: 3 000 + 0.66 × (6 000 − 3 000) = 4 980 → aid 1 170.
+    An apprentice (Lernende): no own contribution, 0.66 × 6 000 = 3 960 (§ 19 Abs. 1 lit. d) → aid 2 190.
+    The former reading (switch apprentices: true): charged like a student, 1 170."""
+    pupil = result(**APPRENTICE)
+    apprentice = result(**APPRENTICE, apprenticeship=True)
+    assert (pupil["needs"], pupil["resources"], pupil["aid"]) == (6150, 4980, 1170)
+    assert (apprentice["needs"], apprentice["resources"], apprentice["aid"]) == (6150, 3960, 2190)
+    assert trace(**APPRENTICE, apprenticeship=True)["Own contribution imputed"] == 0
+    charged = load("ZH-2021").with_overrides({"student.own_contribution.apprentices": True})
+    row = xladdin.assess([applicant(**APPRENTICE, apprenticeship=True)], rules=charged).iloc[0]
+    assert (row["resources"], row["aid"]) == (4980, 1170)
 
 
 @pytest.mark.parametrize("born, reason, own_contribution, code", [
@@ -294,11 +316,11 @@ def test_step5_health_bands_at_18_and_25():
     # Anh. 4.3 [R3]: at 18 (born 01.09.2006) young adult 2 600; at 25 (born 01.09.1999) adult 4 400.
     young = trace(birth_date="2006-09-01", housing="lease", own_household_reason=True, earnings=0)
     adult = trace(birth_date="1999-09-01", housing="lease", earnings=0)
-    assert young["Student: basic medical care (flat rates)"] == 2600
-    assert adult["Student: basic medical care (flat rates)"] == 4400
+    assert young["Student: basic medical care"] == 2600
+    assert adult["Student: basic medical care"] == 4400
     # 17 (born 02.09.2006): child band 600 and no own contribution (Anh. 3.1.1 "ab 19. Altersjahr").
     child = trace(birth_date="2006-09-02", housing="lease", own_household_reason=True, earnings=0)
-    assert child["Student: basic medical care (flat rates)"] == 600 and child["Own contribution imputed"] == 0
+    assert child["Student: basic medical care"] == 600 and child["Own contribution imputed"] == 0
 
 
 def test_step5_compulsory_schooling_counts_training_costs_only():
@@ -323,6 +345,51 @@ def test_step6_no_claim_when_income_exceeds_costs():
 def test_step6_short_contribution_period():
     # § 7 Abs. 3 [R16]: ZH-1 for 6 months → round(3 270 × 6 / 12) = 1 635.
     assert result(period_months=6)["aid"] == 1635
+
+
+@pytest.mark.parametrize("complete, months, aid", [
+    # BiG § 18 Abs. 2, VAB § 6: ZH-1's training year starts on 16.09.2024, so its period runs from 01.09.2024 to
+    # 31.08.2025 (12 months, § 7 Abs. 2); the claim starts on the 1st of the month after the complete file (§ 30).
+    ("2024-08-28", 12, 3270),      # complete before the year began: nothing lost
+    ("2024-09-30", 11, 2998),      # claim from 01.10.2024: September lost, round(3 270 × 11 / 12) = round(2 997.5)
+    ("2024-11-20", 9, 2453),       # claim from 01.12.2024: Sep-Nov lost, round(3 270 × 9 / 12) = round(2 452.5)
+    ("2025-08-05", 0, 0),          # claim from 01.09.2025: the whole training year lost
+    (None, 12, 3270),              # no date: complete before the training year [R28]
+])
+def test_step6_claim_from_the_month_after_the_complete_file(complete, months, aid):
+    got = result(file_complete_date=complete)
+    assert got["eligible"] and got["shortfall"] == 3270 and got["aid"] == aid
+    assert ("ZH-BiG-§18-2" in got["reasons"]) is (months < 12)
+    t = trace(file_complete_date=complete)
+    assert t[CLAIM_MONTHS] == months
+
+
+@pytest.mark.parametrize("born, months, loan", [
+    # BiG § 17 Abs. 2 with VAB § 7 Abs. 4: the right ends with the 45th birthday, the period at the end of that
+    # month. ZH-5 (over 35: a loan, shortfall 4 300) born 10.01.1980: 44 on 01.09.2024, 45 on 10.01.2025: months
+    # September to January = 5, round(4 300 × 5 / 12) = round(1 791.67) = 1 792.
+    ("1980-01-10", 5, 1792),
+    ("1979-09-02", 1, 358),        # 45 on 02.09.2024: September only, round(4 300 / 12) = round(358.33)
+    ("1980-09-01", 12, 4300),      # 45 on 01.09.2025, after the period: the whole year
+])
+def test_step6_the_period_ends_with_the_month_of_the_45th_birthday(born, months, loan):
+    got = result("ZH-5", birth_date=born)
+    assert got["eligible"] and got["shortfall"] == 4300 and (got["bursary"], got["loan"]) == (0, loan)
+    assert ("ZH-VAB-§7-4" in got["reasons"]) is (months < 12)
+    t = trace("ZH-5", birth_date=born)
+    assert t[CLAIM_MONTHS] == months
+
+
+def test_step6_no_claim_from_45_on_the_reference_date():
+    # BiG § 17 Abs. 2: born 01.09.1979, 45 on 01.09.2024 (the reference date, § 6): no right (ZH-BiG-§17-2).
+    got = result("ZH-5", birth_date="1979-09-01")
+    assert not got["eligible"] and "ZH-BiG-§17-2" in got["reasons"] and got["aid"] == 0
+
+
+def test_step6_late_file_and_short_period_together():
+    # § 7 Abs. 3 and BiG § 18 Abs. 2: a period of 10 months (training ends in June 2025), file complete on
+    # 20.11.2024: 10 − 3 = 7 months, round(3 270 × 7 / 12) = round(1 907.5) = 1 908.
+    assert result(period_months=10, file_complete_date="2024-11-20")["aid"] == 1908
 
 
 @pytest.mark.parametrize("born, bursary, loan", [

@@ -172,12 +172,12 @@ BE_CASES = [
       "earnings": 4000, "transport": 900, "meals_out": 150, "training_costs": 1600, "parents": "together",
       "p1_adults": 2, "p1_children_gt10": 3, "p1_children_young_adult": 1, "p1_in_training": 2,
       "p1_children_in_training": 2, "p1_income_total": 100000, "p1_taxable_wealth": 10000,
-      "p1_housing_costs": 24000, "p1_taxes": 10000, "p1_professional_costs": 6000},
+      "p1_housing_costs": 24000, "p1_taxes": 10000, "p1_professional_costs": 6000, "p1_health_costs": 19000},
      {"bursary": 2360, "loan": 0}),
     ({**BE_BASE, "applicant_id": "BE-4", "birth_date": "2003-05-05", "programme_kind": "initial_sec2",
       "level": "secondary_ii", "regular_semesters": 6, "semesters_completed": 0, "student_children": 1,
       "housing": "household", "housing_costs": 15000, "earnings": 6000, "other_income": 2760, "transport": 800,
-      "training_costs": 1200, "childcare_costs": 9000, "parents": "none"},
+      "training_costs": 1200, "childcare_costs": 9000, "parents": "none", "health_costs": 6000},
      {"bursary": 40244, "loan": 0}),
 ]
 

@@ -199,23 +199,28 @@ def _need(rid: str):
 
 
 def test_zh_2021_agrees_with_docs_rules_zh_section_7():
-    """ZH.md §7: art. 5, 12, 13 cannot be decided from the texts held (the BiG is not held); art. 15 met below 25
-    for a single student or a single parent, possibly not met at 25+ (own contribution 20 000, BiG § 17 i) and not
-    met for couples (§ 26 division); 15 al. 4 met below 35; art. 19 not used."""
+    """ZH.md §7, the BiG (LS 410.1) now held: art. 5 met (BiG § 17 Abs. 1); art. 12 not met (BiG § 17 j Abs. 2-3:
+    loans only from 35, tested at the start of each training year); art. 13 met (BiG § 17 e, § 17 f Abs. 2); art. 15
+    met below 25 for a single student or a single parent, not met at 25+ (own contribution 20 000, BiG § 17 i,
+    VAB Anh. 3.1.2); 15 al. 4 met below 35; art. 19 not used."""
     _need("ZH-2021")
     report = compliance.check("ZH-2021")
     v = {x.standard.id: x for x in report.verdicts}
     for sid in ("CONC-5-1a", "CONC-5-1c", "CONC-5-1d"):
-        assert (v[sid].status, v[sid].model_status) == ("review", "met"), (sid, v[sid].detail_fr, v[sid].unheld)
-    # art. 12: per the unheld BiG § 17 j, a loan from 35 even for a training begun before: not met, to check
-    assert (v["CONC-12-2"].status, v["CONC-12-2"].model_status) == ("review", "not_met"), v["CONC-12-2"].detail_fr
-    assert (v["CONC-13-1"].status, v["CONC-13-1"].model_status) == ("review", "met"), v["CONC-13-1"].detail_fr
-    assert v["CONC-13-2"].status == "review", v["CONC-13-2"].detail_fr
+        assert (v[sid].status, v[sid].model_status) == ("met", "met"), (sid, v[sid].detail_fr, v[sid].unheld)
+        assert v[sid].canton_article == "ZH-BiG-§17" and not v[sid].unheld
+    # art. 12: BiG § 17 j Abs. 2-3, a loan from 35 even for a training begun before: not met, by the held text
+    assert (v["CONC-12-2"].status, v["CONC-12-2"].model_status) == ("not_met", "not_met"), v["CONC-12-2"].detail_fr
+    assert "BiG § 17 j Abs. 2" in v["CONC-12-2"].canton_article
+    assert (v["CONC-13-1"].status, v["CONC-13-1"].model_status) == ("met", "met"), v["CONC-13-1"].detail_fr
+    assert "BiG § 17 e Abs. 1" in v["CONC-13-1"].canton_article
+    assert v["CONC-13-2"].status == "met", v["CONC-13-2"].detail_fr
     # art. 15 al. 1 b: 20 years: K_s 12 000 + 9 600 + 2 600 + 1 200 + 1 500 + 1 600 = 28 500 − 3 000 = 25 500;
-    # 30 years: 30 300 − 20 000 = 10 300 < 16 000 (increased own contribution, BiG § 17 i: not held)
+    # 30 years: 30 300 − 20 000 = 10 300 < 16 000 (increased own contribution, BiG § 17 i Abs. 1, VAB Anh. 3.1.2)
     assert amounts(v["CONC-15-1b"]) == {"tertiaire, personne seule, 20 ans": 25500,
                                         "tertiaire, personne seule, 30 ans": 10300}
-    assert (v["CONC-15-1b"].status, v["CONC-15-1b"].model_status) == ("review", "not_met")
+    assert (v["CONC-15-1b"].status, v["CONC-15-1b"].model_status) == ("not_met", "not_met")
+    assert v["CONC-15-1b"].canton_article == "ZH-BiG-§17i"
     # secondary II: 12 000 + 9 600 + 2 600 + 600 + 1 600 = 26 400 − 3 000 = 23 400; at 30: 28 200 − 20 000 = 8 200
     assert amounts(v["CONC-15-1a"]) == {"secondaire II, personne seule, 20 ans": 23400,
                                         "secondaire II, personne seule, 30 ans": 8200}
@@ -224,25 +229,29 @@ def test_zh_2021_agrees_with_docs_rules_zh_section_7():
     per_child = amounts(v["CONC-15-2"])
     assert per_child["tertiaire, parent seul, 1 enfant, 20 ans"] == 20400
     assert per_child["tertiaire, marié·e, 1 enfant, 20 ans"] == 16367
-    # short for couples (a reading of art. 18 al. 1: the spouse as a person legally bound) and at 30 (the unheld
-    # BiG § 17 i): the engine says not met, the verdict is "to check", as the spec's "possibly not met"
-    assert (v["CONC-15-2"].status, v["CONC-15-2"].model_status) == ("review", "not_met")
+    # short for couples (a reading of art. 18 al. 1) and, alone, at 30 (BiG § 17 i, held): not met
+    assert (v["CONC-15-2"].status, v["CONC-15-2"].model_status) == ("not_met", "not_met")
     assert "couples en dessous" in v["CONC-15-2"].detail_fr
     assert v["CONC-15-4"].status == "met"
     assert v["CONC-19"].status == "not_applicable"
-    assert report.exit_code == 0 and compliance.check("ZH-2021", strict=True).exit_code == 1
+    assert report.count("review") == 1                     # art. 5 al. 1 e only (ALCP: by hand)
+    assert report.exit_code == 1
 
 
 def test_be_2024_agrees_with_docs_rules_be_section_7():
-    """BE.md §7: art. 5 and 12 cannot be decided from the texts held (the ABG is not held); art. 13 depends on
-    the reading (secondary II beyond the regular duration: loan); art. 15 met except for married students with
-    children (Art. 32 division); 15 al. 4 met per the unheld ABG; art. 19 met (wider than the concordat)."""
+    """BE.md §7, the ABG (BSG 438.31) now held: art. 5 met (ABG Art. 12), art. 12 met (ABG Art. 14 Abs. 4);
+    art. 13 depends on the reading (secondary II beyond the regular duration: loan, ABG Art. 10 Abs. 1); art. 15
+    met except for married students with children (Art. 32 division); 15 al. 4 met (ABG Art. 10 Abs. 2); art. 19
+    met (wider than the concordat)."""
     _need("BE-2024")
     report = compliance.check("BE-2024")
     v = {x.standard.id: x for x in report.verdicts}
     for sid in ("CONC-5-1a", "CONC-5-1c", "CONC-5-1d"):
-        assert (v[sid].status, v[sid].model_status) == ("review", "met"), (sid, v[sid].detail_fr, v[sid].unheld)
-    assert (v["CONC-12-2"].status, v["CONC-12-2"].model_status) == ("review", "met"), v["CONC-12-2"].detail_fr
+        assert (v[sid].status, v[sid].model_status) == ("met", "met"), (sid, v[sid].detail_fr, v[sid].unheld)
+        assert v[sid].canton_article == "BE-ABG-12"
+    assert (v["CONC-12-2"].status, v["CONC-12-2"].model_status) == ("met", "met"), v["CONC-12-2"].detail_fr
+    assert v["CONC-12-2"].canton_article == "ABG Art. 14 Abs. 4 ; BE-ABG-14-4"
+    assert v["CONC-13-2"].status == "met" and "ABG Art. 14 Abs. 3" in v["CONC-13-2"].canton_article
     assert v["CONC-13-1"].status == "review", v["CONC-13-1"].detail_fr
     # art. 15: alone, 20: 12 072 + 10 009 + 4 600 + 3 000 = 29 681; secondary II 12 072 + 10 009 + 4 600 + 2 000
     # = 28 681; single parent: 18 468 + 13 536 + 4 600 + 1 400 + 3 000 = 41 004 (no division, B9)
@@ -257,6 +266,6 @@ def test_be_2024_agrees_with_docs_rules_be_section_7():
     # only couples fall short: met if the spouse's share is that of a person legally bound (art. 18 al. 1), a
     # reading, so "to check" (BE.md §7: "possibly not met")
     assert v["CONC-15-2"].status == "review" and "couples en dessous" in v["CONC-15-2"].detail_fr
-    assert v["CONC-15-4"].model_status == "met" and v["CONC-15-4"].status == "review"   # ABG 10 not held
+    assert (v["CONC-15-4"].status, v["CONC-15-4"].canton_article) == ("met", "BE-ABG-10")     # ABG Art. 10 Abs. 2
     assert v["CONC-19"].status == "met"
     assert report.exit_code == 0 and compliance.check("BE-2024", strict=True).exit_code == 1

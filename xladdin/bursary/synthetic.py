@@ -218,4 +218,14 @@ def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
         **parent("p2_", apart, rng.integers(1, 3, n)),
     })
     frame["p2_pays_alimony"] = apart & (rng.random(n) < 0.3)
+    # Drawn last so that the columns above keep their values: actual health costs net of the premium reduction
+    # (ABV Art. 20), a few missing (a missing input, BE-ABV-37); the file completed on the application day or up to
+    # three months later (BiG § 18 Abs. 2), or empty; a few apprentices (VAB Anh. 3.1.1, R7).
+    frame["health_costs"] = np.where(rng.random(n) < 0.98, rng.integers(0, 16, n) * 500, np.nan)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "health_costs"] = np.where(rng.random(n) < 0.98, rng.integers(0, 40, n) * 500, np.nan)
+    filed = pd.to_datetime(frame["application_date"], format="%d.%m.%Y")
+    frame["file_complete_date"] = np.where(rng.random(n) < 0.7, "", (filed + pd.to_timedelta(
+        rng.integers(0, 90, n), unit="D")).dt.strftime("%d.%m.%Y"))
+    frame["apprenticeship"] = (kind == "initial_sec2") & (rng.random(n) < 0.5)
     return frame

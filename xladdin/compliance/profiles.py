@@ -8,7 +8,7 @@ person under every rule set. Nothing here computes an amount: the engine (``xlad
 The worst case of concordat art. 15 is a person with no resources at all and the largest recognised costs: own
 household (with a compelling reason, so that cantons which recognise it only then do), no income, no wealth, no
 parents' contribution (``parents = none``, or parents without any resources), and actual costs entered above
-any cantonal maximum (rent, training costs) so that the maximum is what counts.
+any cantonal maximum (rent, training costs, BE's actual health costs) so that the maximum is what counts.
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ def parents_fields(kind: str, income: float = 0) -> dict:
     return {"parents": "together", "p1_adults": 2, "p1_children_le10": 0, "p1_children_gt10": 0, "p1_children": 1,
             "p1_in_training": 0, "p1_children_in_training": 1, "p1_rdu": income, "p1_income_total": income,
             "p1_net_wealth": 0, "p1_taxable_wealth": 0, "p1_health_premiums": 0, "p1_taxes": 0,
-            "p1_housing_costs": 0, "p1_professional_costs": 0, "p1_pays_alimony": False}
+            "p1_housing_costs": 0, "p1_professional_costs": 0, "p1_pays_alimony": False,
+            "p1_health_costs": ABOVE_ANY_MAXIMUM}
 
 
 def profile(rules: RuleSet, applicant_id: str, *, level: str = "tertiary", family: str = "single", age: int = 20,
@@ -76,7 +77,7 @@ def profile(rules: RuleSet, applicant_id: str, *, level: str = "tertiary", famil
         "student_children_le10": children, "earnings": 0, "spouse_income": 0, "alimony": 0, "pensions": 0,
         "other_income": 0, "wealth": 0, "taxable_wealth": 0, "health_premiums": 0, "transport": 0,
         "student_taxes": 0, "housing_costs": ABOVE_ANY_MAXIMUM, "training_costs": ABOVE_ANY_MAXIMUM,
-        "childcare_costs": 0, "meal_days_per_week": 5, "first_training_done": False, "years_independent": 0,
+        "childcare_costs": 0, "health_costs": ABOVE_ANY_MAXIMUM, "meal_days_per_week": 5, "first_training_done": False, "years_independent": 0,
         "independent_income": 0, "years_full_time_work": 0, "loans_received": 0,
         **parents_fields(parents),
     }

@@ -1,8 +1,8 @@
-"""ABV (BE BSG 438.312) Art. 1-8, 36-37 ; ABG (BSG 438.31, not held) Art. 7, 10, 12-14 — Bern's right, duration and
+"""ABV (BE BSG 438.312) Art. 1-8, 36-37 ; ABG (BSG 438.31) Art. 7, 10, 12-14 — Bern's right, duration and
 eligibility.
 
 Variants ``BE`` of the slots ``right``, ``entitlement`` and ``eligibility`` (docs/rules/BE.md §3). Every rule cited
-as ABG comes from the law, which is not among the texts held (a [reading], BE.md §1, B21).
+as ABG comes from the law (Stand 01.11.2021, held; BE.md §1, B21).
 
 Reason codes (BE.md §3.2, in this order): ``BE-ABG-12`` beneficiaries, ``BE-ABG-13`` stipend domicile, ``BE-ABG-7``
 training, ``BE-ABG-14-3`` changes of course, ``BE-ABG-14-4`` age 35 at the start of the training, ``BE-ABV-36-3``
@@ -28,10 +28,10 @@ _BE = BY_KEY["aid_domicile"].values.index("BE")
 _PERMITS = BY_KEY["permit"].values
 
 
-@rule("ABG Art. 7, 10 (texte non détenu) ; ABV Art. 1-5",
+@rule("ABG Art. 7, 10 ; ABV Art. 1-5",
       trace={"right": ("Droit selon la formation", "Right by training")}, slot="right", variant="BE")
 def right(c, v):
-    """ABV Art. 1-5, ABG Art. 7, 10 (not held; BE.md §3.1, B15) — the training gives a bursary (B), a loan only
+    """ABV Art. 1-5, ABG Art. 7, 10 (BE.md §3.1, B15) — the training gives a bursary (B), a loan only
     (L, second trainings, ABV Art. 3) or nothing; an Umschulung (ABV Art. 5) turns B or L into B [reading]."""
     table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
                      + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
@@ -40,11 +40,11 @@ def right(c, v):
     return {"right": np.where(turned, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": turned}
 
 
-@rule("ABG Art. 10 Abs. 1, 14 Abs. 1 (texte non détenu) ; ABV Art. 8",
+@rule("ABG Art. 10 Abs. 1, 14 Abs. 1 ; ABV Art. 8",
       trace={"entitlement_semesters": ("Durée du droit à une bourse (semestres)", "Bursary entitlement (semesters)")},
       slot="entitlement", variant="BE")
 def entitlement(c, v):
-    """ABG Art. 10 Abs. 1 (not held) — at secondary II a bursary for the regulatory duration (beyond it, a loan);
+    """ABG Art. 10 Abs. 1 — at secondary II a bursary for the regulatory duration (beyond it, a loan);
     at tertiary level no per-training limit in the texts, only the 12 training years of ABG 14 Abs. 1 (B18)."""
     return {"entitlement_semesters": np.where(c.is_("level", "secondary_ii"), c["regular_semesters"], np.nan)}
 
@@ -67,7 +67,7 @@ def deadline(year_start: np.ndarray, first_half: str, second_half: str) -> np.nd
     return np.where(month <= 6, out[0], out[1])
 
 
-@rule("ABG Art. 7, 12-14 (texte non détenu) ; ABV Art. 36-37",
+@rule("ABG Art. 7, 12-14 ; ABV Art. 36-37",
       trace={"deadline": ("Délai de dépôt de la demande", "Application deadline", "ABV Art. 36 Abs. 1"),
              "late_months": ("Mois de retard", "Months late", "ABV Art. 36 Abs. 2-3"),
              "age_at_training_start": ("Âge au début de la formation", "Age at the start of the training",
@@ -75,7 +75,7 @@ def deadline(year_start: np.ndarray, first_half: str, second_half: str) -> np.nd
              "eligible": ("Éligible (ABG 7, 12-14 ; ABV 36-37)", "Eligible (ABG 7, 12-14; ABV 36-37)")},
       slot="eligibility", variant="BE")
 def eligibility(c, v):
-    """ABG Art. 7, 12-14 (not held), ABV Art. 36-37 — each failed condition is a reason code (BE.md §3.2)."""
+    """ABG Art. 7, 12-14, ABV Art. 36-37 — each failed condition is a reason code (BE.md §3.2)."""
     e = v.eligibility
     nationality = c["nationality"].astype(str)
     eu_efta = c.among("nationality", str(e.eu_efta).split())

@@ -20,7 +20,8 @@ CONTRACT WITH THE FAMILY SIDE (xladdin/bursary/variants/tax_family.py). Columns 
   deadline; only read when ``award.late_reduction`` = ``twelfths``, written by Bern's eligibility in ``be.py``).
 
 Outputs (model.py contract): ``needs``, ``resources``, ``shortfall``, ``cap`` (NaN: none), ``bursary``, ``loan``,
-``aid``, ``amount_codes``; traced figures ``s_*``, ``persons``, ``own_contribution``, ``divisor``, ``period_factor``,
+``aid``, ``amount_codes``; traced figures ``s_*``, ``persons``, ``own_contribution``, ``divisor``, ``claim_months``
+(NaN without a period factor), ``period_factor``,
 ``late_factor`` (NaN, so not shown by ``explain``, where the rule set does not apply them). The minimum is checked on
 the aid before the split (BE.md step 6.4, [B13]) and again on what is left after the loan limits (a minor's loan
 dropped, the ceiling): ABV Art. 38 Abs. 2 grants nothing below it.
@@ -34,6 +35,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | (shared with tax_family.py, read there) ``student.partner.de_facto``, ``cohabitation.min_years`` | | | |
 | ``student.own_contribution.mode`` (switch) | ``imputed`` | ``none`` | VAB § 19 Abs. 1 c, Anh. 3.1 |
 | ``student.own_contribution.full_time`` / ``.full_time_min_age`` / ``.full_time_increased`` (``imputed``) | 3000 / 18 / 20000 | – | Anh. 3.1.1-3.1.2 |
+| ``student.own_contribution.apprentices`` (bool, ``imputed``: apprentices, ``apprenticeship``, charged too) | false | – | Anh. 3.1.1 "Vollzeitstudierende" [R7] |
 | ``student.own_contribution.part_time_base`` / ``.part_time_min`` (``imputed``) | 36000 / 3000 | – | Anh. 3.1.3 |
 | ``student.own_contribution.part_time_increased_base`` / ``.part_time_increased_min`` (``imputed``) | 36000 / 20000 | – | Anh. 3.1.4 |
 | ``student.own_contribution.increased_age`` / ``.reason_age`` (``imputed``) | 25 / 28 | – | BiG § 17 i, § 17 h Abs. 2 |
@@ -47,7 +49,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``student.basic.shared_reduction`` (1 person in a shared flat, institution, boarding school) | 0 | 2838 | A1-1 Abs. 1 |
 | ``student.housing.mode`` (switch) | ``flat`` | ``capped_actual`` | Anh. 4.2 ; ABV Art. 19, 31, A1-1 Abs. 6 |
 | ``student.housing.p1`` … ``.p5_plus`` (flat, or maximum) | 9600 … 24000 | 10009 … 25260 | idem |
-| ``student.health.mode`` (switch) | ``flat_by_band`` | ``flat_by_band`` | Anh. 4.3 ; ABV Art. 20, A1-1 Abs. 7 |
+| ``student.health.mode`` (switch; ``capped_actual`` reads ``health_costs``) | ``flat_by_band`` | ``capped_actual`` | Anh. 4.3 ; ABV Art. 20, A1-1 Abs. 7 |
 | ``student.health.adult`` / ``.young_adult`` / ``.child`` | 4400 / 2600 / 600 | 5400 / 4600 / 1400 | idem |
 | ``student.health.young_adult_from`` / ``.adult_from`` (whole years) | 18 / 25 | 19 / 26 | [R3] ; [B2] |
 | ``student.training.mode`` (switch) | ``flat`` | ``capped_actual`` | VAB § 21 ; ABV Art. 28 |
@@ -62,6 +64,8 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``award.divisor`` (switch) | ``always`` | ``couples_only`` | VAB § 26 ; ABV Art. 32 |
 | ``award.cap.mode`` (switch; ``by_level`` reads ``award.cap.<level>``, ``.per_child``) | ``none`` | ``none`` | [R14] ; BE.md §4 step 6 |
 | ``award.period_factor`` (switch) | ``period_months`` | ``none`` | VAB § 7 [R16] |
+| ``award.age_end`` (switch; ``end_of_birthday_month`` reads ``eligibility.max_age``; only with ``period_months``) | ``end_of_birthday_month`` | ``none`` | BiG § 17 Abs. 2 ; VAB § 7 Abs. 4 |
+| ``award.claim_start`` (switch; ``month_after_complete_file`` reads ``file_complete_date``; only with ``period_months``) | ``month_after_complete_file`` | ``none`` | BiG § 18 Abs. 2 ; VAB §§ 6, 30 [R28] |
 | ``award.late_reduction`` (switch; ``twelfths`` reads column ``late_months``) | ``none`` | ``twelfths`` | ABV Art. 36 Abs. 2 [B14] |
 | ``award.minimum`` (aid below it is not granted; 0 = none) | 0 | 500 | [R14] ; ABV Art. 38 Abs. 2 [B13] |
 | ``award.split`` (switch) | ``by_age`` | ``by_years`` | BiG § 17 j ; ABG 10-11 |
@@ -71,7 +75,8 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 | ``loan.min_age`` / ``loan.ceiling`` (``by_years``) | – | 18 / 50000 | ABV Art. 9 ; ABG 11 |
 | ``codes.<key>``: the reason code each amount rule raises (value = code) | see below | see below | |
 
-``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j. BE ``late`` = BE-ABV-36-2,
+``codes``: ZH ``increased_own_contribution`` = ZH-BiG-§17i, ``loan`` = ZH-BiG-§17j, ``claim_start`` = ZH-BiG-§18-2,
+``age_end`` = ZH-VAB-§7-4. BE ``late`` = BE-ABV-36-2,
 ``minimum`` = BE-ABV-38-2, ``loan`` = BE-ABG-10, ``loan_years`` = BE-ABG-14-1, ``loan_minor`` = BE-ABV-9,
 ``loan_ceiling`` = BE-ABG-11. A code is read only by the switch value that raises it.
 """
@@ -108,7 +113,7 @@ def _band_amount(bands: np.ndarray, h) -> np.ndarray:
                          "VAB § 20 Abs. 2 a, Anh. 4.1 ; ABV Art. 31, 18, A1-1 Abs. 1"),
              "s_housing": ("Étudiant : logement (ménage propre)", "Student: housing (own household)",
                            "VAB § 20 Abs. 2 b, Anh. 4.2 ; ABV Art. 31, 19, A1-1 Abs. 6"),
-             "s_health": ("Étudiant : soins médicaux de base (forfaits)", "Student: basic medical care (flat rates)",
+             "s_health": ("Étudiant : soins médicaux de base", "Student: basic medical care",
                           "VAB § 20 Abs. 2 c, Anh. 4.3 ; ABV Art. 31, 20, A1-1 Abs. 7"),
              "s_deficit": ("Étudiant : part du découvert familial", "Student: share of the family deficit",
                                  "VAB § 20 Abs. 1 ; ABV Art. 29"),
@@ -151,7 +156,8 @@ def student_needs(c, v):
     health = (_band_amount(c["student_band"], h) + partner * _band_amount(partner_band.astype(np.int8), h)
               + children * h.child)
     if _switch(h.mode, ("flat_by_band", "capped_actual"), "student.health.mode") == "capped_actual":
-        health = np.minimum(np.nan_to_num(c["health_premiums"]), health)     # BE B2 alternative
+        # ABV Art. 20, 31 (B2): net premiums and dental costs, up to the flat rates; missing: BE-ABV-37 (budgets)
+        health = np.minimum(np.nan_to_num(c["health_costs"]), health)
     basic, housing, health = (np.where(own, x, 0.0) for x in (basic, housing, health))
 
     training_mode = _switch(s.training.mode, ("flat", "capped_actual"), "student.training.mode")
@@ -189,18 +195,22 @@ def student_needs(c, v):
 # ---------------------------------------------------------------------------------------------------- resources
 
 def _own_contribution(c, v) -> tuple[np.ndarray, np.ndarray]:
-    """VAB § 19 Abs. 1 lit. c, Anh. 3.1 ; BiG § 17 i, § 17 h Abs. 2 (not held) — the own contribution imputed to
-    the student, earned or not, and where it is the increased one [R7, R8]. Bern has none."""
+    """VAB § 19 Abs. 1 lit. c, Anh. 3.1 ; BiG § 17 i, § 17 h Abs. 2 — the own contribution imputed to
+    the student, earned or not, and where it is the increased one [R7, R8]; apprentices only if the rule set
+    charges them. Bern has none."""
     o = v.student.own_contribution
     if _switch(o.mode, ("none", "imputed"), "student.own_contribution.mode") == "none":
         return np.zeros(c.n), np.zeros(c.n, bool)
     age = c["age"]
-    increased = (age >= o.increased_age) & ~(c.true("stipend_age_reason") & (age < o.reason_age))
+    # Anh. 3.1 names "Vollzeit-" and "Teilzeitstudierende": an apprentice (Lernende) is charged only when the rule
+    # set says so (student.own_contribution.apprentices, reading R7).
+    charged = np.ones(c.n, bool) if bool(o.apprentices) else ~c.true("apprenticeship")
+    increased = charged & (age >= o.increased_age) & ~(c.true("stipend_age_reason") & (age < o.reason_age))
     full_time = np.where(increased, o.full_time_increased, np.where(age >= o.full_time_min_age, o.full_time, 0.0))
     ratio = np.where(c.known("reasonable_work_ratio"), c["reasonable_work_ratio"], 1.0 - c["part_time_ratio"])
     part_time = np.where(increased, np.maximum(o.part_time_increased_base * ratio, o.part_time_increased_min),
                          np.maximum(o.part_time_base * ratio, o.part_time_min))
-    return np.where(c["part_time_ratio"] < 1, part_time, full_time), increased
+    return np.where(charged, np.where(c["part_time_ratio"] < 1, part_time, full_time), 0.0), increased
 
 
 @rule("VAB § 19, Anh. 3 ; ABV Art. 23 Abs. 2-3, 26-27, A1-1 Abs. 10",
@@ -272,13 +282,41 @@ def _split(c, v, aid: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.
     return bursary, np.minimum(loan, rest), codes
 
 
-@rule("VAB §§ 7, 25-26 ; BiG § 17 j ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; ABG Art. 10-11",
+def _months_before_claim(c) -> np.ndarray:
+    """BiG § 18 Abs. 2 ("frühestens ab dem ersten Tag des Folgemonats, in dem das Gesuch vollständig vorliegt"),
+    VAB § 6 (the training year begins on the first day of its month), § 30 (when a file is complete): the months
+    of the contribution period before the claim starts. An empty ``file_complete_date`` is a file complete before
+    the training year began: no month lost [reading R28]."""
+    start = c["year_start"].astype("datetime64[M]").astype(np.int64)
+    claim = c["file_complete_date"].astype("datetime64[M]").astype(np.int64) + 1
+    known = c.known("file_complete_date") & c.known("year_start")
+    return np.where(known, np.maximum(0, claim - start), 0).astype(float)
+
+
+def _months_until_age_limit(c, max_age) -> np.ndarray:
+    """BiG § 17 Abs. 2 ("Die Beitragsberechtigung endet mit der Vollendung des 45. Altersjahres") with VAB § 7
+    Abs. 4 (the period ends at the end of the month a condition falls away): the months of the period up to and
+    including the month of that birthday; 12 when it falls after the period (or a date is missing)."""
+    start = c["year_start"].astype("datetime64[M]").astype(np.int64)
+    birthday = c["birth_date"].astype("datetime64[M]") + np.timedelta64(int(max_age) * 12, "M")
+    months = birthday.astype(np.int64) - start + 1
+    known = c.known("birth_date") & c.known("year_start")
+    return np.where(known, np.clip(months, 0, 12), 12).astype(float)
+
+
+@rule("VAB §§ 7, 25-26 ; BiG § 17 Abs. 2, § 17 j, § 18 Abs. 2 ; ABV Art. 32, 36 Abs. 2, 38 Abs. 2 ; "
+      "ABG Art. 10-11",
       trace={"shortfall": ("Découvert (coûts − revenus, arrondi au franc)", "Shortfall (costs − income, rounded)",
                            "VAB §§ 25-26 ; ABV Art. 13"),
              "divisor": ("Diviseur (personnes du budget, par tête)", "Divisor (persons in the budget, per head)",
                          "VAB § 26 Abs. 1 ; ABV Art. 32"),
              "cap": ("Plafond", "Cap", "award.cap (VAB, ABV : aucun)"),
-             "period_factor": ("Période de contribution (mois / 12)", "Contribution period (months / 12)", "VAB § 7"),
+             "claim_months": ("Mois de la période ouvrant droit (dès le mois suivant le dossier complet, "
+                              "jusqu'au mois des 45 ans)",
+                              "Months of the period with a claim (from the month after the complete file, to the "
+                              "month of the 45th birthday)", "VAB §§ 6-7 ; BiG § 17 Abs. 2, § 18 Abs. 2"),
+             "period_factor": ("Période de contribution (mois / 12)", "Contribution period (months / 12)",
+                               "VAB § 7 ; BiG § 18 Abs. 2"),
              "late_factor": ("Réduction pour demande tardive ((12 − mois de retard) / 12)",
                              "Late-application reduction ((12 − months late) / 12)", "ABV Art. 36 Abs. 2"),
              "bursary": ("Bourse", "Bursary", "BiG § 17 j ; ABG Art. 10"),
@@ -288,8 +326,10 @@ def _split(c, v, aid: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.
 def amounts(c, v):
     """VAB §§ 25-26, ABV Art. 32, 36, 38 — shortfall = round(costs − income); no claim when it is not positive
     (VAB § 25); divided per head (ZH always, § 26; BE for couples, Art. 32) [R13, B9, B16]; a cap if the rule set
-    has one; × the contribution period (VAB § 7) [R16], rounded; less a twelfth per month late (ABV Art. 36 Abs. 2)
-    [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13]; then split into bursary and loan."""
+    has one; × the contribution period (VAB § 7) [R16] less the months before the claim starts (BiG § 18 Abs. 2)
+    [R28] and after the month of the 45th birthday (BiG § 17 Abs. 2, VAB § 7 Abs. 4), rounded; less a twelfth
+    per month late (ABV Art. 36 Abs. 2) [B14], rounded; not granted under the minimum (ABV Art. 38 Abs. 2) [B13];
+    then split into bursary and loan."""
     a = v.award
     eligible = c["eligible"]
     persons = c["persons"]
@@ -302,12 +342,22 @@ def amounts(c, v):
     else:
         cap = _by_level(c, a.cap) + a.cap.per_child * c["student_children"]
     per_head = np.fmin(np.maximum(shortfall, 0.0) / divisor, cap)
+    codes: dict[str, np.ndarray] = {}
     if _switch(a.period_factor, ("none", "period_months"), "award.period_factor") == "none":
         period = np.ones(c.n)
+        claim_months = np.full(c.n, np.nan)
     else:
-        period = np.nan_to_num(c["period_months"], nan=12.0) / 12.0
+        claim_months = np.nan_to_num(c["period_months"], nan=12.0)
+        if _switch(a.claim_start, ("none", "month_after_complete_file"), "award.claim_start") != "none":
+            lost = _months_before_claim(c)                                   # BiG § 18 Abs. 2 ; VAB §§ 6, 30
+            codes[v.codes.claim_start] = eligible & (lost > 0) & (shortfall > 0)
+            claim_months = np.maximum(0.0, claim_months - lost)
+        if _switch(a.age_end, ("none", "end_of_birthday_month"), "award.age_end") != "none":
+            last = _months_until_age_limit(c, v.eligibility.max_age)        # BiG § 17 Abs. 2 ; VAB § 7 Abs. 4
+            codes[v.codes.age_end] = eligible & (last < claim_months) & (shortfall > 0)
+            claim_months = np.minimum(claim_months, last)
+        period = claim_months / 12.0
     aid = round_half_up(per_head * period)
-    codes: dict[str, np.ndarray] = {}
     late = np.ones(c.n)
     if _switch(a.late_reduction, ("none", "twelfths"), "award.late_reduction") == "twelfths":
         months = np.nan_to_num(c["late_months"])
@@ -329,7 +379,7 @@ def amounts(c, v):
         codes[v.codes.minimum] = codes[v.codes.minimum] | cut_below
         bursary, loan = np.where(cut_below, 0.0, bursary), np.where(cut_below, 0.0, loan)
     nan = np.full(c.n, np.nan)                  # a factor the rule set does not apply is not traced
-    return {"shortfall": shortfall, "divisor": divisor, "cap": cap,
+    return {"shortfall": shortfall, "divisor": divisor, "cap": cap, "claim_months": claim_months,
             "period_factor": nan if a.period_factor == "none" else period,
             "late_factor": nan if a.late_reduction == "none" else late,
             "bursary": bursary, "loan": loan, "aid": bursary + loan, "amount_codes": codes}

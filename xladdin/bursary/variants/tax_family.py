@@ -28,8 +28,10 @@ Outputs (the columns the student side and the eligibility steps read):
   ``pn_income``, ``pn_wealth``, ``pn_basic``, ``pn_housing``, ``pn_health``, ``pn_integration``, ``pn_other_costs``,
   ``pn_charges``, ``pn_balance``, ``pn_persons`` (``pn_integration`` also NaN where the canton has none),
   ``pn_share`` (0 where inactive or a deficit not counted;
-  surplus shares before the independence factor); ``pn_active``, ``pn_missing`` (bool); ``budget_missing`` (bool:
-  a needed budget has no ``p*_income_total``).
+  surplus shares before the independence factor); ``pn_active``, ``pn_missing`` (bool: the budget is needed and
+  has no ``p*_income_total``, or, with ``family.health.mode`` = ``capped_actual``, no ``p*_health_costs``);
+  ``budget_missing`` (bool: a budget is missing an input, or the student's own household has no ``health_costs``
+  under ``student.health.mode`` = ``capped_actual``).
 * ``parents_share`` slot — ``counted_surplus`` (≥ 0, a resource of the personal budget: Σ surplus shares ×
   ``surplus_factor``; ZH § 16 Abs. 2, § 19 Abs. 1 lit. a; BE Art. 23 Abs. 2-3), ``counted_deficit`` (≥ 0, a cost
   of the personal budget: the deficit share of the household the student lives in; ZH § 17 Abs. 2, § 20 Abs. 1;
@@ -66,8 +68,8 @@ family.basic.single, .couple, .child_1_2, .child_3_4, .child_5_plus   [adults_an
 family.basic.p1 … .p7, .per_extra_person                              [household_size]  (A1-1 Abs. 1)
 family.housing.mode                    ``flat_by_persons`` (Anh. 2.2)                    ``actual_capped`` (Art. 19)
 family.housing.p1 … .pK_plus           flat rates, p4_plus                               maxima, p5_plus (A1-1 Abs. 2)
-family.health.mode                     ``flat_by_band`` (Anh. 2.3)                       ``flat_by_band`` (A1-1 7, B2;
-                                                                                         or ``capped_actual``)
+family.health.mode                     ``flat_by_band`` (Anh. 2.3)                       ``capped_actual`` (Art. 20,
+                                                                                         A1-1 7, B2)
 family.health.adult/.young_adult/.child 4 400 / 2 600 / 600                              5 400 / 4 600 / 1 400
 family.integration.mode                ``none``                                          ``per_person_capped``
 family.integration.per_person / .income_allowance / .cap   –                             2 400 / 6 000 / 13 200
@@ -219,14 +221,16 @@ def _housing(c, h, p: str, persons: np.ndarray) -> np.ndarray:
     return np.minimum(np.nan_to_num(c[p + "housing_costs"]), table)
 
 
-def _health(c, h, p: str, adults, young, adult_children, children) -> np.ndarray:
-    """VAB § 14 lit. c, Anh. 2.3 ; ABV Art. 20, A1-1 Abs. 7 — a flat rate per person by band (parents adults);
-    ``capped_actual`` (BE B2 alternative): the actual premiums, up to the flat rates."""
+def _health(c, h, p: str, adults, young, adult_children, children) -> tuple[np.ndarray, np.ndarray]:
+    """VAB § 14 lit. c, Anh. 2.3 — a flat rate per person by band (parents adults); ABV Art. 20, A1-1 Abs. 7
+    (``capped_actual``, BE B2): the actual premiums after the premium reduction and dental costs
+    (``p*_health_costs``), up to the flat rates of the budget's persons. Returns the amount and where the actual
+    costs the mode needs are missing (a missing input, never 0)."""
     mode = _switch(h.mode, ("flat_by_band", "capped_actual"), "family.health.mode")
     flat = h.adult * (adults + adult_children) + h.young_adult * young + h.child * (children - young - adult_children)
     if mode == "flat_by_band":
-        return flat
-    return np.minimum(np.nan_to_num(c[p + "health_premiums"]), flat)
+        return flat, np.zeros(c.n, bool)
+    return np.minimum(np.nan_to_num(c[p + "health_costs"]), flat), ~c.known(p + "health_costs")
 
 
 def _integration(g, in_training: np.ndarray) -> np.ndarray:
@@ -269,7 +273,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
     # Costs: VAB §§ 14-15 ; ABV Art. 17-22.
     basic = _basic(f.basic, adults, children)
     housing = _housing(c, f.housing, p, persons)
-    health = _health(c, f.health, p, adults, young, adult_children, children)
+    health, health_missing = _health(c, f.health, p, adults, young, adult_children, children)
     integration = _integration(f.integration, in_training)
     k = f.costs
     other = (c[p + "taxes"] * bool(k.taxes) + c[p + "professional_costs"] * bool(k.professional)
@@ -290,7 +294,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
             p + "integration": integration * shown, p + "other_costs": other * nan, p + "charges": charges * nan,
             p + "balance": balance * nan, p + "persons": persons * nan,
             p + "share": np.where(active, np.nan_to_num(share), 0.0), p + "active": active,
-            p + "missing": active & ~income_known}
+            p + "missing": active & (~income_known | health_missing)}
 
 
 def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:
@@ -305,7 +309,7 @@ def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:
         f"p{n}_resources": (f"{b} : ressources", f"{e}: resources", "VAB § 13 ; ABV Art. 15-16"),
         f"p{n}_basic": (f"{b} : besoins de base", f"{e}: basic needs", "VAB § 14 lit. a, Anh. 2.1 ; ABV Art. 18, A1-1 Abs. 1"),
         f"p{n}_housing": (f"{b} : logement", f"{e}: housing", "VAB § 14 lit. b, Anh. 2.2 ; ABV Art. 19, A1-1 Abs. 2"),
-        f"p{n}_health": (f"{b} : soins médicaux de base (forfaits)", f"{e}: basic medical care (flat rates)",
+        f"p{n}_health": (f"{b} : soins médicaux de base", f"{e}: basic medical care",
                          "VAB § 14 lit. c, Anh. 2.3 ; ABV Art. 20, A1-1 Abs. 7"),
         f"p{n}_integration": (f"{b} : supplément d'intégration et franchise de revenu",
                               f"{e}: integration supplement and income allowance", "ABV Art. 21, A1-1 Abs. 3, 8"),
@@ -329,7 +333,11 @@ def family_budgets(c, v):
     divided by the children in training (VAB § 16 Abs. 1, ABV Art. 23 Abs. 1); a deficit by the persons of the
     budget, only for the household the student lives in (VAB § 17 Abs. 1, ABV Art. 24 Abs. 1)."""
     out = {**_parent_budget(c, v, 1), **_parent_budget(c, v, 2)}
-    out["budget_missing"] = out["p1_missing"] | out["p2_missing"]
+    # ABV Art. 20, 31 (BE B2): the student's own household counts its actual health costs; none entered is a
+    # missing input of the personal budget, reported with the budgets' (BE-ABV-37).
+    own_health = _switch(v.student.health.mode, ("flat_by_band", "capped_actual"), "student.health.mode")
+    student_missing = c["own_household"] & ~c.known("health_costs") if own_health == "capped_actual" else False
+    out["budget_missing"] = out["p1_missing"] | out["p2_missing"] | student_missing
     return out
 
 

@@ -1,7 +1,7 @@
-"""VAB (ZH LS 416.1) §§ 2, 5, 29, 30 ; BiG (LS 410.1, not held) §§ 17-17 f — Zurich's right, duration and eligibility.
+"""VAB (ZH LS 416.1) §§ 2, 5, 29, 30 ; BiG (LS 410.1) §§ 17-17 f — Zurich's right, duration and eligibility.
 
 Variants ``ZH`` of the slots ``right``, ``entitlement`` and ``eligibility`` (docs/rules/ZH.md §3). Every rule
-cited as BiG comes from the law, which is not among the texts held (a [reading], ZH.md §1, R19).
+cited as BiG comes from the law (§§ 16-19 b, compilation 1.1.2021, held; ZH.md §1).
 
 Reason codes (ZH.md §3.2, in this order): ``ZH-BiG-§17`` beneficiaries, ``ZH-BiG-§17-2`` age 45, ``ZH-BiG-§17a``
 stipend domicile, ``ZH-BiG-§17d`` training, ``ZH-VAB-§2`` three months, ``ZH-VAB-§29`` deadline, ``ZH-BiG-§17e``
@@ -24,21 +24,21 @@ from ..rule import rule
 _ZH = BY_KEY["aid_domicile"].values.index("ZH")
 
 
-@rule("BiG § 17 d Abs. 1 (texte non détenu) ; VAB §§ 3-4",
+@rule("BiG § 17 d Abs. 1 ; VAB §§ 3-4",
       trace={"right": ("Droit selon la formation", "Right by training")}, slot="right", variant="ZH")
 def right(c, v):
-    """BiG § 17 d Abs. 1 lit. a-d (not held; ZH.md §3.1, R18) — the training gives aid (B) or nothing; no
+    """BiG § 17 d Abs. 1 lit. a-d (ZH.md §3.1, R18) — the training gives aid (B) or nothing; no
     first/second-training distinction and no reconversion rule in the texts."""
     table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
                      + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
     return {"right": table[c["programme_kind"]], "reconversion_ok": np.zeros(c.n, bool)}
 
 
-@rule("VAB § 5 ; BiG § 17 e Abs. 1 (texte non détenu)",
+@rule("VAB § 5 ; BiG § 17 e Abs. 1",
       trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
       slot="entitlement", variant="ZH")
 def entitlement(c, v):
-    """BiG § 17 e Abs. 1 (not held) — the regular duration + 2 semesters when it is 4 semesters or more; VAB § 5:
+    """BiG § 17 e Abs. 1 — the regular duration + 2 semesters when it is 4 semesters or more; VAB § 5:
     a part-time training lengthens it (duration / ratio) only for social, family or health reasons (R19)."""
     regular = c["regular_semesters"]
     stretched = np.ceil(np.round(regular / c["part_time_ratio"], 9))
@@ -54,12 +54,12 @@ def deadline(year_start: np.ndarray, months: int) -> np.ndarray:
     return (first + np.timedelta64(months, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
 
 
-@rule("BiG §§ 17-17 f (texte non détenu) ; VAB §§ 2, 29, 30",
+@rule("BiG §§ 17-17 f ; VAB §§ 2, 29, 30",
       trace={"deadline": ("Délai de dépôt de la demande", "Application deadline", "VAB § 29 Abs. 1, § 6"),
              "eligible": ("Éligible (BiG § 17-17 f ; VAB §§ 2, 29, 30)", "Eligible (BiG § 17-17 f; VAB §§ 2, 29, 30)")},
       slot="eligibility", variant="ZH")
 def eligibility(c, v):
-    """BiG §§ 17-17 f (not held), VAB §§ 2, 29, 30 — each failed condition is a reason code (ZH.md §3.2)."""
+    """BiG §§ 17-17 f, VAB §§ 2, 29, 30 — each failed condition is a reason code (ZH.md §3.2)."""
     e = v.eligibility
     age = c["age"]
     nationality = c["nationality"].astype(str)
