@@ -28,6 +28,10 @@ def _extra_rows(rule_id: str, frame: pd.DataFrame, results: pd.DataFrame) -> lis
     rows = []
     if rule_id == "ZH-2021":
         rows.append({**base, "applicant_id": "ZH-SHORT", "duration_months": "2"})
+        day, month, year = (int(x) for x in base["year_start"].split("."))
+        month += 4                                    # 45 four months into the training year (VAB § 7 Abs. 4)
+        birth = f"15.{(month - 1) % 12 + 1:02d}.{year - 45 + (month - 1) // 12}"
+        rows.append({**base, "applicant_id": "ZH-45", "birth_date": birth})
     if rule_id == "BE-2024":
         rows.append({**base, "applicant_id": "BE-LATE", "application_date": "01.12.2025"})
         loans = results["loan"].fillna(0).to_numpy() > 0

@@ -76,6 +76,8 @@ def test_one_letter_per_assessable_row(covering, tmp_path):
             continue
         codes = [c for c in str(row["reasons"]).split(";") if c]
         check_letter(docx_text(paths[letter.position]), row, rs, lang, codes)
+    covered = set().union(*(set(letter.codes) for letter in letters if letter.produced))
+    assert covered == set(rs.reason_codes)                   # the list covers every reason code of the rule set
     assert sorted(p.name for p in out.iterdir()) == sorted([p.name for p in paths.values()] + [SUMMARY_NAME])
     summary = (out / SUMMARY_NAME).read_text(encoding="utf-8-sig")
     error_line = [line for line in summary.splitlines() if f"{rule_id}-ERROR" in line]
@@ -293,3 +295,18 @@ def test_import_report_names_each_letter(tmp_path):
     assert runner.invoke(app, ["import", str(listing), "--out", str(plain)]).exit_code == 0
     head = CalamineWorkbook.from_path(str(plain)).get_sheet_by_name("Décisions").to_python()[0]
     assert "Lettre" not in head
+
+
+def test_every_step_has_its_german_label(covering):
+    import pandas as pd
+
+    from xladdin.bursary.assess import explain
+
+    rule_id, path = covering
+    rs = rules.load(rule_id)
+    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    missing = set()
+    for i in range(len(frame) - 1):                           # the last row is the error row
+        trace = explain(frame.iloc[[i]].reset_index(drop=True), rules=rule_id, lang="de", keys=True)
+        missing |= {key for key in trace["key"] if key != "reasons" and texts.trace_label_de(key, rs.canton) is None}
+    assert not missing

@@ -55,10 +55,11 @@ def money(amount) -> str:
     return f"{whole.replace(',', chr(39))}.{cents}"
 
 
-# The rule sets' citations carry notes for the office (a text the project does not hold, a reading): they are
+# The rule sets' citations carry notes for the office (a text the project does not hold, a reading, a schema
+# key in backquotes): they are
 # dropped from a letter to an applicant, the article stays; so is a reference to the project's spec (spec GE §5).
-_OFFICE_NOTE = re.compile(r"\s*\((?:[^()]*\b(?:non détenu|not held|nicht vorhanden|lu comme|read as|reading)\b[^()]*)\)",
-                          re.IGNORECASE)
+_OFFICE_NOTE = re.compile(r"\s*\((?:[^()]*(?:\b(?:non détenu|not held|nicht vorhanden|lu comme|read as|reading)\b|`)"
+                          r"[^()]*)\)", re.IGNORECASE)
 
 
 def cited(article: str) -> str:
