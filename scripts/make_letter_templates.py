@@ -149,6 +149,9 @@ def build(canton: str, lang: str, path: Path) -> None:
     doc.add_paragraph("{%p if loan_terms %}")
     doc.add_heading(w["loan"], level=2)
     doc.add_paragraph("{{ loan_terms.text }} ({{ loan_terms.article }})")
+    doc.add_paragraph("{%p if loan_terms.conversion %}")
+    doc.add_paragraph("{{ loan_terms.conversion }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if loan_plan %}")
     doc.add_paragraph("{{ loan_plan_intro }}")
     _table(doc, ["{{ plan_heads.year }}", "{{ plan_heads.installment }}", "{{ plan_heads.remaining }}"],

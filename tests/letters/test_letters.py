@@ -150,7 +150,9 @@ def test_loan_letter_has_the_repayment_plan(tmp_path):
     table = Document(str(paths[letter.position])).tables[1]      # amounts, plan, calculation
     got = [tuple(cell.text for cell in r.cells) for r in table.rows[1:]]
     assert got == [(str(r.year), money(r.installment), money(r.remaining)) for r in plan.itertuples()]
-    assert "RBPE art. 15 al. 2, art. 18 al. 1" in docx_text(paths[letter.position])
+    text = docx_text(paths[letter.position])
+    assert "RBPE art. 15 al. 2, art. 18 al. 1" in text
+    assert "converti en bourse d'études non remboursable" in text and "LBPE art. 26 al. 1 a" in text   # a master
 
 
 def test_instalments_split_the_bursary(tmp_path):

@@ -134,7 +134,7 @@ def build_letters(table, rules: str = "GE-2025", *, reference_date=None, lang: s
         }
         applicant["name"] = " ".join(t for t in (applicant["first_name"], applicant["last_name"]) if t)
         context = letter_context(row, codes, trace, rs, letter_lang, applicant, today,
-                                 end_year=_end_year(cols, i))
+                                 end_year=_end_year(cols, i), programme_kind=_kind(cols, i))
         out.append(LetterData(i, line, applicant_id, canton, letter_lang, context, codes=codes))
     return assessment, out
 
@@ -154,13 +154,21 @@ def _end_year(cols: dict, i: int) -> int | None:
     return year + math.ceil(left / 2)
 
 
+def _kind(cols: dict, i: int) -> str:
+    """The row's kind of training as its schema code (``master``), empty when unknown."""
+    from ..schema import BY_KEY
+
+    code = int(cols["programme_kind"][i])
+    return BY_KEY["programme_kind"].values[code] if code >= 0 else ""
+
+
 def _amount(row, key: str) -> int | None:
     value = row[key]
     return None if pd.isna(value) else int(value)
 
 
 def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: str, applicant: dict,
-                   today: dt.date, end_year: int | None) -> dict:
+                   today: dt.date, end_year: int | None, programme_kind: str = "") -> dict:
     """The placeholders a letter template may use (documented in docs/guides/letters.md)."""
     common, own = texts.common(), texts.canton(rs.canton)
     bursary, loan, aid = (_amount(row, k) or 0 for k in ("bursary", "loan", "aid"))
@@ -242,10 +250,18 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
         "instalments": instalments,
         "instalments_text": _word(schedule, lang) if instalments else "",
         "instalments_article": schedule["article"] if instalments else "",
-        "loan_terms": {"text": _word(terms, lang), "article": terms["article"]} if granted and loan else None,
+        "loan_terms": ({"text": _word(terms, lang), "article": terms["article"],
+                        "conversion": _conversion(terms, programme_kind, lang)} if granted and loan else None),
         "loan_plan": plan_rows,
         "loan_plan_intro": plan_intro,
         "plan_heads": {k: _word(v, lang) for k, v in common["plan_heads"].items()},
         "calculation": calculation,
         "remedies": {"text": " ".join(_word(remedies, lang).split()), "article": remedies["article"]},
     }
+
+
+def _conversion(terms: dict, programme_kind: str, lang: str) -> str:
+    """The sentence saying the loan becomes a bursary (LBPE art. 26), with its article; empty when the law does
+    not convert this kind of training's loan."""
+    entry = (terms.get("converts") or {}).get(programme_kind)
+    return f"{_word(entry, lang)} ({entry['article']})" if entry else ""
