@@ -33,7 +33,7 @@ OFFICES = {
     "BE": {"de": ["Kanton Bern", "Bildungs- und Kulturdirektion", "Amt für zentrale Dienste",
                   "Abteilung Ausbildungsbeiträge (AAB)"],
            "fr": ["Canton de Berne", "Direction de l'instruction publique et de la culture",
-                  "Office des services centralisés", "Section des subsides de formation (SSF)"],
+                  "Office des services centralisés", "Section des subsides de formation"],
            "en": ["Canton of Bern", "Education and Culture Directorate", "Training grants section (AAB)"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
