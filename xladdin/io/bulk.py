@@ -77,8 +77,9 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         from ..letters.cli import produce
         from .report.decisions import add_letters
 
+        # letters in their office's language (GE fr, ZH and BE de), whatever the report's language
         _assessment, _letters, paths = produce(input, Path(letters), rules=rules, reference_date=reference_date,
-                                               lang=lang, table=table)
+                                               table=table)
         add_letters(data, {position: path.name for position, path in paths.items()})
     with stages.stage("report", total=data.n) as advance:
         cells = write_report(out, data, protect=(input,), progress=advance)
