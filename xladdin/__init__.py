@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 __all__ = ["assess", "explain", "__version__"]
 
 
-def assess(applicants, rules: str = "GE-2025", reference_date=None, lang: str = "fr"):
+def assess(applicants, rules: str = "GE", reference_date=None, lang: str = "fr"):
     """Assess applicants (DataFrame, list of dicts, or .csv/.xlsx path): one result row per input row, in order.
 
     Columns and order as spec §5 (``xladdin.schema.OUTPUT_COLUMNS``). A row with bad input has ``eligible``
@@ -31,7 +31,7 @@ def assess(applicants, rules: str = "GE-2025", reference_date=None, lang: str = 
     return assess_full(applicants, rules=rules, reference_date=reference_date, lang=lang).results
 
 
-def explain(applicant: dict, rules: str = "GE-2025", reference_date=None, lang: str = "fr"):
+def explain(applicant: dict, rules: str = "GE", reference_date=None, lang: str = "fr"):
     """The explanation trace of one applicant: one row per step with ``step, label, amount, article``."""
     from .bursary.assess import explain as _explain
 

@@ -137,9 +137,9 @@ def as_table(applicants) -> RawTable:
     if isinstance(applicants, RawTable):
         return applicants
     if isinstance(applicants, (str, bytes)) or hasattr(applicants, "__fspath__"):
-        from .io.readers import read_table
+        from .io.readers import read_applicants
 
-        return read_table(applicants)
+        return read_applicants(applicants)
     if isinstance(applicants, dict):
         applicants = [applicants]
     if isinstance(applicants, list):

@@ -15,8 +15,9 @@ from .compare import LANGS, SHEETS, compare
 from .errors import XladdinError
 from .io import redact as redact_mod
 from .io.formats import chf_text
-from .io.readers import read_table
+from .io.readers import describe, read_applicants
 from .io.writers import write_table
+from .options import lang_option
 
 console = Console()
 
@@ -32,20 +33,25 @@ def compare_cmd(
                                    "(GE,ZH : la version en vigueur à la date de chaque dossier)."),
     out: Path = typer.Option(..., "--out", "-o",
                              help="Fichier de sortie : .xlsx (comparaison + résumé) ou .csv (comparaison)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des en-têtes et des messages : fr, en ou de."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des en-têtes et des messages : fr, en ou de."),
     resident: bool = typer.Option(False, "--as-resident",
                                   help="Évaluer chaque dossier comme domicilié (domicile déterminant) dans le "
                                        "canton de chaque jeu de règles (comparer les cantons pour une même "
                                        "personne)."),
     redact: bool = redact_mod.option(),
+    sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
+                                                    "visible qui contient des dossiers."),
 ):
     """Compare plusieurs jeux de règles côte à côte : une ligne par dossier, un résumé par jeu de règles."""
     if lang not in LANGS:
         raise XladdinError("lang_fr_en_de", lang=lang)
     if out.suffix.lower() not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
-    table = read_table(input)
-    result = compare(table, rules, lang=lang, resident=resident)
+    table = read_applicants(input, sheet=sheet)
+    for line in describe(table, "en" if lang == "en" else "fr"):
+        console.print(line, highlight=False)
+    with redact_mod.masking(redact):
+        result = compare(table, rules, lang=lang, resident=resident)
     if redact:
         result.rows = redact_mod.comparison(result.rows)
     index = LANGS.index(lang)

@@ -46,6 +46,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "beyond the limit of {limit} (option --max-cells or variable XLADDIN_MAX_TABLE_CELLS)"),
     "bad_limit": ("limite invalide pour {option} : « {value} » (attendu un nombre positif)",
                   "invalid limit for {option}: '{value}' (expected a positive number)"),
+    "yaml_too_large": ("fichier YAML trop volumineux : {path} ({size}, au-delà de la limite de {limit})",
+                       "YAML file too large: {path} ({size_en}, beyond the limit of {limit_en})"),
+    "yaml_too_deep": ("fichier YAML refusé : {path} imbrique plus de {limit} niveaux (ligne {line})",
+                      "YAML file refused: {path} nests more than {limit} levels (line {line})"),
+    "yaml_too_many_nodes": ("fichier YAML refusé : {path} compterait plus de {limit} éléments une fois ses alias "
+                            "(*nom) développés — bombe d'alias probable ; écrivez les valeurs sans &ancre ni *alias",
+                            "YAML file refused: {path} would hold more than {limit} nodes once its aliases (*name) "
+                            "are expanded — probable alias bomb; write the values without &anchors or *aliases"),
+    "rules_file_invalid": ("jeu de règles {path} invalide : {detail}", "invalid rule set {path}: {detail}"),
     "whatif_no_parameter": ("aucun paramètre à faire varier (une ligne : nom pointé puis valeurs)",
                             "no parameter to vary (one row: dotted name, then values)"),
     "file_no_sheet": ("le classeur ne contient aucune feuille : {path}", "the workbook has no sheet: {path}"),
@@ -76,6 +85,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
                         "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),
+    "parameter_out_of_range": ("valeur refusée pour {name} : « {value} » (attendu {expected})",
+                               "value refused for {name}: '{value}' (expected {expected_en})"),
     "bad_parameter_value": ("valeur invalide pour {name} : « {value} »", "invalid value for {name}: '{value}'"),
     "applicant_not_found": ("dossier « {applicant_id} » introuvable dans {path}",
                             "file number '{applicant_id}' not found in {path}"),
@@ -117,6 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "or 'File number')"),
     "excel_empty": ("plage vide : {what}", "empty range: {what}"),
     "excel_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
+    "excel_out_of_range": ("{name} hors limites : « {value} » (attendu entre {low} et {high})",
+                           "{name} out of range: '{value}' (expected between {low} and {high})"),
     "excel_bad_choice": ("{name} : valeur inconnue « {value} » (attendu : {allowed})",
                          "{name}: unknown value '{value}' (expected: {allowed})"),
     "excel_shape": ("{name} : {expected}, reçu {rows} × {cols}", "{name}: {expected_en}, got {rows} × {cols}"),
@@ -124,6 +137,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "--token, p. ex. python -c \"import secrets; print(secrets.token_urlsafe(32))\"",
                     "access token missing or too short (at least {min} characters): set XLADDIN_TOKEN or --token, "
                     "e.g. python -c \"import secrets; print(secrets.token_urlsafe(32))\""),
+    "serve_public_url": ("adresse publique invalide « {url} » (attendu https://hôte[:port][/chemin], sans "
+                         "utilisateur, requête ni fragment)", "invalid public URL '{url}' (expected "
+                         "https://host[:port][/path], without user, query or fragment)"),
     # What-if tables and goal seek (xladdin.whatif)
     "whatif_bad_vary": ("--vary attend PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS, reçu « {spec} »",
                         "--vary expects PARAM=V1,V2,... or PARAM=START:STOP:STEP, got '{spec}'"),
@@ -133,6 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "whatif_several_rulesets": ("les dossiers relèvent de plusieurs jeux de règles {rules} ({ids}) : choisissez-en un "
                                 "avec --rules", "the applicants fall under several {rules} rule sets ({ids}): choose "
                                 "one with --rules"),
+    "amount_out_of_range": ("montant hors limites « {value} » (attendu entre {low} et {high})",
+                            "amount out of range '{value}' (expected between {low} and {high})"),
     "bad_amount": ("montant illisible « {value} »", "unreadable amount '{value}'"),
     "goalseek_not_numeric": ("{name} n'est pas numérique (valeur « {value} ») : recherche impossible",
                              "{name} is not numeric (value '{value}'): cannot seek it"),
@@ -152,8 +170,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare_no_rules": ("aucun jeu de règles à comparer : donnez des ids ou des cantons séparés par des virgules, "
                          "p. ex. GE-2025,ZH-2021", "no rule set to compare: give ids or cantons separated by commas, "
                          "e.g. GE-2025,ZH-2021"),
+    "lang_fr_en": ("langue non prise en charge « {lang} » (fr ou en)", "unsupported language '{lang}' (fr or en)"),
+    "reference_date_range": ("date de référence hors limites « {value} » (attendu entre {low} et {high})",
+                             "reference date out of range '{value}' (expected between {low} and {high})"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # The cell reader (xladdin.bursary.inputs, docs/reference/cells.md)
+    "dates_month_first": ("dates américaines (mois/jour/année) : {count} date(s) à barres obliques ont un 2e nombre "
+                          "au-delà de 12 et aucune un 1er, p. ex. ligne {line}, {column} « {value} » ; lues jour "
+                          "d'abord, les autres auraient le jour et le mois intervertis. Enregistrez les dates en "
+                          "jj.mm.aaaa (15.09.2025) ou aaaa-mm-jj, ou comme dates du tableur",
+                          "US dates (month/day/year): {count} slashed date(s) have a second number above 12 and none "
+                          "a first one, e.g. line {line}, {column_en} '{value}'; read day first, the others would "
+                          "have day and month swapped. Save the dates as dd.mm.yyyy (15.09.2025) or yyyy-mm-dd, or "
+                          "as spreadsheet dates"),
+    "excel_ambiguous_number": ("{name} : nombre ambigu « {value} » (milliers ou décimales ?) : tapez {whole} ou "
+                               "{swiss}, ou {decimal}", "{name}: ambiguous number '{value}' (thousands or "
+                               "decimals?): type {whole} or {swiss}, or {decimal}"),
+    # What a file is, which sheet and which header row are read (xladdin.io.kinds, xladdin.io.readers)
+    "sheet_several": ("plusieurs feuilles de {path} contiennent des dossiers : {sheets} ; choisissez celle à lire "
+                      "avec --sheet (p. ex. --sheet \"{first}\")", "several sheets of {path} hold applicants: "
+                      "{sheets}; choose the one to read with --sheet (e.g. --sheet \"{first}\")"),
+    "sheet_not_table": ("la feuille « {sheet} » de {path} est {what}, pas un tableau de cellules",
+                        "sheet '{sheet}' of {path} is {what_en}, not a table of cells"),
+    "file_kind": ("{path} n'est pas une liste de dossiers : ce fichier est {what} ; {hint}",
+                  "{path} is not an applicant list: this file is {what_en}; {hint_en}"),
+    "file_not_list": ("{path} n'est pas une liste de dossiers : aucune des {rows} premières lignes {where} ne "
+                      "porte au moins {minimum} en-têtes connus (clés ou libellés du schéma, p. ex. « N° de dossier »"
+                      " ou applicant_id, « Date de naissance » ou birth_date)",
+                      "{path} is not an applicant list: none of the first {rows} lines of {where_en} holds at least "
+                      "{minimum} known headers (schema keys or labels, e.g. 'File number' or applicant_id, "
+                      "'Birth date' or birth_date)"),
+    "file_missing_columns": ("{path} : colonne obligatoire absente : {columns} (en-tête ligne {line}) ; sans elle "
+                             "chaque ligne serait en erreur : ajoutez la colonne", "{path}: required column missing: "
+                             "{columns} (header on line {line}); without it every row would be in error: add the "
+                             "column"),
+    "duplicate_meaning": ("{path} : deux colonnes désignent la même donnée {key} : « {first} » ({first_at}) et "
+                          "« {second} » ({second_at}) ; gardez-en une seule", "{path}: two columns mean the same "
+                          "input {key}: '{first}' ({first_at}) and '{second}' ({second_at}); keep only one"),
+    "form_empty": ("le formulaire {path} est vide : aucune valeur saisie dans la colonne des valeurs",
+                   "the form {path} is empty: no value entered in its value column"),
+    "folder_empty": ("aucune liste ni formulaire (.xlsx, .xls, .ods, .csv) dans le dossier {path}",
+                     "no list or form (.xlsx, .xls, .ods, .csv) in the folder {path}"),
     # Decision letters (xladdin.letters)
     "letter_template_missing": ("modèle de lettre introuvable : {path}", "letter template not found: {path}"),
     "letter_template_unreadable": ("modèle de lettre illisible (un document Word .docx est attendu) : {path} "

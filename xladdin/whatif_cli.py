@@ -15,14 +15,17 @@ from rich.table import Table
 
 from .errors import XladdinError
 from .io.formats import chf_text
-from .io.readers import read_table
+from .io.readers import describe, read_applicants
 from .io.writers import write_table
+from .options import lang_option, reference_date_option
 from .whatif import goalseek as goalseek_mod
 from .whatif import grid, scenarios
 from .whatif.scenarios import SEEKABLE
 
 console = Console()
 SHOWN_ROWS = 40
+SHEET_OPTION = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
+                                                   "visible qui contient des dossiers.")
 
 
 def _value(value) -> str:
@@ -37,18 +40,21 @@ def whatif_cmd(
                                    help="PARAM=V1,V2,... ou PARAM=DÉBUT:FIN:PAS (fin incluse) ; répétable (grille)."),
     out: Path = typer.Option(..., "--out", "-o",
                              help="Tableau des scénarios : .xlsx (classeur avec graphiques) ou .csv."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
+    reference_date: str = reference_date_option(),
     breakdown: Path = typer.Option(None, "--breakdown",
                                    help="Avec --out .csv : écrit aussi le détail par degré et type de formation."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    lang: str = lang_option(help="Langue des signalements : fr ou en."),
+    sheet: str = SHEET_OPTION,
 ):
     """Calcule des scénarios « et si » sur toute la liste : coût, bénéficiaires, gagnants et perdants."""
     suffix = out.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise XladdinError("output_format", path=str(out))
     specs = grid.parse_specs(vary)
-    table = read_table(input)
+    table = read_applicants(input, sheet=sheet)
+    for line in describe(table, lang):
+        console.print(line, highlight=False)
     result = scenarios.run(table, specs, rules=rules, reference_date=reference_date, lang=lang,
                            breakdown=suffix == ".xlsx" or breakdown is not None)
     if suffix == ".xlsx":
@@ -103,17 +109,21 @@ def goalseek_cmd(
     lower: float = typer.Option(None, "--min", help="Valeur minimale du paramètre (défaut 0)."),
     upper: float = typer.Option(None, "--max",
                                 help="Valeur maximale du paramètre (défaut 100 × la valeur actuelle)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles de référence (GE-2025) ou canton."),
+    reference_date: str = reference_date_option(),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des signalements : fr ou en."),
+    lang: str = lang_option(help="Langue des signalements : fr ou en."),
+    sheet: str = SHEET_OPTION,
 ):
     """Cherche la valeur d'un paramètre qui amène le coût total (ou une autre mesure) au budget visé."""
     try:
         amount = float(grid.number(target))
     except InvalidOperation:
         raise XladdinError("bad_amount", value=target) from None
-    table = read_table(input)
+    table = read_applicants(input, sheet=sheet)
+    if not as_json:
+        for line in describe(table, lang):
+            console.print(line, highlight=False)
     result = goalseek_mod.goal_seek(table, param, amount, rules=rules, measure=measure, side=side, lower=lower,
                                     upper=upper, reference_date=reference_date, lang=lang)
     if as_json:

@@ -16,7 +16,7 @@ def test_a_row_whose_date_no_version_covers_is_a_row_error_not_a_failed_run():
     out = xladdin.assess(rows, rules="GE")
     assert list(out["applicant_id"]) == list(rows["applicant_id"])
     assert out["eligible"].isna().tolist() == [True, False, False]
-    assert out.loc[0, "reasons"] == "ligne 2, colonne year_start : aucun jeu de règles GE en vigueur au 01.09.2019"
+    assert out.loc[0, "reasons"] == "ligne 2, colonne « Début de l'année de formation » (year_start) : aucun jeu de règles GE en vigueur au 01.09.2019"
     assert out.loc[1, "rules"] == "GE-2025 v1.0"
     assert "LBPE-21" in out.loc[2, "reasons"] and out.loc[2, "rules"] == "GE-2025 v1.0"
 
@@ -35,4 +35,4 @@ def test_each_canton_picks_its_version_by_its_own_reference_date():
     rows.loc[1, "year_start"] = "04.03.2024"
     out = xladdin.assess(rows, rules="BE")
     assert out.loc[0, "rules"].startswith("BE-2024")
-    assert out.loc[1, "reasons"] == "ligne 3, colonne year_start : aucun jeu de règles BE en vigueur au 04.03.2024"
+    assert out.loc[1, "reasons"] == "ligne 3, colonne « Début de l'année de formation » (year_start) : aucun jeu de règles BE en vigueur au 04.03.2024"

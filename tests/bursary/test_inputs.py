@@ -18,23 +18,25 @@ def test_unknown_permit_names_line_column_and_value():
     r = _two({"permit": "X"})
     assert r.loc[0, "eligible"] == True  # noqa: E712  (the good row is still assessed)
     assert pd.isna(r.loc[1, "eligible"])
-    assert r.loc[1, "reasons"].startswith("ligne 3, colonne permit : valeur inconnue « X »")
+    assert r.loc[1, "reasons"].startswith("ligne 3, colonne « Permis de séjour » (permit) : valeur inconnue « X »")
     assert pd.isna(r.loc[1, "bursary"])
 
 
 def test_english_messages_are_available():
     r = assess([dict(BASE, permit="X")], lang="en")
-    assert r.loc[0, "reasons"].startswith("line 2, column permit: unknown value 'X'")
+    assert r.loc[0, "reasons"].startswith("line 2, column 'Residence permit' (permit): unknown value 'X'")
 
 
 def test_negative_income():
     r = _two({"p1_rdu": -5})
-    assert "colonne p1_rdu : montant négatif « -5 »" in r.loc[1, "reasons"]
+    assert "colonne « Parent 1 : RDU » (p1_rdu) : montant négatif « -5 »" in r.loc[1, "reasons"]
 
 
 def test_not_a_date():
     r = _two({"birth_date": "32.13.2000"})
-    assert "colonne birth_date : date illisible « 32.13.2000 »" in r.loc[1, "reasons"]
+    assert "colonne « Date de naissance » (birth_date) : date impossible « 32.13.2000 »" in r.loc[1, "reasons"]
+    r = _two({"birth_date": "le premier mars"})
+    assert "colonne « Date de naissance » (birth_date) : date illisible « le premier mars »" in r.loc[1, "reasons"]
 
 
 def test_duplicate_id_points_to_the_first():
@@ -47,12 +49,13 @@ def test_missing_required_column_errors_every_row_but_drops_none():
     rows = [{k: v for k, v in BASE.items() if k != "applicant_id"}] * 3
     r = assess(rows)
     assert len(r) == 3 and r["eligible"].isna().all()
-    assert r["reasons"].str.contains("colonne applicant_id : colonne obligatoire absente").all()
+    assert r["reasons"].str.contains("colonne « N° de dossier » (applicant_id) : colonne obligatoire absente",
+                                    regex=False).all()
 
 
 def test_ratio_outside_its_domain():
     r = _two({"part_time_ratio": 1.5})
-    assert "colonne part_time_ratio : valeur « 1.5 » supérieure au maximum 1" in r.loc[1, "reasons"]
+    assert "colonne « Taux d'études » (part_time_ratio) : valeur « 1.5 » supérieure au maximum 1" in r.loc[1, "reasons"]
     r = _two({"part_time_ratio": 0})
     assert "doit être supérieure à 0" in r.loc[1, "reasons"]
 

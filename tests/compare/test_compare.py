@@ -43,7 +43,7 @@ def test_hand_table_side_by_side(hand):
     assert not e["GE-2025.eligible"] and e["GE-2025.reasons"] == "LBPE-3" and e["GE-2022.aid"] == 0
     f = _row(r, "F")                                        # the bad cell: error under both, no difference
     assert pd.isna(f["GE-2025.eligible"]) and pd.isna(f["GE-2025.aid"]) and pd.isna(f["aid_difference"])
-    assert f["GE-2025.reasons"].startswith("ligne 7, colonne permit : valeur inconnue « X »")
+    assert f["GE-2025.reasons"].startswith("ligne 7, colonne « Permis de séjour » (permit) : valeur inconnue « X »")
     assert f["GE-2022.reasons"] == f["GE-2025.reasons"]
 
 
@@ -59,7 +59,7 @@ def test_hand_table_summary(hand):
 
 def test_english_and_german_messages_and_labels(hand):
     en = compare(hand, ["GE-2025", "GE-2022"], lang="en")
-    assert _row(en, "F")["GE-2025.reasons"].startswith("line 7, column permit: unknown value 'X'")
+    assert _row(en, "F")["GE-2025.reasons"].startswith("line 7, column 'Residence permit' (permit): unknown value 'X'")
     assert en.labelled_rows().columns[:5].tolist() == ["File number", "Last name", "First name",
                                                       "GE-2025: eligible", "GE-2025: bursary"]
     de = compare(hand, ["GE-2025"], lang="de")
@@ -90,9 +90,9 @@ def test_canton_key_takes_the_version_in_force_per_row():
     assert "GE-2025.rules" not in r.rows                       # an id names its version already
     y2019 = _row(r, "Y2019")
     assert pd.isna(y2019["GE.eligible"])
-    assert y2019["GE.reasons"] == "ligne 4, colonne year_start : aucun jeu de règles GE en vigueur au 01.09.2019"
+    assert y2019["GE.reasons"] == "ligne 4, colonne « Début de l'année de formation » (year_start) : aucun jeu de règles GE en vigueur au 01.09.2019"
     assert y2019["GE-2025.aid"] == 16740                       # an explicit id assesses it
-    assert _row(r, "BAD")["GE.reasons"].startswith("ligne 5, colonne permit")   # the cell error, its own line
+    assert _row(r, "BAD")["GE.reasons"].startswith("ligne 5, colonne « Permis de séjour » (permit)")   # the cell error, its own line
     # GE: 16 740 + 16 000 = 32 740 over 2 rows assessed; the summary names both versions
     ge = r.summary.set_index("rules").loc["GE"]
     assert (ge["rows_assessed"], ge["rows_in_error"], ge["total_bursary"]) == (2, 2, 32740)

@@ -44,7 +44,7 @@ def test_xlsx_two_sheets(hand_xlsx, tmp_path):
     assert rows[3]["GE-2025 : prêt"] == 16740 and rows[3]["GE-2022 : prêt"] == 16000      # D: master, loan
     f = rows[5]
     assert f["GE-2025 : éligible"] is None and f["GE-2025 : aide totale"] is None
-    assert f["GE-2025 : motifs"].startswith("ligne 7, colonne permit : valeur inconnue « X »")
+    assert f["GE-2025 : motifs"].startswith("ligne 7, colonne « Permis de séjour » (permit) : valeur inconnue « X »")
     # formula injection: the text reads back unchanged, stored as text with Excel's quote prefix
     g_cell = wb["Comparaison"].cell(row=8, column=3)
     assert g_cell.value == DANGEROUS and g_cell.data_type == "s" and g_cell.quotePrefix
@@ -69,8 +69,9 @@ def test_csv_in_english(hand_xlsx, tmp_path):
     assert rows[0][:4] == ["File number", "Last name", "First name", "GE-2022: eligible"]
     assert rows[0][-1] == "Aid difference (max − min)"
     assert len(rows) == 1 + 7
-    assert rows[1][3:8] == ["true", "16000", "0", "16000", ""]
-    assert rows[6][7].startswith("line 7, column permit: unknown value 'X'")
+    # GE-2022 named for 2025/26 rows: assessed, with the information code (issue 13)
+    assert rows[1][3:8] == ["true", "16000", "0", "16000", "RULES-OUT-OF-PERIOD"]
+    assert rows[6][7].startswith("line 7, column 'Residence permit' (permit): unknown value 'X'")
     assert rows[7][2] == "'" + DANGEROUS                                     # CSV: leading apostrophe
 
 

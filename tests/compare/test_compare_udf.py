@@ -58,7 +58,7 @@ def test_french_header_and_hand_values():
     # tertiary, shortfall 38 840: 16 740 under GE-2025, 16 000 under GE-2022 (see conftest)
     assert (a["GE-2025 : bourse"], a["GE-2022 : bourse"], a["Écart d'aide (max − min)"]) == (16740, 16000, 740)
     f = dict(zip(got[0], got[6]))
-    assert f["GE-2025 : éligible"] == "" and f["GE-2025 : motifs"].startswith("ligne 7, colonne permit")
+    assert f["GE-2025 : éligible"] == "" and f["GE-2025 : motifs"].startswith("ligne 7, colonne « Permis de séjour » (permit)")
     assert got[7][2] == "'" + DANGEROUS                   # a name that looks like a formula comes back as text
 
 
@@ -87,7 +87,7 @@ def test_blank_rows_stay_blank_and_are_not_counted():
     assert set(got[3]) == {""}
     assert got[4][0] == "C"
     # the error row keeps its own line in the message: line 8 of the sheet now (one blank row above it)
-    assert got[7][7].startswith("ligne 8, colonne permit")
+    assert got[7][7].startswith("ligne 8, colonne « Permis de séjour » (permit)")
     summary = call("bursary_compare", with_blank, "GE-2025", "cle", True, None)
     assert dict(zip(summary[0], summary[1]))["rows_read"] == 7
 

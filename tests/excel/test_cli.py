@@ -26,11 +26,15 @@ def test_serve_without_licence_key_explains_the_licence(monkeypatch):
 
 
 def test_print_manifest():
+    from xladdin.excel.server import read_only_key
+
     env = {"XLADDIN_TOKEN": "a-long-enough-token-123", "XLWINGS_LICENSE_KEY": "noncommercial"}
     result = runner.invoke(app, ["serve", "--print-manifest", "--public-url", "https://bourses.example.ch"],
                            env=env)
     assert result.exit_code == 0, result.output
     root = ET.fromstring(result.stdout.encode())
     assert root.tag.endswith("OfficeApp")
-    meta_url = "https://bourses.example.ch/xlwings/custom-functions-meta?token=a-long-enough-token-123"
+    key = read_only_key("a-long-enough-token-123")
+    meta_url = f"https://bourses.example.ch/xlwings/custom-functions-meta?key={key}"
     assert meta_url in result.stdout
+    assert "a-long-enough-token-123" not in result.stdout           # the manifest carries the read-only key only

@@ -87,16 +87,17 @@ def test_com_shaped_ranges_read_like_office_js():
 
 def test_unknown_code_reads_as_a_message():
     got = call("bursary", applicant(level="X"))
-    assert got[0][0].startswith("#XLADDIN! level : valeur inconnue « X »")
+    assert got[0][0].startswith("#XLADDIN! colonne « Niveau » (level) : valeur inconnue « X »")
     rows = [KEYS + ["permit"], VALUES + ["X"]]
-    assert call("bursary", rows)[0][0].startswith("#XLADDIN! permit : valeur inconnue « X »")
-    assert call("eligibility", rows)[0][0].startswith("#XLADDIN! permit")
+    assert call("bursary", rows)[0][0].startswith(
+        "#XLADDIN! colonne « Permis de séjour » (permit) : valeur inconnue « X »")
+    assert call("eligibility", rows)[0][0].startswith("#XLADDIN! colonne « Permis de séjour » (permit)")
 
 
 def test_office_js_error_cell_reads_as_a_message():
     error = {"type": "Error", "errorType": "NotAvailable", "basicValue": "#N/A"}
     got = call("bursary", applicant(p1_rdu=error))
-    assert got == [["#XLADDIN! p1_rdu : nombre illisible « #N/A »"]]
+    assert got[0][0].startswith("#XLADDIN! colonne « Parent 1 : RDU » (p1_rdu) : nombre illisible « #N/A »")
 
 
 def test_bad_arguments_give_readable_messages():
@@ -112,7 +113,8 @@ def test_bad_arguments_give_readable_messages():
     assert call("bursary_table", applicant(), None, "klingon")[0][0].startswith(
         "#XLADDIN! lang : valeur inconnue « klingon »")
     assert call("loan_plan", "beaucoup", 2026) == [["#XLADDIN! amount : nombre illisible « beaucoup »"]]
-    assert call("loan_plan", -5, 2026) == [["#XLADDIN! amount : nombre illisible « -5 »"]]
+    assert call("loan_plan", -5, 2026) == [["#XLADDIN! amount hors limites : « -5 » (attendu entre 0 et "
+                                             "1 000 000 000 000)"]]
     assert call("loan_plan", 1000, 2026.5) == [["#XLADDIN! end_year : nombre illisible « 2026.5 »"]]
     assert call("loan_plan", 1000, None) == [["#XLADDIN! plage vide : end_year"]]
     assert first("entitlement_semesters", True) == \
@@ -143,7 +145,7 @@ def test_table_never_drops_a_row():
     assert got[1][9] == expected_bursary()                          # column 10 = bursary
     assert got[2] == [""] * 14 and got[3] == [""] * 14              # blank input rows stay blank
     assert got[4][0] == "GE-2" and got[4][1] == ""                  # a bad row keeps its id, no eligible
-    assert got[4][2] == "ligne 5, colonne level : valeur inconnue « X » (attendu : secondary_ii, tertiary, secondary_i_adult)"
+    assert got[4][2] == "ligne 5, colonne « Niveau » (level) : valeur inconnue « X » (attendu : secondaire II, tertiaire, secondaire I (adultes))"
     assert "double" in got[5][2]                                    # duplicate file number: a message, kept
 
 
@@ -191,4 +193,4 @@ def test_cache_is_bounded():
 def test_english_messages():
     rows = [KEYS + ["permit"], VALUES + ["X"]]
     got = call("bursary_table", rows, None, "en")
-    assert got[1][2].startswith("line 2, column permit: unknown value 'X'")
+    assert got[1][2].startswith("line 2, column 'Residence permit' (permit): unknown value 'X'")

@@ -20,7 +20,7 @@ import xlwings
 from conftest import payload
 
 import xladdin
-from xladdin.excel.server import create_app
+from xladdin.excel.server import create_app, read_only_key
 from xladdin.schema import OUTPUT_COLUMNS
 
 OFFICE = "{http://schemas.microsoft.com/office/appforoffice/1.1}"
@@ -69,8 +69,10 @@ def test_every_endpoint_needs_the_token(server, method, path):
         assert "jeton" in r.text
     r = httpx.request(method, base + path, json=body, headers=auth(token))
     assert r.status_code == 200
-    r = httpx.request(method, base + path, json=body, params={"token": token})   # URLs Excel fetches itself
-    assert r.status_code == 200
+    r = httpx.request(method, base + path, json=body, params={"token": token})   # never in a URL (proxy logs)
+    assert r.status_code == 401 and "URL" in r.text
+    r = httpx.request(method, base + path, json=body, params={"key": read_only_key(token)})
+    assert r.status_code == (401 if method == "POST" else 200)      # the manifest's key: read-only resources
 
 
 def test_meta_and_code(server):
@@ -117,15 +119,17 @@ def test_fifty_concurrent_calls(server, applicants):
 
 def test_manifest_is_valid_xml(server):
     base, token = server
-    r = httpx.get(base + "/manifest.xml", params={"token": token})
+    key = read_only_key(token)
+    r = httpx.get(base + "/manifest.xml", headers=auth(token))
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/xml")
     root = ET.fromstring(r.content)
     assert root.tag == OFFICE + "OfficeApp"
     assert root.find(OFFICE + "DefaultSettings/" + OFFICE + "SourceLocation").get("DefaultValue") == \
-        f"{base}/taskpane?token={token}"
+        f"{base}/taskpane?key={key}"
     urls = {u.get("id"): u.get("DefaultValue") for u in root.iter(BT + "Url")}
-    assert urls["Functions.Metadata.Url"] == f"{base}/xlwings/custom-functions-meta?token={token}"
-    assert urls["Functions.Script.Url"] == f"{base}/xlwings/custom-functions-code?token={token}"
+    assert urls["Functions.Metadata.Url"] == f"{base}/xlwings/custom-functions-meta?key={key}"
+    assert urls["Functions.Script.Url"] == f"{base}/xlwings/custom-functions-code?key={key}"
+    assert token not in r.text
     strings = {s.get("id"): s.get("DefaultValue") for s in root.iter(BT + "String")}
     assert strings["Functions.Namespace"] == "XLADDIN"
     xsi_type = "{http://www.w3.org/2001/XMLSchema-instance}type"
@@ -139,10 +143,10 @@ def test_manifest_is_valid_xml(server):
 
 def test_taskpane_lists_the_functions_in_french(server):
     base, token = server
-    html = httpx.get(base + "/taskpane", params={"token": token}).text
+    html = httpx.get(base + "/taskpane", params={"key": read_only_key(token)}).text
     assert "XLADDIN.BURSARY_TABLE(table; [rules]; [lang])" in html
     assert "Évalue tout un tableau" in html and "noncommercial" in html
-    png = httpx.get(base + "/icons/32.png", params={"token": token})
+    png = httpx.get(base + "/icons/32.png", params={"key": read_only_key(token)})
     assert png.content.startswith(b"\x89PNG")
 
 

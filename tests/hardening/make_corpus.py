@@ -413,7 +413,7 @@ def build(directory: str | Path, *, big: bool = True, write: bool = True) -> lis
         data(p, csv_bytes(rows))
 
     add(Case("dates_before_1900.csv", expect="rows", what="dates avant 1900, an 1, an 9999, 31 février", rows=6,
-             bad={0: "date hors limites", 2: "date hors limites", 3: "date hors limites", 4: "date illisible"}),
+             bad={0: "date hors limites", 2: "date hors limites", 3: "date hors limites", 4: "date impossible"}),
         old_dates)
 
     def amounts(p: Path) -> None:

@@ -61,8 +61,9 @@ def test_import_report_redacted(listing, tmp_path):
         assert not any(last in c or first in c for c in cells), last      # ... the shared report nowhere
     assert any("31.02.2003" in c for c in control)
     assert not any("31.02.2003" in c for c in cells)                      # the bad birth date is masked too
-    assert any("valeur masquée (--redact)" in c for c in cells)
-    assert any("« beaucoup »" in c for c in cells)                        # a bad amount is not personal
+    assert any("(valeur masquée, --redact)" in c for c in cells)
+    # no cell is quoted under --redact, whatever its column: a shifted row puts personal data anywhere (issue 16)
+    assert any("« beaucoup »" in c for c in control) and not any("beaucoup" in c for c in cells)
 
     from python_calamine import CalamineWorkbook
 
@@ -88,8 +89,10 @@ def test_assess_results_redacted(listing, tmp_path, suffix):
     cells = _all_cells(out)
     assert not any(last in c or first in c for c in cells for last, first in names)
     assert not any("31.02.2003" in c or "2003" in c and "birth" in c for c in cells)
-    assert "line 4, column birth_date: value redacted (--redact)" in cells
-    assert "line 6, column earnings: unreadable number 'beaucoup'" in cells
+    assert ("line 4, column 'Birth date' (birth_date): impossible date (value redacted, --redact): no such day in "
+            "the calendar") in cells
+    assert ("line 6, column 'Net earned income' (earnings): unreadable number (value redacted, --redact) (type an "
+            "amount such as 70000, 70'000 or 1234.50)") in cells
     assert [r["applicant_id"] for r in rows] == [c for c in cells if c.startswith("GE-05-")]
 
 
@@ -106,7 +109,7 @@ def test_compare_redacted(listing, tmp_path):
     for last, first in names:
         assert last in control and not any(last in c or first in c for c in cells), last
     assert any("31.02.2003" in c for c in control) and not any("31.02.2003" in c for c in cells)
-    assert sum("valeur masquée (--redact)" in c for c in cells) == 2          # one per rule set
+    assert sum("(valeur masquée, --redact)" in c for c in cells) == 4     # birth date and earnings, per rule set
     from python_calamine import CalamineWorkbook
 
     shared = CalamineWorkbook.from_path(str(shared_out)).get_sheet_by_name("Comparaison").to_python()
@@ -117,10 +120,11 @@ def test_compare_redacted(listing, tmp_path):
 
 
 def test_mask_message():
-    assert redact.mask_message("ligne 5, colonne birth_date : date illisible « 1.1.1 » (attendu jj.mm.aaaa)") == \
-        "ligne 5, colonne birth_date : valeur masquée (--redact)"
-    both = "ligne 2, colonne last_name : x « Dupont » | ligne 2, colonne permit : valeur inconnue « Z »"
-    assert redact.mask_message(both) == ("ligne 2, colonne last_name : valeur masquée (--redact) | "
+    """The second line of defence (messages built without --redact): the reader's own never hold the value."""
+    assert redact.mask_message("ligne 5, colonne « Date de naissance » (birth_date) : date illisible « 1.1.1 »") == \
+        "ligne 5, colonne « Date de naissance » (birth_date) : valeur masquée (--redact)"
+    both = "ligne 2, colonne « Nom » (last_name) : x « Dupont » | ligne 2, colonne permit : valeur inconnue « Z »"
+    assert redact.mask_message(both) == ("ligne 2, colonne « Nom » (last_name) : valeur masquée (--redact) | "
                                          "ligne 2, colonne permit : valeur inconnue « Z »")
     assert redact.mask_message("LBPE-15;LBPE-16") == "LBPE-15;LBPE-16"
     assert redact.mask_message(None) is None

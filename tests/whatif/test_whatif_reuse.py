@@ -51,12 +51,13 @@ def perturbed(rng, rs, name: str):
     value = rs.parameters[name].value
     if isinstance(value, bool):
         return not value
+    domain = rules_mod.domain(rs.parameters[name])
     if isinstance(value, int):
         new = int(round(value * rng.uniform(0.5, 1.5))) if value else int(rng.integers(1, 6))
         new = max(new, 1) if value >= 1 else new
-        return new if new != value else value + 1
+        return _inside(new if new != value else value + 1, domain)
     if isinstance(value, float):
-        return value * rng.uniform(0.5, 1.5) if value else float(rng.uniform(0.1, 1.0))
+        return _inside(value * rng.uniform(0.5, 1.5) if value else float(rng.uniform(0.1, 1.0)), domain)
     if isinstance(value, str):
         parent = name.rsplit(".", 1)[0]
         siblings = [p.value for n, p in rs.parameters.items()
@@ -64,6 +65,13 @@ def perturbed(rng, rs, name: str):
         codes = sorted(set(siblings) - {value}) if value in siblings else sorted(set(_texts(name)) - {value})
         return codes[int(rng.integers(len(codes)))] if codes else None
     return None
+
+
+def _inside(new, domain):
+    """A changed value kept inside the parameter's domain (a ratio of 1 raised by a quarter becomes 0.75)."""
+    if new > domain.high:
+        new = type(new)(2 * domain.high - new)
+    return type(new)(max(new, domain.low))
 
 
 def check_same(plan, rs_changed) -> tuple[bool, ...] | None:

@@ -11,11 +11,12 @@ import pandas as pd
 
 from .. import rules as rules_mod
 from ..errors import XladdinError
+from ..io.forms import relocate
 from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
 from . import engine, model
 from .eligibility import RIGHT_LABELS
-from .inputs import Inputs, parse, table_from
+from .inputs import Inputs, cell_message, date_value, parse, table_from
 from .rule import round_half_up
 
 INDEPENDENCE = np.array(BY_KEY["independence"].values, dtype=object)
@@ -45,6 +46,12 @@ class Assessment:
     rulesets: list[RuleSet] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     source: object = None
+    out_of_period: np.ndarray | None = None   # rows assessed under a rule set not valid on their reference date
+
+    @property
+    def rows_out_of_period(self) -> int:
+        """Rows carrying ``RULES-OUT-OF-PERIOD`` (for the console and the report)."""
+        return 0 if self.out_of_period is None else int(self.out_of_period.sum())
 
     @cached_property
     def inputs(self) -> pd.DataFrame:
@@ -70,29 +77,33 @@ class Assessment:
         return self.rows_read - self.rows_in_error
 
 
+REFERENCE_RANGE = (dt.date(1900, 1, 1), dt.date(2199, 12, 31))
+
+
 def _as_date(value) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise XladdinError("bad_reference_date", value=value)
+    """A reference date given for the whole run, read by the cell reader's date rules (1900–2199)."""
+    try:
+        return date_value(value)
+    except ValueError as exc:
+        if str(exc) == "date_range":
+            raise XladdinError("reference_date_range", value=value, low="01.01.1900", high="31.12.2199") from None
+        raise XladdinError("bad_reference_date", value=value) from None
 
 
-def _resolve_rules(rules, inputs: Inputs, reference_date) -> list[tuple[RuleSet, np.ndarray]]:
-    """One rule set for all rows, or (``rules="GE"``) the version in force on each row's reference date.
+def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[RuleSet, np.ndarray]], np.ndarray]:
+    """The rule set of each row, and which rows it does not cover (information code ``RULES-OUT-OF-PERIOD``).
 
-    A row without a reference date (no ``year_start``) takes the newest version, which reports the missing
-    input; a row whose date no version covers becomes a row error (``year_start``), never a failed run."""
+    One rule set named by id: every row, flagged where its reference date lies outside the set's validity. A canton
+    (``rules="GE"``): the version in force on each row's reference date; after the newest version's end, the newest
+    one, flagged (:func:`xladdin.rules.load`). A row without a reference date (no ``year_start``) takes the newest
+    version, which reports the missing input; a row dated before every version becomes a row error
+    (``year_start``), never a failed run."""
+    out_of_period = np.zeros(inputs.n, dtype=bool)
     if not rules_mod.is_canton(rules):
-        return [(rules_mod.load(rules), np.arange(inputs.n))]
+        rs = rules_mod.load(rules)
+        refs = engine.reference_dates(inputs, reference_date, rs)
+        out_of_period = ~rules_mod.covers_dates(rs, refs)
+        return [(rs, np.arange(inputs.n))], out_of_period
     newest = rules_mod.load(rules)
     refs = engine.reference_dates(inputs, reference_date, newest)
     groups: dict[str, tuple[RuleSet, list[int]]] = {}
@@ -107,22 +118,33 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> list[tuple[RuleSet,
             except XladdinError:
                 rs = newest
                 uncovered.append((rows, day.astype(dt.date).strftime("%d.%m.%Y")))
+            else:
+                out_of_period[rows] = ~rules_mod.covers_dates(rs, refs[rows])
         groups.setdefault(rs.id, (rs, []))[1].extend(rows.tolist())
     for rows, day in uncovered:
         canton = newest.canton
         _flag_rows(inputs, rows, "year_start", XladdinError("no_rules_in_force", canton=canton, date=day))
-    return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()]
+    if not groups:                                              # no rows: the newest version, for the labels
+        return [(newest, np.arange(0))], out_of_period
+    return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()], out_of_period
 
 
 def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinError) -> None:
     """Record an error against whole rows (a question of the row, not of one cell's reading)."""
     ids = inputs.cols["applicant_id"]
     records = [(int(i), int(inputs.lines[i]), ids[i], column, "",
-                f"ligne {inputs.lines[i]}, colonne {column} : {error.text('fr')}",
-                f"line {inputs.lines[i]}, column {column}: {error.text('en')}") for i in rows]
+                *cell_message(int(inputs.lines[i]), column, error.text("fr"), error.text("en"))) for i in rows]
     added = pd.DataFrame(records, columns=inputs.errors.columns)
     inputs.errors = pd.concat([inputs.errors, added], ignore_index=True) if len(inputs.errors) else added
     inputs.row_error[rows] = True
+
+
+def _note(reasons: np.ndarray, rows: np.ndarray, code: str) -> np.ndarray:
+    """``reasons`` with an information code added at the end of the rows ``rows`` (a boolean mask)."""
+    if rows.any():
+        reasons = reasons.copy()
+        reasons[rows] = [f"{r};{code}" if r else code for r in reasons[rows]]
+    return reasons
 
 
 def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
@@ -167,15 +189,18 @@ def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFr
     return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
-def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr",
-                overrides: dict | None = None) -> Assessment:
-    """Parse, validate and assess a table of applicants; nothing is dropped (spec §5)."""
+def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
+                overrides: dict | None = None, redact: bool | None = None) -> Assessment:
+    """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
+
+    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`)."""
     frame, lines, raw = table_from(applicants)
-    inputs = parse(frame, lines)
+    inputs = parse(frame, lines, redact=redact)
     reference_date = _as_date(reference_date)
-    groups = _resolve_rules(rules, inputs, reference_date)
+    groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     if overrides:
         groups = [(rs.with_overrides(overrides), rows) for rs, rows in groups]
+    relocate(inputs, raw)                      # a form's errors on its fields' lines; a batch's, with the file
     if len(groups) == 1:
         rs = groups[0][0]
         parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
@@ -188,9 +213,11 @@ def assess_full(applicants, rules: str | RuleSet = "GE-2025", reference_date=Non
                 if key not in parts:
                     parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)
                 parts[key][rows] = values
+    out_of_period &= ~inputs.row_error
+    parts["reasons"] = _note(parts["reasons"], out_of_period, rules_mod.OUT_OF_PERIOD)
     results = _frame(parts, inputs, lang)
     return Assessment(results, inputs.errors, inputs, groups[0][0], [g[0] for g in groups],
-                      inputs.unknown_columns, raw)
+                      inputs.unknown_columns, raw, out_of_period)
 
 
 def _reasons_article(rs: RuleSet) -> str:
@@ -212,20 +239,22 @@ def _step_article(rs: RuleSet, meta) -> str:
     return reference if reference and _shared(meta) else meta.article
 
 
-def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=None, lang: str = "fr",
-            keys: bool = False) -> pd.DataFrame:
+def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None,
+            lang: str = "fr", keys: bool = False) -> pd.DataFrame:
     """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
 
     Read off the same steps the engine runs (``model.steps(rules)`` and their ``@rule`` citations), on a one-row
     table. ``keys=True`` adds a ``key`` column: the traced output's name (``needs``, ``p1_share``...), which lets a
     face label a step in a language the trace does not speak (decision letters in German).
     """
-    frame, lines, _ = table_from(applicant)
+    frame, lines, raw = table_from(applicant)
     if len(frame) != 1:
         raise XladdinError("explain_one_row", rows=len(frame))
     inputs = parse(frame, lines)
     reference_date = _as_date(reference_date)
-    rs, _rows = _resolve_rules(rules, inputs, reference_date)[0]
+    groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
+    rs = groups[0][0]
+    relocate(inputs, raw)
     if inputs.row_error[0]:
         column = "message_en" if lang == "en" else "message_fr"
         return pd.DataFrame({"step": [0], "label": ["Erreur de saisie" if lang != "en" else "Input error"],
@@ -254,7 +283,7 @@ def explain(applicant: dict, rules: str | RuleSet = "GE-2025", reference_date=No
             cited = step_article if not article else (
                 rs.own_citation(article[0], step_article) if shared else article[0])
             rows.append((number, en if lang == "en" else fr, value, cited, key))
-    codes = engine.reasons(c)[0]
+    codes = _note(engine.reasons(c), out_of_period, rules_mod.OUT_OF_PERIOD)[0]
     rows.append((len(steps) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
                  _reasons_article(rs), "reasons"))
     rows.append((len(steps) + 1, "Règles" if lang != "en" else "Rules", rs.label, "", "rules"))

@@ -14,12 +14,17 @@ from ..errors import InputFileError, XladdinError, in_language
 from ..io import limits
 from ..io import redact as redact_mod
 from ..io.formats import chf_text
-from ..io.readers import read_table
+from ..io.readers import describe, read_applicants
 from ..io.writers import write_table
+from ..options import lang_option, reference_date_option
 from ..schema import OUTPUT_AMOUNTS, resolve_header
 from .assess import assess_full, explain
 
 console = Console()
+
+
+SHEET_OPTION = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
+                                                   "visible qui contient des dossiers.")
 
 
 def summary_table(assessment, title: str) -> Table:
@@ -37,15 +42,18 @@ def summary_table(assessment, title: str) -> Table:
     table.add_row("Total des bourses (CHF)", chf_text(float(r["bursary"].sum())))
     table.add_row("Total des prêts (CHF)", chf_text(float(r["loan"].sum())))
     table.add_row("Règles", ", ".join(rs.label for rs in assessment.rulesets))
+    if assessment.rows_out_of_period:
+        table.add_row("Hors période des règles (RULES-OUT-OF-PERIOD)", str(assessment.rows_out_of_period))
     return table
 
 
 def assess_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants (.csv, .xlsx, .xls, .ods)."),
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des messages : fr ou en."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="Langue des messages : fr ou en."),
+    sheet: str = SHEET_OPTION,
     redact: bool = redact_mod.option(),
     max_file_mb: str = limits.MAX_FILE_MB_OPTION,
     max_rows: str = limits.MAX_ROWS_OPTION,
@@ -54,12 +62,15 @@ def assess_cmd(
 ):
     """Évalue une liste de requérants et écrit une ligne de résultat par ligne lue (spec §5)."""
     with in_language(lang):
-        table = read_table(input, limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+        table = read_applicants(input, sheet=sheet,
+                                limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
         results = redact_mod.results(assessment.results) if redact else assessment.results
         write_table(results, out, protect=(input,), amount_columns=OUTPUT_AMOUNTS)
+    for line in describe(table, lang):
+        console.print(line, highlight=False)
     console.print(summary_table(assessment, f"Évaluation de {input.name}"))
     if assessment.unknown_columns:
         console.print(f"[yellow]Colonnes ignorées (inconnues du schéma) : {', '.join(assessment.unknown_columns)}")
@@ -71,34 +82,41 @@ def assess_cmd(
 def explain_cmd(
     input: Path = typer.Argument(..., help="Fichier contenant le dossier (.csv, .xlsx)."),
     applicant_id: str = typer.Option(None, "--id", help="N° de dossier (facultatif si le fichier n'a qu'une ligne)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="fr ou en."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Jeu de règles ou canton."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="fr ou en."),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON."),
+    sheet: str = SHEET_OPTION,
 ):
     """Explique le calcul d'un dossier, étape par étape, avec l'article de chaque montant."""
-    frame = read_table(input).frame
-    id_column = next((c for c in frame.columns if resolve_header(c) == "applicant_id"), None)
-    if applicant_id is not None:
-        if id_column is None:
-            raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
-        ids = frame[id_column].map(lambda v: str(v).strip().removesuffix(".0"))
-        frame = frame[ids == applicant_id]
-        if frame.empty:
-            raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
-    if len(frame) != 1:
-        raise XladdinError("explain_one_row", rows=len(frame))
-    trace = explain(frame.iloc[[0]].reset_index(drop=True), rules=rules, reference_date=reference_date, lang=lang)
+    with in_language(lang):
+        table = read_applicants(input, sheet=sheet)
+        frame = table.frame
+        positions = list(range(len(frame)))
+        id_column = next((c for c in frame.columns if resolve_header(c) == "applicant_id"), None)
+        if applicant_id is not None:
+            if id_column is None:
+                raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
+            ids = frame[id_column].map(lambda v: str(v).strip().removesuffix(".0"))
+            positions = [i for i, same in enumerate(ids == applicant_id) if same]
+            if not positions:
+                raise XladdinError("applicant_not_found", applicant_id=applicant_id, path=str(input))
+        if len(positions) != 1:
+            raise XladdinError("explain_one_row", rows=len(positions))
+        # the row keeps its line in the clerk's file (and a form's fields theirs): messages name those lines
+        trace = explain(table.rows(positions), rules=rules, reference_date=reference_date, lang=lang)
     if as_json:
         typer.echo(json.dumps(trace.to_dict(orient="records"), ensure_ascii=False, default=str, indent=1))
         return
-    table = Table(title=f"Explication — dossier {applicant_id or ''}".strip())
+    for line in describe(table, lang):
+        console.print(line, highlight=False)
+    shown = Table(title=f"Explication — dossier {applicant_id or ''}".strip())
     for name in ("step", "label", "amount", "article"):
-        table.add_column(name, justify="right" if name in ("step", "amount") else "left")
+        shown.add_column(name, justify="right" if name in ("step", "amount") else "left")
     for row in trace.itertuples(index=False):
         amount = chf_text(row.amount) if isinstance(row.amount, (int, float)) else str(row.amount)
-        table.add_row(str(row.step), row.label, amount, row.article)
-    console.print(table)
+        shown.add_row(str(row.step), row.label, amount, row.article)
+    console.print(shown)
 
 
 rules_app = typer.Typer(help="Jeux de règles : paramètres datés avec leur article.", no_args_is_help=True)

@@ -1,9 +1,12 @@
 """Turn a table of cells (as clerks type them) into typed numpy columns, and every bad cell into an error.
 
 Parsing is vectorised per column: a number column of 100 000 floats is taken as is; only the cells that are not
-already numbers go through the text normalisation (Swiss ``12'345.50``, French ``12 345,50``, ``CHF 1'200.–``).
-Each bad cell becomes one error naming its line (as the spreadsheet shows it, header = line 1), its column and
-its value, in French and English. Nothing is dropped: error rows are still in the table, flagged.
+already numbers go through the text readers (:func:`read_number`, :func:`read_date`), over their distinct values.
+A cell is read as the clerk meant it or refused: ``70.000`` is ambiguous in an amount column (thousands or
+decimals?), ``01.03.68`` has no century, ``09/15/2025`` is a US date (a file of them is refused once). The rules,
+for clerks: docs/reference/cells.md. Each bad cell becomes one error naming its line (as the spreadsheet shows
+it, header = line 1), its column (French label and key), its value (never under ``--redact``) and what to type
+instead, in French and English. Nothing is dropped: error rows are still in the table, flagged.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import numpy as np
 import pandas as pd
 
 from .. import schema
+from ..io.redact import MASK, REDACTED
+from ..io.redact import active as redacting
 from ..schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT, _fold
 
 TRUE_WORDS = {"true", "vrai", "oui", "yes", "ja", "wahr", "1", "1.0", "x", "o", "y"}
@@ -54,23 +59,53 @@ class Inputs:
 
 
 ERROR_COLUMNS = ["position", "line", "applicant_id", "column", "value", "message_fr", "message_en"]
+CELL_MAX = 32_767                                     # characters an .xlsx cell holds (Excel's limit)
+QUOTE_MAX = 60                                        # characters of a cell quoted in a message
 
+# kind: (French, English). {value} is the cell as typed (masked under --redact); {hint_fr}/{hint_en} what to type
+# instead (built from the value by _HINTS, generic under --redact).
 _MESSAGES = {
     "required": ("valeur obligatoire manquante", "required value missing"),
-    "missing_column": ("colonne obligatoire absente", "required column missing"),
-    "enum": ("valeur inconnue « {value} » (attendu : {allowed})", "unknown value '{value}' (expected: {allowed})"),
-    "bool": ("valeur oui/non illisible « {value} »", "unreadable yes/no value '{value}'"),
-    "number": ("nombre illisible « {value} »", "unreadable number '{value}'"),
-    "integer": ("nombre entier attendu, reçu « {value} »", "whole number expected, got '{value}'"),
-    "min": ("valeur « {value} » inférieure au minimum {bound}", "value '{value}' below the minimum {bound}"),
-    "min_excl": ("valeur « {value} » : doit être supérieure à {bound}", "value '{value}' must be greater than {bound}"),
-    "max": ("valeur « {value} » supérieure au maximum {bound}", "value '{value}' above the maximum {bound}"),
-    "negative": ("montant négatif « {value} »", "negative amount '{value}'"),
+    "missing_column": ("colonne obligatoire absente (ajoutez une colonne « N° de dossier »)",
+                       "required column missing (add a column 'File number')"),
+    "enum": ("valeur inconnue « {value} » (attendu : {allowed_fr})", "unknown value '{value}' (expected: {allowed_en})"),
+    "bool": ("valeur oui/non illisible « {value} » (tapez oui ou non)",
+             "unreadable yes/no value '{value}' (type yes or no)"),
+    "number": ("nombre illisible « {value} » ({hint_fr})", "unreadable number '{value}' ({hint_en})"),
+    "ambiguous": ("nombre ambigu « {value} » : milliers ou décimales ? ({hint_fr})",
+                  "ambiguous number '{value}': thousands or decimals? ({hint_en})"),
+    "digits": ("chiffres autres que 0-9 dans « {value} » (tapez le nombre avec les chiffres 0 à 9)",
+               "digits other than 0-9 in '{value}' (type the number with the digits 0 to 9)"),
+    "integer": ("nombre entier attendu, reçu « {value} » (tapez un nombre sans décimales, p. ex. 3)",
+                "whole number expected, got '{value}' (type a number without decimals, e.g. 3)"),
+    "min": ("valeur « {value} » inférieure au minimum {bound} (tapez {bound} ou plus)",
+            "value '{value}' below the minimum {bound} (type {bound} or more)"),
+    "min_excl": ("valeur « {value} » : doit être supérieure à {bound}{hint_fr}",
+                 "value '{value}' must be greater than {bound}{hint_en}"),
+    "max": ("valeur « {value} » supérieure au maximum {bound}{hint_fr}",
+            "value '{value}' above the maximum {bound}{hint_en}"),
+    "negative": ("montant négatif « {value} » (tapez un montant positif ou 0)",
+                 "negative amount '{value}' (type a positive amount or 0)"),
     "date_range": ("date hors limites « {value} » (attendu entre {low} et {high})",
                    "date out of range '{value}' (expected between {low} and {high})"),
-    "date": ("date illisible « {value} » (attendu jj.mm.aaaa ou aaaa-mm-jj)",
-             "unreadable date '{value}' (expected dd.mm.yyyy or yyyy-mm-dd)"),
-    "country": ("code pays ISO à 2 lettres attendu, reçu « {value} »", "2-letter ISO country code expected, got '{value}'"),
+    "date": ("date illisible « {value} » (tapez jj.mm.aaaa, p. ex. 15.09.2025, ou aaaa-mm-jj)",
+             "unreadable date '{value}' (type dd.mm.yyyy, e.g. 15.09.2025, or yyyy-mm-dd)"),
+    "date_impossible": ("date impossible « {value} » : ce jour n'existe pas dans le calendrier",
+                        "impossible date '{value}': no such day in the calendar"),
+    "date_month_first": (("date impossible « {value} » : le 2e nombre dépasse 12 (date américaine mois/jour ? "
+                          "tapez jour.mois.année, p. ex. 15.09.2025)"),
+                         ("impossible date '{value}': the second number is above 12 (a US month/day date? type "
+                          "day.month.year, e.g. 15.09.2025)")),
+    "date_two_digit_year": ("année à deux chiffres dans « {value} » ({hint_fr})",
+                            "two-digit year in '{value}' ({hint_en})"),
+    "date_trailing": ("texte après la date « {value} » ({hint_fr})", "text after the date '{value}' ({hint_en})"),
+    "birth_future": ("date de naissance dans le futur « {value} »", "birth date in the future '{value}'"),
+    "birth_after_start": ("date de naissance « {value} » postérieure au début de la formation{start_fr}",
+                          "birth date '{value}' after the start of the training{start_en}"),
+    "country": ("code pays ISO à 2 lettres attendu, reçu « {value} » (p. ex. CH, FR, PT)",
+                "2-letter ISO country code expected, got '{value}' (e.g. CH, FR, PT)"),
+    "too_long": ("texte de {length} caractères, plus qu'une cellule n'en contient (32 767) : raccourcissez-le",
+                 "text of {length} characters, more than a cell holds (32,767): shorten it"),
     "duplicate": ("n° de dossier en double « {value} » (déjà à la ligne {first})",
                   "duplicate file number '{value}' (already on line {first})"),
     "children_le10": ("« {value} » enfants de 10 ans ou moins, plus que le nombre d'enfants à charge",
@@ -78,23 +113,110 @@ _MESSAGES = {
 }
 
 
-def _message(kind: str, line: int, column: str, **kw) -> tuple[str, str]:
+def column_name(key: str, lang: str = "fr") -> str:
+    """A column as the clerk knows it: ``colonne « Date de naissance » (birth_date)``."""
+    f = schema.BY_KEY.get(key)
+    if lang == "en":
+        return f"column '{f.label_en}' ({key})" if f else f"column {key}"
+    return f"colonne « {f.label_fr} » ({key})" if f else f"colonne {key}"
+
+
+def cell_message(line: int, key: str, text_fr: str, text_en: str) -> tuple[str, str]:
+    """The French and English message of one cell: ``ligne 5, colonne « … » (key) : …``."""
+    return (f"ligne {line}, {column_name(key, 'fr')} : {text_fr}", f"line {line}, {column_name(key, 'en')}: {text_en}")
+
+
+def _quote(value) -> str:
+    """A cell as a message quotes it: at most QUOTE_MAX characters (a 40 000-character cell is not repeated)."""
+    text = _show(value)
+    return text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX] + "…"
+
+
+def typed(x: float) -> str:
+    """A number written the way the reader reads it back unambiguously: 70000, 1.5, 0.25."""
+    return str(int(x)) if float(x).is_integer() else f"{x:.6f}".rstrip("0")
+
+
+def swiss(x: float) -> str:
+    """70000 -> 70'000 (whole francs)."""
+    return f"{int(x):,}".replace(",", "'")
+
+
+def _hint(kind: str, f, value, redact: bool) -> dict[str, str]:
+    """What to type instead, in French and English; built from the value unless it is masked."""
+    text = None if redact or not isinstance(value, str) else value.strip()
+    if kind == "ambiguous":
+        if text is not None:
+            whole, dec = ambiguous_readings(text)
+            return {"hint_fr": f"milliers : tapez {typed(whole)} ou {swiss(whole)} ; décimales : tapez {typed(dec)}",
+                    "hint_en": f"thousands: type {typed(whole)} or {swiss(whole)}; decimals: type {typed(dec)}"}
+        return {"hint_fr": "milliers : tapez 70000 ou 70'000 ; décimales : tapez 70.5",
+                "hint_en": "thousands: type 70000 or 70'000; decimals: type 70.5"}
+    if kind == "number":
+        if f is not None and f.kind == RATIO:
+            return {"hint_fr": "tapez une part comme 0.6 ou 60 %", "hint_en": "type a share such as 0.6 or 60 %"}
+        if f is not None and f.kind == INT:
+            return {"hint_fr": "tapez un nombre entier, p. ex. 3", "hint_en": "type a whole number, e.g. 3"}
+        return {"hint_fr": "tapez un montant comme 70000, 70'000 ou 1234.50",
+                "hint_en": "type an amount such as 70000, 70'000 or 1234.50"}
+    if kind in ("max", "min_excl"):
+        if f is not None and f.kind == RATIO:
+            return {"hint_fr": " (une part : tapez 0.6 ou 60 % pour 60 %)",
+                    "hint_en": " (a share: type 0.6 or 60 % for 60 %)"}
+        return {"hint_fr": "", "hint_en": ""}
+    if kind == "date_two_digit_year":
+        m = _DATE_HEAD.match(text or "")
+        if m:
+            d, mo, yy = m.group(1), m.group(3), m.group(4)
+            return {"hint_fr": f"tapez l'année en entier : {d}.{mo}.19{yy} ou {d}.{mo}.20{yy}",
+                    "hint_en": f"type the whole year: {d}.{mo}.19{yy} or {d}.{mo}.20{yy}"}
+        return {"hint_fr": "tapez l'année en entier, p. ex. 01.03.1968",
+                "hint_en": "type the whole year, e.g. 01.03.1968"}
+    if kind == "date_trailing":
+        m = _DATE_HEAD.match(text or "")
+        if m:
+            return {"hint_fr": f"ne laissez que la date : {m.group(0)}", "hint_en": f"leave the date only: {m.group(0)}"}
+        return {"hint_fr": "ne laissez que la date, p. ex. 15.09.2025",
+                "hint_en": "leave the date only, e.g. 15.09.2025"}
+    return {}
+
+
+def _message(kind: str, line: int, column: str, *, f=None, raw=None, redact: bool = False,
+             **kw) -> tuple[str, str]:
+    """One cell's message. Under ``redact`` the cell's value is never formatted: the builder receives the raw value
+    and writes MASK in its place, and builds no hint from it (issue 16: redaction by construction)."""
     fr, en = _MESSAGES[kind]
-    return (f"ligne {line}, colonne {column} : " + fr.format(**kw),
-            f"line {line}, column {column}: " + en.format(**kw))
+    if redact:                                 # no quote marks around the mask: it is not what was typed
+        fr, en = fr.replace("« {value} »", "{value}"), en.replace("'{value}'", "{value_en}")
+        kw.update(value=REDACTED["fr"], value_en=REDACTED["en"])
+    else:
+        kw.setdefault("value", _quote(raw))
+    kw.update(_hint(kind, f, raw, redact))
+    return cell_message(line, column, fr.format(**kw), en.format(**kw))
 
 
 class _Collector:
-    def __init__(self, lines: np.ndarray, ids: list):
+    """The errors of one table; ``redact`` masks every cell value a message would quote."""
+
+    def __init__(self, lines: np.ndarray, ids: list, redact: bool = False):
         self.records: list[tuple] = []
+        self.kinds: list[str] = []
         self.lines = lines
         self.ids = ids
+        self.redact = redact
+        self.day_first = 0                  # slashed text dates whose first number is a day above 12
+
+    @property
+    def root(self) -> _Collector:
+        return self
 
     def add(self, mask: np.ndarray, column: str, kind: str, raw: np.ndarray, **kw) -> None:
+        f = schema.BY_KEY.get(column)
         for pos in np.flatnonzero(mask):
-            value = _show(raw[pos])
-            fr, en = _message(kind, int(self.lines[pos]), column, value=value, **kw)
+            value = MASK["fr"] if self.redact else _quote(raw[pos])
+            fr, en = _message(kind, int(self.lines[pos]), column, f=f, raw=raw[pos], redact=self.redact, **kw)
             self.records.append((int(pos), int(self.lines[pos]), self.ids[pos], column, value, fr, en))
+            self.kinds.append(kind)
 
 
 def _show(value) -> str:
@@ -130,6 +252,7 @@ class _Expand:
 
     def __init__(self, inner: _Collector, codes: np.ndarray, raw_rows: np.ndarray):
         self.inner, self.codes, self.raw_rows = inner, codes, raw_rows
+        self.root = inner.root
 
     def add(self, mask, column, kind, raw, **kw) -> None:
         if mask.any():
@@ -152,6 +275,7 @@ class _Subset:
 
     def __init__(self, inner: _Collector, index: np.ndarray, n: int, raw_rows: np.ndarray):
         self.inner, self.index, self.n, self.raw_rows = inner, index, n, raw_rows
+        self.root = inner.root
 
     def add(self, mask, column, kind, raw, **kw) -> None:
         if mask.any():
@@ -204,15 +328,15 @@ def _parse_numeric_first(f, raw: np.ndarray, errors: _Collector) -> np.ndarray:
             out[rest] = _parse_subset(f, raw, rest, errors)
         return out
     if len(rest):
-        sub_num, sub_bad, sub_blank = _parse_subset(f, raw, rest, errors)
-        _Subset(errors, rest, n, raw).add(sub_bad, f.key, "number", raw[rest])
+        sub_num, sub_problem, sub_blank = _parse_subset(f, raw, rest, errors)
+        _report_numbers(f, sub_problem, raw[rest], _Subset(errors, rest, n, raw))
         num[rest] = sub_num
         blank[rest] = sub_blank
     return _check_number(f, num, blank, raw, errors)
 
 
 def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
-    """The cells at ``index`` through their distinct values: dates parsed; numbers as (values, bad, blank)."""
+    """The cells at ``index`` through their distinct values: dates parsed; numbers as (values, problem, blank)."""
     sub = raw[index]
     codes, uniques = pd.factorize(sub, use_na_sentinel=True)
     distinct = np.empty(len(uniques) + 1, dtype=object)          # the last one stands for the empty cell
@@ -222,13 +346,20 @@ def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
     blank = _blank(distinct)
     if f.kind == DATE:
         return _parse_date(f, distinct, blank, _Expand(_Subset(errors, index, len(raw), raw), codes, sub))[codes]
-    values, bad = _to_number(distinct, blank)
-    return values[codes], bad[codes], blank[codes]
+    values, problem = _to_number(distinct, blank, f)
+    return values[codes], problem[codes], blank[codes]
 
 
-def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
-    """Parse a DataFrame whose headers are schema keys or labels (fr/en/de) into typed columns and errors."""
+def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | None = None,
+          today: dt.date | None = None) -> Inputs:
+    """Parse a DataFrame whose headers are schema keys or labels (fr/en/de) into typed columns and errors.
+
+    ``redact``: no message quotes a cell's value (``--redact``; None: as :func:`xladdin.io.redact.masking` says).
+    ``today`` bounds birth dates (default: the
+    machine's date). Raises ``dates_month_first`` when the table's slashed dates are evidently US month/day ones
+    (one message for the file instead of one per row)."""
     n = len(frame)
+    redact = redacting() if redact is None else redact
     if lines is None:
         lines = np.arange(n) + 2                        # header on line 1
     rename, unknown = {}, []
@@ -240,8 +371,8 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
             rename[col] = key
     frame = frame[list(rename)].rename(columns=rename)
     raw_ids = frame["applicant_id"].to_numpy(dtype=object) if "applicant_id" in frame else np.full(n, None, object)
-    ids = list(map(_text_cell, raw_ids))
-    errors = _Collector(lines, ids)
+    ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
+    errors = _Collector(lines, ids, redact)
     cols: dict[str, np.ndarray] = {}
     for f in schema.FIELDS:
         if f.key not in frame:
@@ -250,7 +381,8 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None) -> Inputs:
             cols[f.key] = _parse_text(f, frame[f.key].to_numpy(dtype=object), None, errors)
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
-    _cross_checks(cols, errors, frame, n)
+    _month_first(errors, redact)
+    _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
     err = pd.DataFrame(errors.records, columns=ERROR_COLUMNS).sort_values(["position", "column"], kind="stable")
@@ -273,6 +405,11 @@ def _parse_text(f, raw, blank, errors) -> np.ndarray:
     blank = np.fromiter((v is None for v in out), dtype=bool, count=len(out))
     if f.required:
         errors.add(blank, f.key, "required", raw)
+    lengths = np.fromiter((0 if v is None else len(v) for v in out), dtype=np.int64, count=len(out))
+    long = lengths > CELL_MAX                     # an .xlsx cell would cut it: refused, never cut (issue 16)
+    for length in np.unique(lengths[long]):
+        errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
+    out[long] = None
     if f.key == "nationality":
         upper = np.array([None if v is None else v.upper() for v in out], dtype=object)
         bad = np.array([v is not None and not ISO2.match(v) for v in upper], dtype=bool)
@@ -285,49 +422,123 @@ def _parse_text(f, raw, blank, errors) -> np.ndarray:
         if dup.any():
             first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
             for pos in np.flatnonzero(dup):
-                fr, en = _message("duplicate", int(errors.lines[pos]), f.key, value=out[pos],
+                fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
                                   first=int(first_line[out[pos]]))
-                errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key, out[pos], fr, en))
+                errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
+                                       MASK["fr"] if errors.redact else out[pos], fr, en))
+                errors.kinds.append("duplicate")
     return out
 
 
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_SIGNED = re.compile(r"([+-]?)(.*)", re.DOTALL)
+_WHOLE = re.compile(r"[0-9]+[.,]?")
+_ONE_SEPARATOR = re.compile(r"([0-9]*)[.,]([0-9]+)")
+_AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2}[.,][0-9]{3}")          # 70.000, 1,500: thousands or decimals?
+_GROUPED = re.compile(r"[0-9]{1,3}(?:([.,])[0-9]{3})(?:\1[0-9]{3})*")  # 1.234.567: thousands only
+_EXPONENT = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+")
 
 
-def text_number(text: str) -> float:
-    """A number as clerks type it: ``12'345.50``, ``12 345,50``, ``1.234,50``, ``CHF 1'200.–``; NaN if unreadable.
-
-    Of a comma and a dot, the last one is the decimal separator; a lone comma is decimal. Only plain ASCII
-    digits count (no ``inf``, no ``1_000``).
-    """
-    cleaned = _DASH_CENTS.sub("", _NUMBER_JUNK.sub("", text.strip()))
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "") if cleaned.rfind(",") > cleaned.rfind(".") else cleaned.replace(",", "")
-    cleaned = cleaned.replace(",", ".")
-    return float(cleaned) if _PLAIN_NUMBER.fullmatch(cleaned) else np.nan
+def holds_decimals(f) -> bool:
+    """A column whose values are decimals by nature: a ratio (0.6), a count of years (1.5 years). There ``1.500``
+    is 1.5; in an amount or a count it is ambiguous (1500 or 1.5?) and refused."""
+    return f is not None and (f.kind == RATIO or (f.kind == AMOUNT and "years" in f.key))
 
 
-def _to_number(raw: np.ndarray, blank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Numbers from cells; returns (values with NaN for blank/bad, bad mask). Booleans are not numbers."""
+@lru_cache(maxsize=65536)
+def read_number(text: str, decimals: bool = False, percent: bool = False) -> tuple[float, str | None]:
+    """A number as clerks type it, and what is wrong with it: ``(value, None)`` or ``(NaN, problem)``.
+
+    Read: ``70000``, ``70'000``, ``70’000``, ``70 000`` (space, no-break or narrow no-break space), ``CHF 70'000.–``,
+    ``70'000.50``, ``70.000,50``, ``1,234.50``, ``1.234.567``, ``1234,5``, ``0.500``, ``1e5``; with ``percent``
+    (a ratio column) ``60 %`` is 0.6. Problems: ``"ambiguous"`` (one ``.`` or ``,`` followed by exactly three
+    digits, ``70.000``, unless ``decimals``: the column holds decimals by nature), ``"digits"`` (digits other
+    than ASCII 0-9: ``٧٠``, ``７０``, ``²``), ``"number"`` (anything else: words, ``inf``, ``1_000``, ``60 %`` in
+    an amount column)."""
+    stripped = text.strip()
+    if any(c.isnumeric() and not ("0" <= c <= "9") for c in stripped):
+        return np.nan, "digits"
+    junkless = _NUMBER_JUNK.sub("", stripped).replace("\u2212", "-")                          # U+2212 minus
+    cleaned = _DASH_CENTS.sub("", junkless)
+    whole_francs = cleaned != junkless              # "70,000.–": the dash is the decimals, the comma thousands
+    share = percent and cleaned.endswith("%")
+    if share:
+        cleaned = cleaned[:-1]
+    sign, body = _SIGNED.fullmatch(cleaned).groups()
+    if not body or not body[0] in "0123456789.,":
+        return np.nan, "number"
+    if _WHOLE.fullmatch(body):
+        value = float(body.rstrip(".,"))
+    elif _EXPONENT.fullmatch(body):
+        value = float(body)
+    elif "," in body and "." in body:                # the last one is the decimal separator, the other groups
+        if whole_francs:
+            return np.nan, "number"
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        whole, _, cents = body.rpartition(decimal)
+        if not cents.isdigit() or not cents.isascii() or not _GROUPED.fullmatch(whole) or decimal in whole:
+            return np.nan, "number"
+        value = float(whole.replace("," if decimal == "." else ".", "") + "." + cents)
+    elif _ONE_SEPARATOR.fullmatch(body):
+        if whole_francs:                             # "12.5.–": decimals twice
+            if not _AMBIGUOUS.fullmatch(body):
+                return np.nan, "number"
+            value = float(body.replace(",", "").replace(".", ""))
+        elif _AMBIGUOUS.fullmatch(body) and not (decimals or share):
+            return np.nan, "ambiguous"
+        else:
+            value = float(body.replace(",", "."))
+    elif _GROUPED.fullmatch(body):                   # the same separator twice or more: thousands
+        value = float(body.replace(",", "").replace(".", ""))
+    else:
+        return np.nan, "number"
+    value = -value if sign == "-" else value
+    return (value / 100 if share else value), None
+
+
+def ambiguous_readings(text: str) -> tuple[float, float]:
+    """``70.000`` -> (70000, 70.0): the two readings a message offers."""
+    body = _DASH_CENTS.sub("", _NUMBER_JUNK.sub("", text))
+    digits = body.lstrip("+-")
+    whole, dec = float(digits.replace(",", "").replace(".", "")), float(digits.replace(",", "."))
+    return (-whole, -dec) if body.startswith("-") else (whole, dec)
+
+
+def text_number(text: str, decimals: bool = False) -> float:
+    """A number typed as text by the rules of :func:`read_number`; NaN when it is refused."""
+    return read_number(text, decimals)[0]
+
+
+def _to_number(raw: np.ndarray, blank: np.ndarray, f=None) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers from cells; returns (values with NaN for blank/bad, problem per cell: None or a message kind).
+    Booleans are not numbers."""
+    problem = np.full(len(raw), None, dtype=object)
     if raw.dtype.kind == "f":
-        return raw.copy(), np.zeros(len(raw), bool)
+        return raw.copy(), problem
+    decimals, percent = holds_decimals(f), f is not None and f.kind == RATIO
     num = np.full(len(raw), np.nan)
     for i, v in enumerate(raw):
-        if blank[i] or type(v) is bool or type(v) is np.bool_:
+        if blank[i]:
             continue
-        if isinstance(v, (int, float, np.integer, np.floating)):
+        if type(v) is bool or type(v) is np.bool_:
+            problem[i] = "number"
+        elif isinstance(v, (int, float, np.integer, np.floating)):
             num[i] = float(v)
-        elif isinstance(v, str):
-            num[i] = text_number(v)
+            if num[i] != num[i]:
+                problem[i] = "number"
         else:
-            num[i] = text_number(str(v))
-    bad = np.isnan(num) & ~blank
-    return num, bad
+            num[i], problem[i] = read_number(v if isinstance(v, str) else str(v), decimals, percent)
+    return num, problem
+
+
+def _report_numbers(f, problem: np.ndarray, raw: np.ndarray, errors) -> None:
+    for kind in ("number", "ambiguous", "digits"):
+        errors.add(problem == kind, f.key, kind, raw)
 
 
 def _parse_number(f, raw, blank, errors) -> np.ndarray:
-    num, bad = _to_number(raw, blank)
-    errors.add(bad, f.key, "number", raw)
+    num, problem = _to_number(raw, blank, f)
+    _report_numbers(f, problem, raw, errors)
     return _check_number(f, num, blank, raw, errors)
 
 
@@ -387,12 +598,15 @@ def _parse_enum(f, raw, blank, errors) -> np.ndarray:
     codes = np.fromiter((-1 if b else index.get(_fold(v), -2) for v, b in zip(raw, blank)), dtype=np.int16,
                         count=len(raw))
     bad = codes == -2
-    errors.add(bad, f.key, "enum", raw, allowed=", ".join(f.values))
+    errors.add(bad, f.key, "enum", raw, allowed_fr=", ".join(f.value_label(v, "fr") for v in f.values),
+               allowed_en=", ".join(f.value_label(v, "en") for v in f.values))
     codes[bad] = -1
     return codes
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d.%m.%y", "%Y/%m/%d")
+_DATE_HEAD = re.compile(r"([0-9]{1,4})([./-])([0-9]{1,2})\2([0-9]{1,4})")
+_TIME = re.compile(r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?")
+NAT = np.datetime64("NaT", "D")
 
 
 def _serial_dates(num: np.ndarray) -> np.ndarray:
@@ -405,26 +619,34 @@ def _serial_dates(num: np.ndarray) -> np.ndarray:
 
 
 def _parse_date(f, raw, blank, errors) -> np.ndarray:
-    """Dates from Excel serials, date objects, or text ``jj.mm.aaaa`` / ``aaaa-mm-jj`` (and a few variants)."""
+    """Dates from Excel serials, date objects, or text (:func:`read_date`)."""
     n = len(raw)
     if raw.dtype.kind == "f":
         out = _serial_dates(raw)
+        bad = np.isnat(out) & ~blank
+        errors.add(bad, f.key, "date", raw)
     else:
         out = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
         is_dt = np.fromiter((isinstance(v, (dt.date, pd.Timestamp, np.datetime64)) for v in raw), bool, n)
         if is_dt.any():
             out[is_dt] = pd.to_datetime(pd.Series(raw[is_dt], dtype=object), errors="coerce").to_numpy().astype(
                 "datetime64[D]")
+        errors.add(is_dt & np.isnat(out) & ~blank, f.key, "date", raw)
         rest = np.flatnonzero(~is_dt & ~blank)
         if len(rest):
             num = np.array([_date_number(v) for v in raw[rest]], dtype=float)
             parsed = _serial_dates(num)
+            problem = np.full(len(rest), None, dtype=object)
+            problem[~np.isnan(num) & np.isnat(parsed)] = "date"
             textual = np.flatnonzero(np.isnan(num))
-            if len(textual):
-                parsed[textual] = np.array([_text_date(str(v)) for v in raw[rest][textual]], dtype="datetime64[D]")
+            for i in textual:
+                parsed[i], problem[i], slash = read_date(str(raw[rest[i]]))
+                errors.root.day_first += slash < 0
             out[rest] = parsed
-    bad = np.isnat(out) & ~blank
-    errors.add(bad, f.key, "date", raw)
+            for kind in ("date", "date_impossible", "date_month_first", "date_two_digit_year", "date_trailing"):
+                mask = np.zeros(n, dtype=bool)
+                mask[rest[problem == kind]] = True
+                errors.add(mask, f.key, kind, raw)
     outside = ~np.isnat(out) & ((out < DATE_RANGE[0]) | (out > DATE_RANGE[1]))
     errors.add(outside, f.key, "date_range", raw, low="01.01.1900", high="31.12.2199")
     out[outside] = np.datetime64("NaT")
@@ -432,16 +654,65 @@ def _parse_date(f, raw, blank, errors) -> np.ndarray:
 
 
 @lru_cache(maxsize=8192)
-def _text_date(text: str) -> np.datetime64:
-    """A date typed as text (``15.09.2025``, ``2025-09-15``, ``15/09/2025``, ``15.09.25``, ``2025/09/15``; a time
-    after a space is ignored); NaT when no format reads it."""
-    head = text.strip().split(" ")[0]
-    for fmt in _DATE_FORMATS:
-        try:
-            return np.datetime64(dt.datetime.strptime(head, fmt).date(), "D")
-        except ValueError:
-            continue
-    return np.datetime64("NaT", "D")
+def read_date(text: str) -> tuple[np.datetime64, str | None, int]:
+    """A date typed as text: ``(date, None, slash)`` or ``(NaT, problem, slash)``.
+
+    Read: ``15.09.2025``, ``1.9.2025``, ``15/09/2025`` (day first, as in Switzerland), ``15-09-2025``,
+    ``2025-09-15``, ``2025/09/15``, and any of them followed by a time (``2025-09-15 00:00:00``, ``…T08:30``).
+    Problems: ``"date_two_digit_year"`` (``01.03.68``: refused, no century is guessed), ``"date_trailing"``
+    (``12.03.2001 blah``), ``"date_impossible"`` (``31.02.2004``), ``"date_month_first"`` (``09/15/2025``: the
+    second number above 12, a US date), ``"date"`` (no date at all). ``slash`` is the evidence a ``a/b/yyyy``
+    date gives of its order: -1 day first (``15/09/2025``), 1 month first (``09/15/2025``), else 0."""
+    text = text.strip()
+    m = _DATE_HEAD.match(text)
+    if not m:
+        return NAT, "date", 0
+    if not _TIME.fullmatch(text[m.end():]):
+        return NAT, "date_trailing", 0
+    a, sep, b, c = m.group(1), m.group(2), m.group(3), m.group(4)
+    slash = 0
+    if len(a) == 4 and len(c) <= 2:
+        year, month, day = int(a), int(b), int(c)
+    elif len(c) == 4 and len(a) <= 2:
+        day, month, year = int(a), int(b), int(c)
+        if sep == "/":
+            slash = -1 if day > 12 >= month else (1 if month > 12 >= day else 0)
+    elif len(c) == 2 and len(a) <= 2:
+        return NAT, "date_two_digit_year", 0
+    else:
+        return NAT, "date", 0
+    try:
+        return np.datetime64(dt.date(year, month, day), "D"), None, slash
+    except ValueError:
+        return NAT, ("date_month_first" if slash > 0 else "date_impossible"), slash
+
+
+def date_value(value) -> dt.date | None:
+    """One date given outside a table (``--reference-date``, a function's argument) by the same rules as a cell:
+    ``dt.date``, an Excel serial, or text, between 1900 and 2199; None when empty. Raises ``ValueError`` naming
+    the problem (a message kind of the reader)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        got, problem = np.datetime64(value, "D"), None
+    else:
+        got, problem = _date_text_or_serial(value)
+    if problem is None and not DATE_RANGE[0] <= got <= DATE_RANGE[1]:
+        problem = "date_range"
+    if problem is not None:
+        raise ValueError(problem)
+    return got.astype(dt.date)
+
+
+def _date_text_or_serial(value) -> tuple[np.datetime64, str | None]:
+    number = _date_number(value)
+    if not np.isnan(number):
+        got = _serial_dates(np.array([number]))[0]
+        return got, (None if not np.isnat(got) else "date")
+    got, problem, _ = read_date(str(value))
+    return got, problem
 
 
 def _date_number(value) -> float:
@@ -458,13 +729,47 @@ _PARSERS = {TEXT: _parse_text, INT: _parse_number, AMOUNT: _parse_number, RATIO:
             BOOL: _parse_bool, ENUM: _parse_enum, DATE: _parse_date}
 
 
-def _cross_checks(cols, errors, frame, n) -> None:
+def _month_first(errors: _Collector, redact: bool) -> None:
+    """Slashed dates whose second number exceeds 12 while no first number does: the file was written month first
+    (US). Reading the others day first would swap half the rows' days and months, so the file is refused with one
+    message (issue 13)."""
+    evidence = [i for i, kind in enumerate(errors.kinds) if kind == "date_month_first"]
+    if not evidence or errors.day_first:
+        return
+    from ..errors import XladdinError
+
+    _pos, line, _id, column, value, _fr, _en = errors.records[evidence[0]]
+    raise XladdinError("dates_month_first", count=len(evidence), line=line, column=column_name(column, "fr"),
+                       column_en=column_name(column, "en"), value=MASK["fr"] if redact else value)
+
+
+def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
     """Constraints between fields of one row."""
     le10, total = cols["student_children_le10"], cols["student_children"]
     bad = le10 > total
     if bad.any():
         raw = frame["student_children_le10"].to_numpy(dtype=object) if "student_children_le10" in frame else le10
         errors.add(bad, "student_children_le10", "children_le10", raw)
+    now = np.datetime64(today, "D")
+    for key in ("birth_date", "partner_birth_date"):
+        if key not in frame:
+            continue
+        born, raw = cols[key], frame[key].to_numpy(dtype=object)
+        future = ~np.isnat(born) & (born > now)
+        errors.add(future, key, "birth_future", raw)
+        if key != "birth_date":
+            continue
+        for start_key in ("year_start", "training_start"):          # born on or after the training starts
+            start = cols[start_key]
+            late = ~future & ~np.isnat(born) & ~np.isnat(start) & (born >= start)
+            for day in np.unique(start[late]):
+                text = day.astype(dt.date).strftime("%d.%m.%Y")
+                fr = en = ""
+                if not errors.redact:
+                    fr, en = f" ({column_name(start_key, 'fr')} : {text})", f" ({column_name(start_key, 'en')}: {text})"
+                errors.add(late & (start == day), key, "birth_after_start", raw, start_fr=fr, start_en=en)
+            born = np.where(late, NAT, born)
+        cols[key] = np.where(future, NAT, born)
 
 
 def code_of(key: str, value: str) -> int:
@@ -474,10 +779,10 @@ def code_of(key: str, value: str) -> int:
 
 def table_from(applicants) -> tuple[pd.DataFrame, np.ndarray | None, object]:
     """Accept a DataFrame, a list of dicts, a dict, a path or a RawTable; return (frame, lines, raw_table)."""
-    from ..io.readers import RawTable, read_table
+    from ..io.readers import RawTable, read_applicants
 
     if isinstance(applicants, (str, bytes)) or hasattr(applicants, "__fspath__"):
-        applicants = read_table(applicants)
+        applicants = read_applicants(applicants)
     if isinstance(applicants, RawTable):
         lines = np.array([applicants.line_of(i) for i in range(len(applicants.frame))], dtype=np.int64)
         return applicants.frame, lines, applicants

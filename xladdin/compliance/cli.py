@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import XladdinError
+from ..options import lang_option
 from .report import STATUS_LABELS, check, status_label
 
 console = Console()
@@ -28,7 +29,7 @@ _HEAD = {"fr": ("Norme", "Concordat", "Canton", "Statut", "Constat", "Normes min
 def check_cmd(
     ruleset: str = typer.Argument(..., help="Id du jeu de règles (GE-2025) ou canton (GE, en vigueur aujourd'hui)."),
     as_json: bool = typer.Option(False, "--json", help="Sortie JSON (verdicts, profils, montants)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue : fr, en ou de."),
+    lang: str = lang_option(("fr", "en", "de")),
     strict: bool = typer.Option(False, "--strict", help="Code de sortie 1 aussi pour une norme « à vérifier »."),
 ):
     """Contrôle un jeu de règles contre les normes minimales du concordat (art. 5, 12, 13, 15, 19).

@@ -19,6 +19,7 @@ import pandas as pd
 import yaml
 
 from ..errors import XladdinError
+from ..io.yamlfile import load_yaml
 
 FORMAT = "xladdin-catalogue/1"
 CATALOGUE_DIR = Path(__file__).parent / "catalogues"
@@ -110,6 +111,24 @@ def _text(value) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return str(value).strip()
+
+
+def course_code(value, origin: str, where: str) -> str:
+    """A code as the catalogue keys it: NFKC-normalised (fullwidth ``ＬＡＮＧＬ２１００`` is ``LANGL2100``),
+    upper case, its letters in one script: a Cyrillic ``А`` inside a Latin code would make another course that looks
+    the same, so it is refused."""
+    code = unicodedata.normalize("NFKC", _text(value)).upper()
+    scripts: dict[str, list[str]] = {}
+    for char in code:
+        if char.isalpha():
+            scripts.setdefault(unicodedata.name(char, "?").split(" ")[0], []).append(char)
+    if len(scripts) > 1:
+        main = max(scripts, key=lambda k: len(scripts[k]))
+        odd = "".join(f" « {c} » U+{ord(c):04X} {unicodedata.name(c, '?')}" for k, chars in scripts.items()
+                      if k != main for c in dict.fromkeys(chars))
+        raise _bad(origin, where, f"code « {code} » mêlant des écritures ({', '.join(scripts)}) :{odd} ; "
+                                  f"retapez-le au clavier / code mixing scripts: retype it")
+    return code
 
 
 def normalise_label(text: str) -> str:
@@ -435,7 +454,7 @@ def _mapping(value, origin: str, where: str) -> dict:
 def _course(item, origin: str, where: str) -> Course:
     item = _mapping(item, origin, where)
     where = _where(item, where)
-    code = _text(item.get("code")).upper()
+    code = course_code(item.get("code"), origin, where)
     if not code:
         raise _bad(origin, where, "cours sans code / course without a code")
     markers = _text(item.get("markers"))
@@ -548,7 +567,7 @@ def _from_dict(data, origin: str) -> Catalogue:
     for i, p in enumerate(prereq.get("courses") or []):
         p = _mapping(p, origin, f"dossier_prerequisites n° {i + 1}")
         pwhere = _where(p, f"dossier_prerequisites n° {i + 1}")
-        pcode = _text(p.get("code")).upper()
+        pcode = course_code(p.get("code"), origin, pwhere)
         if not pcode:
             raise _bad(origin, pwhere, "prérequis sans code / prerequisite without a code")
         prerequisites.append(Prerequisite(pcode, _text(p.get("title")), number(p.get("credits"), origin, pwhere,
@@ -564,7 +583,7 @@ def _from_dict(data, origin: str) -> Catalogue:
         code=code, title=_text(prog.get("title")), total_credits=total, blocs=blocs, year=_text(prog.get("year")),
         language=_text(prog.get("language")), source=_text(prog.get("source")), note=_text(prog.get("note")),
         groups=groups, access=access,
-        priority_fill=tuple(c.upper() for c in text_list(priority.get("courses"))),
+        priority_fill=tuple(course_code(c, origin, "priority_fill") for c in text_list(priority.get("courses"))),
         priority_source=_text(priority.get("source")), prerequisites=tuple(prerequisites),
         prerequisites_source=_text(prereq.get("source")), rules=_rules(data.get("rules"), origin), origin=origin)
 
@@ -623,13 +642,11 @@ def shipped() -> dict[str, Path]:
 
 def read_yaml(path: Path) -> Catalogue:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"ligne {mark.line + 1}" if mark else "?"
         raise _bad(str(path), where, str(getattr(exc, "problem", exc))) from None
-    except UnicodeDecodeError:
-        raise XladdinError("file_encoding", path=str(path)) from None
     return Catalogue.from_dict(data, origin=str(path))
 
 

@@ -180,7 +180,8 @@ def parse_students(data, blocs: tuple[int, ...]) -> Table:
     rows["student_id"] = rows["student_id_raw"]
     rows["_order"] = _order(rows["student_id"])
     rows["course_code"] = by_value(rows["course_code_raw"],
-                                   lambda u: u.fillna("").str.upper().str.replace(r"\s+", "", regex=True))
+                                   lambda u: u.fillna("").str.normalize("NFKC").str.upper()
+                                   .str.replace(r"\s+", "", regex=True))
     rows["prior_diploma"] = rows["prior_diploma_raw"]
     status_key = by_value(rows["status_raw"], lambda u: u.fillna("").str.casefold())
     rows["status"] = status_key.map(STATUSES).fillna("enrolled")
@@ -277,8 +278,9 @@ def parse_applicants(data) -> Table:
     derogation, derogation_bad = _flag(rows["professional_derogation_raw"])
     rows["derogation"] = derogation
     rows["valorisation_credits"] = number(rows["valorisation_credits_raw"])
-    rows["courses_passed"] = by_value(rows["courses_passed_raw"], lambda u: u.fillna("").str.upper().str.replace(
-        r"\s+", "", regex=True).str.replace(",", ";", regex=False))
+    rows["courses_passed"] = by_value(rows["courses_passed_raw"], lambda u: u.fillna("").str.normalize("NFKC")
+                                      .str.upper().str.replace(r"\s+", "", regex=True)
+                                      .str.replace(",", ";", regex=False))
 
     first_line = rows.groupby(aid, sort=False)["line"].transform("first")
     rows["first_line"] = first_line

@@ -229,7 +229,9 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
 
 
 def number(value, name: str, default=None) -> float | None:
-    """A number from a cell: floats as they come, text such as ``1 234,50``, ``12'000``, ``CHF 900.–``."""
+    """A number from a cell: floats as they come, text by the cell reader's rules (``1 234,50``, ``12'000``,
+    ``CHF 900.–``; ``70.000`` refused as ambiguous unless ``name`` is a field holding decimals by nature, such as
+    ``part_time_ratio``, where ``60 %`` is 0.6), so an argument and a table cell read alike."""
     value = single(value, name)
     if is_empty(value):
         if default is None:
@@ -238,22 +240,42 @@ def number(value, name: str, default=None) -> float | None:
     if isinstance(value, bool):
         raise XladdinError("excel_bad_number", name=name, value=value)
     if isinstance(value, (int, float)):
-        return float(value)
-    got = text_number(str(value))
-    if got is None:
-        raise XladdinError("excel_bad_number", name=name, value=value)
+        return _bounded(float(value), name, value)
+    field_ = schema.BY_KEY.get(name)
+    return _read_number(str(value), name, inputs.holds_decimals(field_),
+                        field_ is not None and field_.kind == schema.RATIO)
+
+
+def _read_number(text: str, name: str, decimals: bool, percent: bool = False) -> float:
+    got, problem = inputs.read_number(text, decimals, percent)
+    if problem == "ambiguous":
+        whole, decimal = inputs.ambiguous_readings(text)
+        raise XladdinError("excel_ambiguous_number", name=name, value=text, whole=inputs.typed(whole),
+                           swiss=inputs.swiss(whole), decimal=inputs.typed(decimal))
+    if problem is not None:
+        raise XladdinError("excel_bad_number", name=name, value=text)
+    return _bounded(got, name, text)
+
+
+def _bounded(got: float, name: str, value) -> float:
+    """A number within ±10¹² (the readers' bound: no amount or count reaches it), else a refusal."""
+    if not abs(got) <= inputs.PLAUSIBLE_MAX:                # also NaN and infinities
+        raise XladdinError("excel_out_of_range", name=name, value=value, low="-1 000 000 000 000",
+                           high="1 000 000 000 000")
     return got
 
 
-def text_number(text: str) -> float | None:
-    """``"1 234,50"`` → 1234.5; ``"12'000"`` → 12000; ``"1.234,5"`` → 1234.5; None when it is not a number
-    (the engine's own reading of typed numbers, :func:`xladdin.bursary.inputs.text_number`)."""
-    got = inputs.text_number(text)
+def text_number(text: str, decimals: bool = False) -> float | None:
+    """``"1 234,50"`` → 1234.5; ``"12'000"`` → 12000; ``"1.234,5"`` → 1234.5; None when it is refused
+    (the engine's own reading of typed numbers, :func:`xladdin.bursary.inputs.read_number`: ``70.000`` is
+    ambiguous unless ``decimals``)."""
+    got = inputs.text_number(text, decimals)
     return None if math.isnan(got) else got
 
 
 def numbers(value, name: str) -> np.ndarray:
-    """A range of numbers (grades, credits) as a float column; blanks are NaN; unreadable text is an error."""
+    """A range of numbers (grades, credits: decimals by nature, so ``12.500`` is 12.5) as a float column; blanks
+    are NaN; unreadable text is an error."""
     flat = [cell(c) for r in matrix(value, name) for c in r]
     out = np.full(len(flat), np.nan)
     for i, v in enumerate(flat):
@@ -261,10 +283,7 @@ def numbers(value, name: str) -> np.ndarray:
             continue
         if isinstance(v, bool):
             raise XladdinError("excel_bad_number", name=name, value=v)
-        got = float(v) if isinstance(v, (int, float)) else text_number(str(v))
-        if got is None:
-            raise XladdinError("excel_bad_number", name=name, value=v)
-        out[i] = got
+        out[i] = _bounded(float(v), name, v) if isinstance(v, (int, float)) else _read_number(str(v), name, True)
     return out
 
 
@@ -407,10 +426,11 @@ def message(exc: BaseException, language: str = "fr") -> str:
     return ERROR_PREFIX + text_[:240]
 
 
-_LINE_PREFIX = re.compile(r"^(ligne|line) \d+, (colonne|column) ")
+_LINE_PREFIX = re.compile(r"^(ligne|line) \d+, ")
 
 
 def row_message(reasons: str) -> str:
-    """An engine row error (``ligne 2, colonne permit : valeur inconnue …``) for a one-applicant cell."""
+    """An engine row error (``ligne 2, colonne « Permis de séjour » (permit) : valeur inconnue …``) for a
+    one-applicant cell, without the line (``colonne « Permis de séjour » (permit) : …``)."""
     parts = [_LINE_PREFIX.sub("", p.strip()) for p in str(reasons).split(" | ")]
     return ERROR_PREFIX + " | ".join(parts)[:240]

@@ -27,13 +27,13 @@ from . import cache, convert, decorators
 _func, _arg, _ret = decorators()
 xw = SimpleNamespace(func=_func, arg=_arg, ret=_ret)   # read as xlwings' own xw.func / xw.arg / xw.ret
 
-DEFAULT_RULES = "GE-2025"
+DEFAULT_RULES = "GE"
 CATEGORY = "xladdin"
 log = logging.getLogger(__name__)
 
 DOC_APPLICANT = ("Dossier : 2 lignes (en-têtes + valeurs) ou 2 colonnes (libellés + valeurs, formulaire "
                  "vertical), ou une ligne de valeurs avec l'argument headers.")
-DOC_RULES = "Jeu de règles (défaut GE-2025 ; « GE » = celui en vigueur à la date de chaque dossier)."
+DOC_RULES = "Jeu de règles (défaut « GE » : celui en vigueur à la date de chaque dossier ; ou un id, p. ex. GE-2025)."
 DOC_HEADERS = ("Facultatif : ligne d'en-têtes quand « applicant » n'est qu'une ligne de valeurs "
                "(p. ex. A$1:BH$1).")
 DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (en-têtes allemands), ou cle (clés du schéma)."
@@ -237,9 +237,10 @@ def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
     from ..bursary.loans import loan_plan as plan
 
     language = convert.lang(lang)
-    value = convert.number(amount, "amount")
+    value = convert.number(amount, "amount")                               # within ±10¹², as the readers
     if value < 0:
-        raise convert.XladdinError("excel_bad_number", name="amount", value=convert.to_scalar(amount))
+        raise convert.XladdinError("excel_out_of_range", name="amount", value=convert.to_scalar(amount), low="0",
+                                   high="1 000 000 000 000")
     year = convert.number(end_year, "end_year")
     if not year.is_integer() or not 1900 <= year <= 2200:
         raise convert.XladdinError("excel_bad_number", name="end_year", value=convert.to_scalar(end_year))

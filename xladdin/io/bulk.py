@@ -12,9 +12,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from ..errors import InputFileError, XladdinError
-from .readers import read_table
+from .readers import WORKBOOK_SUFFIXES, RawTable, read_applicants
 from .report import prepare, write_report
+
+SUFFIXES = WORKBOOK_SUFFIXES | {".csv"}
 
 
 @dataclass
@@ -29,6 +33,8 @@ class ImportResult:
     unknown_columns: list[str]
     ruleset_label: str
     cells: dict[str, str]
+    rows_out_of_period: int = 0          # rows assessed under rules not valid on their date (RULES-OUT-OF-PERIOD)
+    table: object = None                 # the RawTable read (what the console says was read)
 
     @property
     def balanced(self) -> bool:
@@ -43,10 +49,57 @@ def check_paths(input: Path, out: Path) -> None:
         raise XladdinError("report_format", path=str(out))
 
 
-def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", reference_date=None,
+def input_files(inputs, out: Path | None = None) -> list[Path]:
+    """The files of ``inputs`` (paths, or folders whose lists and forms are taken in name order, leaving out
+    hidden and lock files such as ``~$dossier.xlsx`` and the report being written)."""
+    files: list[Path] = []
+    for item in [inputs] if isinstance(inputs, (str, Path)) else list(inputs):
+        item = Path(item)
+        if item.is_dir():
+            found = sorted(p for p in item.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES
+                           and not p.name.startswith((".", "~$")) and (out is None or p.resolve() != out.resolve()))
+            if not found:
+                raise InputFileError("folder_empty", path=str(item))
+            files.extend(found)
+        else:
+            files.append(item)
+    return files
+
+
+def read_batch(files: list[Path], *, sheet=None, limits=None) -> RawTable:
+    """Several lists or forms as one table: one row per form (per list row), each keeping its file and line;
+    columns by schema key, so that « Nom » in one file and last_name in another are one column."""
+    from ..schema import resolve_header
+
+    if len(files) == 1:
+        return read_applicants(files[0], sheet=sheet, limits=limits)
+    tables = [read_applicants(f, sheet=sheet, limits=limits) for f in files]
+    frames, lines, cells, origins, read = [], [], [], [], []
+    for path, t in zip(files, tables):
+        keyed = {c: resolve_header(c) or c for c in t.frame.columns}
+        frames.append(t.frame.rename(columns=keyed))
+        n = len(t.frame)
+        lines += [t.line_of(i) for i in range(n)]
+        cells += t.cells or [None] * n
+        origins += [path.name] * n
+        read.append({"name": path.name, "path": str(path), "kind": t.kind, "sheet": t.sheet, "sha256": t.sha256,
+                     "rows": n, "header_row": t.header_row, "format": t.file_format})
+    frame = pd.concat(frames, ignore_index=True, sort=False).astype(object)
+    frame = frame.where(frame.notna(), "")
+    skipped = [f"{f.name} : {s}" for f, t in zip(files, tables) for s in t.skipped]
+    if all(t.skipped == tables[0].skipped for t in tables) and tables[0].skipped:       # the same template
+        skipped = [", ".join(tables[0].skipped) + " (dans chaque fichier)"]
+    return RawTable(frame, source=f"{len(files)} fichiers", sha256="", file_format="lot", sheet=sheet or "",
+                    lines=lines, kind="batch", cells=cells if any(cells) else None, origins=origins, files=read,
+                    set_aside=[f"{f.name} : {note}" for f, t in zip(files, tables) for note in t.set_aside],
+                    skipped=skipped)
+
+
+def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
                redact: bool = False, letters: str | Path | None = None) -> ImportResult:
-    """Read ``input`` (.xlsx, .xls, .ods, .csv), assess it and write the report ``out`` (.xlsx).
+    """Read ``input`` (.xlsx, .xls, .ods, .csv; a list or an intake form; or several of them, or a folder), assess
+    it and write the report ``out`` (.xlsx).
 
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
@@ -55,19 +108,25 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
     """
     from ..bursary.assess import assess_full
 
-    input, out = Path(input), Path(out)
-    check_paths(input, out)
+    out = Path(out)
+    files = input_files(input, out)
+    for path in files:
+        check_paths(path, out)
+    if out.suffix.lower() != ".xlsx":
+        raise XladdinError("report_format", path=str(out))
+    shown = Path(input) if isinstance(input, (str, Path)) else (files[0] if len(files) == 1 else None)
+    input_path = str(shown) if shown is not None else ", ".join(str(f) for f in files)
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
     with stages.stage("read"):
-        table = read_table(input, sheet=sheet, limits=limits)
+        table = read_batch(files, sheet=sheet, limits=limits)
     if table.frame.empty:
-        raise InputFileError("file_no_rows", path=str(input))
+        raise InputFileError("file_no_rows", path=input_path)
     with stages.stage("assess", total=len(table.frame)):
-        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang)
+        assessment = assess_full(table, rules=rules, reference_date=reference_date, lang=lang, redact=redact)
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
-    data = prepare(assessment, table, lang=lang, input_path=str(input), started=started,
+    data = prepare(assessment, table, lang=lang, input_path=input_path, started=started,
                    reference_date=reference_date)
     if redact:
         from . import redact as redact_mod
@@ -78,14 +137,15 @@ def run_import(input: str | Path, out: str | Path, *, rules: str = "GE-2025", re
         from .report.decisions import add_letters
 
         # letters in their office's language (GE fr, ZH and BE de), whatever the report's language
-        _assessment, _letters, paths = produce(input, Path(letters), rules=rules, reference_date=reference_date,
+        _assessment, _letters, paths = produce(input_path, Path(letters), rules=rules, reference_date=reference_date,
                                                table=table)
         add_letters(data, {position: path.name for position, path in paths.items()})
     with stages.stage("report", total=data.n) as advance:
-        cells = write_report(out, data, protect=(input,), progress=advance)
-    return ImportResult(input, out, assessment.rows_read, assessment.rows_assessed, assessment.rows_in_error,
-                        len(assessment.errors), data.eligible, list(assessment.unknown_columns),
-                        ", ".join(rs.label for rs in data.rulesets), cells)
+        cells = write_report(out, data, protect=tuple(files), progress=advance)
+    return ImportResult(files[0] if len(files) == 1 else Path(input_path), out, assessment.rows_read,
+                        assessment.rows_assessed, assessment.rows_in_error, len(assessment.errors), data.eligible,
+                        list(assessment.unknown_columns), ", ".join(rs.label for rs in data.rulesets), cells,
+                        assessment.rows_out_of_period, table)
 
 
 class Stages:

@@ -17,8 +17,10 @@ from rich.progress import (
 )
 
 from ..errors import XladdinError, in_language
+from ..options import lang_option, reference_date_option
 from . import limits
 from .bulk import Stages, run_import
+from .readers import describe
 from .redact import option as redact_option
 
 console = Console()
@@ -48,8 +50,8 @@ class RichStages(Stages):
 def template_cmd(
     kind: str = typer.Argument(..., help="intake | applicants | catalogue | programme | whatif"),
     out: Path = typer.Option(..., "--out", "-o", help="Classeur à écrire (.xlsx)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r",
+    lang: str = lang_option(("fr", "en", "de"), help="Langue des libellés : fr (défaut), en, ou de (intake, applicants)."),
+    rules: str = typer.Option("GE", "--rules", "-r",
                               help="Jeu de règles ou canton (GE-2025, ZH-2021, BE) : les champs que ce canton lit "
                                    "(intake, applicants), les résultats du formulaire, le what-if."),
     face: str = typer.Option("desktop", "--formulas",
@@ -86,12 +88,16 @@ def template_cmd(
 
 
 def import_cmd(
-    input: Path = typer.Argument(..., help="Liste de dossiers (.xlsx, .xls, .ods, .csv)."),
+    inputs: list[Path] = typer.Argument(..., metavar="INPUT...",
+                                        help="Liste de dossiers ou formulaire de saisie (.xlsx, .xls, .ods, .csv) ; "
+                                             "plusieurs fichiers ou un dossier : un seul rapport, une ligne par "
+                                             "formulaire."),
     out: Path = typer.Option(..., "--out", "-o", help="Rapport à écrire (.xlsx) ; jamais le fichier d'entrée."),
-    rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025) ou canton (GE)."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option("fr", "--lang", help="Langue du rapport : fr (défaut) ou en."),
-    sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (défaut : la première)."),
+    rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
+    reference_date: str = reference_date_option(),
+    lang: str = lang_option(help="Langue du rapport : fr (défaut) ou en."),
+    sheet: str = typer.Option(None, "--sheet", help="Feuille à lire (nom ou numéro) ; défaut : la seule feuille "
+                                                    "visible qui contient des dossiers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Sans barre de progression."),
     redact: bool = redact_option(),
     max_file_mb: str = limits.MAX_FILE_MB_OPTION,
@@ -105,17 +111,23 @@ def import_cmd(
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
     if lang not in ("fr", "en"):
         raise XladdinError("template_lang", lang=lang)
-    show = not quiet and input.exists() and input.stat().st_size > PROGRESS_MIN_ROWS * 200
+    size = sum(p.stat().st_size for p in inputs if p.is_file())
+    show = not quiet and size > PROGRESS_MIN_ROWS * 200
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err_console, transient=False, disable=not show)
     with in_language(lang), progress:
-        result = run_import(input, out, rules=rules, reference_date=reference_date, lang=lang, sheet=sheet,
+        result = run_import(inputs[0] if len(inputs) == 1 else inputs, out, rules=rules,
+                            reference_date=reference_date, lang=lang, sheet=sheet,
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells),
                             letters=letters)
+    for line in describe(result.table, lang):
+        console.print(line, highlight=False)
     if result.unknown_columns:
         console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
     console.print(f"Règles : {result.ruleset_label}")
+    if result.rows_out_of_period:
+        console.print(f"[yellow]Hors période des règles (RULES-OUT-OF-PERIOD) : {result.rows_out_of_period}")
     console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
     mark = "OK" if result.balanced else "ÉCART"
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "

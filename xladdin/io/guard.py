@@ -11,17 +11,35 @@ applicants' text through this module:
 * in CSV, where a cell has no type, a leading apostrophe is added (OWASP's recommendation);
 * for values handed back to Excel through xlwings (UDF spills), :func:`text_for_excel` adds the same apostrophe.
 
+Look-alikes are escaped too: the fullwidth and small forms ``＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫`` (they become ``= + - @``
+under Unicode compatibility normalisation, which some spreadsheet or import step may apply; LibreOffice does not
+evaluate them, Excel's behaviour is not documented), and any of these signs after invisible format characters
+(zero-width space, byte order mark, word joiner, soft hyphen…: Unicode category Cf), which a cell shows as
+nothing.
+
 Numbers, dates and booleans are never touched: only ``str`` values can carry a formula.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_dangerous(value: object) -> bool:
-    """True when ``value`` is text a spreadsheet would read as a formula (it starts with = + - @ tab CR)."""
-    return isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES)
+    """True when ``value`` is text a spreadsheet could read as a formula: it starts with = + - @ tab CR, a
+    compatibility look-alike of one (``＝``, ``﹦``…), or one of these after invisible format characters."""
+    return isinstance(value, str) and (value.startswith(DANGEROUS_PREFIXES) or
+                                       (value[:1] >= "\x80" and starts_with_lookalike(value)))
+
+
+def starts_with_lookalike(text: str) -> bool:
+    """The slow half of :func:`is_dangerous`, for text whose first character is not ASCII."""
+    for char in text:
+        if unicodedata.category(char) != "Cf":
+            return unicodedata.normalize("NFKC", char).startswith(DANGEROUS_PREFIXES)
+    return False
 
 
 def csv_safe(value: object) -> object:
@@ -107,7 +125,7 @@ class XlsxTextWriter:
         return self._quoted[key]
 
     def write(self, ws, row: int, col: int, value: str, fmt=None):
-        if value.startswith(DANGEROUS_PREFIXES):
+        if is_dangerous(value):
             return ws.write_string(row, col, value, self.quoted(fmt))
         return ws.write_string(row, col, value, fmt)
 

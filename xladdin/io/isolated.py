@@ -28,18 +28,17 @@ ceiling = int(sys.argv[3])
 resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
 from python_calamine import CalamineWorkbook
 book = CalamineWorkbook.from_path(sys.argv[1])
-names = list(book.sheet_names)
+meta = [(m.name, str(m.typ).rsplit(".", 1)[-1], str(m.visible).rsplit(".", 1)[-1]) for m in book.sheets_metadata]
+names = [m[0] for m in meta]
 sheet = pickle.loads(bytes.fromhex(sys.argv[2]))
-chosen = None
-if names:
-    if sheet is None:
-        chosen = names[0]
-    elif isinstance(sheet, int):
-        chosen = names[sheet] if -len(names) <= sheet < len(names) else None
-    elif sheet in names:
-        chosen = sheet
-rows = book.get_sheet_by_name(chosen).to_python(skip_empty_area=False) if chosen is not None else None
-sys.stdout.buffer.write(pickle.dumps((names, chosen, rows), protocol=pickle.HIGHEST_PROTOCOL))
+if sheet is None:                               # every visible worksheet
+    wanted = [n for n, typ, visible in meta if typ == "WorkSheet" and visible == "Visible"]
+elif isinstance(sheet, int):
+    wanted = [names[sheet]] if -len(names) <= sheet < len(names) else []
+else:
+    wanted = [sheet] if sheet in names else []
+rows = {n: book.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in wanted}
+sys.stdout.buffer.write(pickle.dumps((meta, rows), protocol=pickle.HIGHEST_PROTOCOL))
 """
 
 
@@ -48,8 +47,10 @@ def ceiling_bytes() -> int:
     return (int(text) if text.isdigit() and int(text) > 0 else DEFAULT_CEILING_MB) * MB
 
 
-def read_sheet(path: Path, sheet: str | int | None, timeout: float = 300) -> tuple[list[str], str | None, list | None]:
-    """``(sheet names, chosen sheet or None, its rows or None)`` read by a capped child process."""
+def read_sheets(path: Path, sheet: str | int | None, timeout: float = 300) -> tuple[list[tuple[str, str, str]],
+                                                                                  dict[str, list]]:
+    """``([(sheet name, type, visibility)], {sheet name: its rows})`` read by a capped child process: the sheet
+    named or numbered by ``sheet``, or (``None``) every visible worksheet."""
     try:
         done = subprocess.run([sys.executable, "-I", "-c", _CHILD, str(path), pickle.dumps(sheet).hex(),
                                str(ceiling_bytes())], capture_output=True, timeout=timeout, check=False)

@@ -5,9 +5,11 @@ quasi-identifier that, with the domicile, would name them again). With ``--redac
 
 * ``last_name`` and ``first_name`` are replaced by the applicant's file number (``applicant_id``, the office's
   own pseudonym); a row without a file number gets empty names;
-* birth dates appear in no export (results and reports carry the age's consequences, not the date); the value
-  typed in a personal column is masked wherever an error would quote it (the *Erreurs* sheet's value, the
-  message, the ``reasons`` column), e.g. ``ligne 5, colonne birth_date : valeur masquée (--redact)``;
+* birth dates appear in no export (results and reports carry the age's consequences, not the date);
+* no message quotes a cell's value, whatever its column: the reader builds the message with the value masked
+  (``ligne 5, colonne « Date de naissance » (birth_date) : date impossible (valeur masquée, --redact) : …``),
+  never masks a finished text afterwards. Every column, because a cell is not always where its header says: a
+  name with an unquoted ``;`` shifts the rest of its row, and the birth date lands under the nationality;
 * amounts stay: they are what a shared decision list is for, and without a name they are no one's.
 
 The input file is never changed; only what is written is.
@@ -16,25 +18,45 @@ The input file is never changed; only what is written is.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import pandas as pd
 
-PERSONAL = ("last_name", "first_name", "birth_date")
+PERSONAL = ("last_name", "first_name", "birth_date", "partner_birth_date")
 NAMES = ("last_name", "first_name")
 MASK = {"fr": "(masqué)", "en": "(redacted)"}
-_PART = re.compile(r"^(?P<head>(?:ligne|line) \d+, (?:colonne|column) (?P<key>\w+))\s?:.*$", re.S)
+REDACTED = {"fr": "(valeur masquée, --redact)", "en": "(value redacted, --redact)"}
+_ACTIVE: ContextVar[bool] = ContextVar("xladdin_redact", default=False)
+_PART = re.compile(r"^(?P<head>(?:ligne|line) \d+, (?:colonne|column) (?:(?:« [^»]*»|'[^']*') )?\(?(?P<key>\w+)\)?)"
+                   r"\s?:.*$", re.DOTALL)
+
+
+@contextmanager
+def masking(on: bool = True):
+    """Within the block, the reader masks every cell value in its messages (for faces that reach the reader
+    through another module, e.g. ``compare``); ``assess_full(redact=True)`` does the same explicitly."""
+    token = _ACTIVE.set(bool(on))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active() -> bool:
+    return _ACTIVE.get()
 
 
 def mask_message(text, lang: str = "fr"):
-    """``ligne 5, colonne birth_date : date illisible « 31.02.2003 » …`` → ``… : valeur masquée (--redact)``;
-    messages about other columns, and anything not a message, are returned unchanged (several are joined by
-    `` | ``)."""
+    """A second line of defence for messages built elsewhere: ``ligne 5, colonne « … » (birth_date) : …`` →
+    ``… : valeur masquée (--redact)`` for a personal column. The reader's own messages under ``--redact`` never
+    hold a value in the first place."""
     if not isinstance(text, str) or "colonne" not in text and "column" not in text:
         return text
     parts = []
     for part in text.split(" | "):
         m = _PART.match(part)
-        if m and m.group("key") in PERSONAL:
+        if m and m.group("key") in PERSONAL and not any(mask in part for mask in REDACTED.values()):
             english = part.startswith("line")
             part = m.group("head") + (": value redacted (--redact)" if english else " : valeur masquée (--redact)")
         parts.append(part)

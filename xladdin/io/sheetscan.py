@@ -131,6 +131,25 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile, path) -> list[tuple[str, str]]:
     return out
 
 
+def xlsx_totals_lines(archive: zipfile.ZipFile, part: str, path) -> list[int]:
+    """The lines of the totals rows of the Excel tables on worksheet ``part`` (``<tableParts>``, each table's
+    ``ref`` and ``totalsRowCount``): a table's totals row sums its column, it is no applicant."""
+    folder, name = posixpath.split(part)
+    if posixpath.join(folder, "_rels", name + ".rels") not in archive.namelist():
+        return []
+    lines = []
+    for kind, target in _rels(archive, part, path).values():
+        if not kind.endswith("/table") or target not in archive.namelist():
+            continue
+        table = _tree(archive, target, path)
+        count = int(table.get("totalsRowCount", "0") or 0)
+        found = re.search(r"([0-9]+)$", table.get("ref", ""))
+        if count > 0 and found is not None:
+            last = int(found.group(1))
+            lines.extend(range(last - count + 1, last + 1))
+    return lines
+
+
 # --- .xlsx / .xlsm: SpreadsheetML -------------------------------------------------------------------------------
 
 def column_number(letters: bytes | str) -> int:

@@ -186,10 +186,10 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
 
     reasons = []
     for code in codes:
-        entry = own["reasons"].get(code)
+        entry = own["reasons"].get(code) or common["reasons"].get(code)
         if entry is None:           # a code without its sentence is a defect of the texts (a test checks)
             raise KeyError(f"letters: no sentence for reason code {code} ({rs.canton})")
-        reasons.append({"sentence": _word(entry, lang), "article": entry["article"]})
+        reasons.append({"sentence": _word(entry, lang), "article": entry.get("article") or rs.label})
     if not granted and not codes:      # eligible, nothing to fund: the amounts rule is the reason
         reasons.append({"sentence": _word(common["no_shortfall"], lang),
                         "article": rs.choice_articles.get("amounts", "")})

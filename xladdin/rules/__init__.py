@@ -9,14 +9,14 @@ every face (what-if, overrides, ``xladdin rules show --json``) names it. Changin
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
-
-from ..errors import RulesError
+from ..errors import RulesError, XladdinError
+from ..io.yamlfile import load_yaml
 
 RULES_DIR = Path(__file__).parent
 
@@ -32,6 +32,8 @@ class Parameter:
     href: str = ""
     carried: bool = False          # value carried from a later rule set: its earlier value is not in the texts held
     same_as: str = ""              # the parameter whose value this one is (one amount the law uses in two places)
+    minimum: float | None = None   # the leaf's ``min:``/``max:``, where its unit's domain (:func:`domain`) is too wide
+    maximum: float | None = None
 
     def as_json(self) -> dict:
         out = {"value": self.value, "article": self.article, "valid_from": self.valid_from}
@@ -121,6 +123,7 @@ class RuleSet:
 
 
 def _coerce_like(param: Parameter, value):
+    """``value`` as the parameter's type (a what-if or goal-seek value, from any face), inside its :func:`domain`."""
     old = param.value
     try:
         if isinstance(old, bool):
@@ -129,13 +132,80 @@ def _coerce_like(param: Parameter, value):
                 if low not in {"true", "false", "1", "0", "oui", "non"}:
                     raise ValueError(value)
                 return low in {"true", "1", "oui"}
+            if isinstance(value, (int, float)) and value not in (0, 1):
+                raise ValueError(value)
             return bool(value)
         if isinstance(old, (int, float)):
             number = float(str(value).replace("'", "").replace(" ", "")) if isinstance(value, str) else float(value)
+            check_value(param, number, shown=value)
             return int(number) if isinstance(old, int) and number.is_integer() else number
         return type(old)(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise RulesError("bad_parameter_value", name=param.name, value=value) from None
+
+
+MAX_AMOUNT = 1e12                  # the bound of every amount the readers accept
+
+
+@dataclass(frozen=True)
+class Domain:
+    """The values a numeric parameter may take: ``low`` ≤ x ≤ ``high``, whole when ``integer``."""
+
+    low: float
+    high: float
+    integer: bool
+    what: str                      # « un montant en francs », « un nombre entier d'années »…
+    what_en: str
+
+    def text(self, lang: str = "fr") -> str:
+        def show(x: float) -> str:
+            return f"{int(x):,}".replace(",", " ") if float(x).is_integer() else str(x)
+
+        if lang == "en":
+            return f"{self.what_en} between {show(self.low)} and {show(self.high)}"
+        return f"{self.what} entre {show(self.low)} et {show(self.high)}"
+
+
+# unit (its first words) -> domain; the first match wins. Ages and durations in years are whole numbers 0-120.
+_UNIT_DOMAINS = (
+    ("CHF", Domain(0, MAX_AMOUNT, False, "un montant en francs", "an amount in francs")),
+    ("ratio", Domain(0, 1, False, "un taux", "a rate")),
+    ("per year", Domain(0, 1, False, "un taux annuel", "a yearly rate")),
+    ("years", Domain(0, 120, True, "un nombre entier d'années", "a whole number of years")),
+    ("months", Domain(0, 1440, True, "un nombre entier de mois", "a whole number of months")),
+    ("semesters", Domain(0, 240, True, "un nombre entier de semestres", "a whole number of semesters")),
+    ("days a week", Domain(0, 7, True, "un nombre entier de jours par semaine", "a whole number of days a week")),
+    ("hours", Domain(0, 10_000, False, "un nombre d'heures", "a number of hours")),
+    ("lessons", Domain(0, 1_000_000, True, "un nombre entier de leçons", "a whole number of lessons")),
+    ("count", Domain(0, 1_000_000, True, "un nombre entier", "a whole number")),
+    ("divisor", Domain(1, 1_000_000, False, "un diviseur", "a divisor")),
+)
+_ANY_NUMBER = Domain(-MAX_AMOUNT, MAX_AMOUNT, False, "un nombre", "a number")
+
+
+def domain(param: Parameter) -> Domain | None:
+    """The domain of a numeric parameter, from its ``unit:`` and the leaf's optional ``min:``/``max:``; None for
+    a switch or a text."""
+    if isinstance(param.value, bool) or not isinstance(param.value, (int, float)):
+        return None
+    unit = param.unit.strip()
+    found = next((d for prefix, d in _UNIT_DOMAINS if unit == prefix or unit.startswith(prefix + " ")
+                  or unit.startswith(prefix + "/") or unit.startswith(prefix + ",")), _ANY_NUMBER)
+    if param.minimum is not None or param.maximum is not None:
+        found = replace(found, low=found.low if param.minimum is None else float(param.minimum),
+                        high=found.high if param.maximum is None else float(param.maximum))
+    return found
+
+
+def check_value(param: Parameter, number: float, shown=None) -> None:
+    """Refuse a value outside the parameter's domain (not finite, out of range, not whole where it must be)."""
+    bounds = domain(param)
+    if bounds is None:
+        return
+    if not (math.isfinite(number) and bounds.low <= number <= bounds.high
+            and (not bounds.integer or float(number).is_integer())):
+        raise XladdinError("parameter_out_of_range", name=param.name, value=number if shown is None else shown,
+                           expected=bounds.text("fr"), expected_en=bounds.text("en"))
 
 
 @lru_cache(maxsize=256)
@@ -166,7 +236,8 @@ def _flatten(tree: dict, prefix: str = "") -> dict[str, Parameter]:
             out[name] = Parameter(name=name, value=node.get("value"), article=str(node["reference"]),
                                   valid_from=str(node.get("valid_from", "")), unit=str(node.get("unit", "")),
                                   note=str(node.get("note", "")), href=str(node.get("href", "")),
-                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")))
+                                  carried=bool(node.get("carried", False)), same_as=str(node.get("same_as", "")),
+                                  minimum=node.get("min"), maximum=node.get("max"))
         elif isinstance(node, dict):
             out.update(_flatten(node, name + "."))
         else:
@@ -187,7 +258,7 @@ def _resolve_aliases(params: dict[str, Parameter], path: Path) -> dict[str, Para
 
 
 def _read(path: Path) -> RuleSet:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     model = data.get("model") or {}
     return RuleSet(id=data["id"], version=str(data["version"]), canton=data["canton"], title=data["title"],
                    valid_from=data["valid_from"], valid_to=data.get("valid_to"),
@@ -198,6 +269,20 @@ def _read(path: Path) -> RuleSet:
                    reason_codes=tuple(str(code) for code in data.get("reason_codes", ())))
 
 
+def read_file(path: Path) -> RuleSet:
+    """A rule set given as a file (the layout of the shipped ones), read by the bounded YAML loader."""
+    import yaml
+
+    try:
+        return _read(path)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        detail = f"ligne {mark.line + 1} : {getattr(exc, 'problem', exc)}" if mark else str(exc)
+        raise RulesError("rules_file_invalid", path=str(path), detail=detail) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RulesError("rules_file_invalid", path=str(path), detail=f"{type(exc).__name__}: {exc}") from None
+
+
 @lru_cache(maxsize=None)
 def available() -> dict[str, RuleSet]:
     """Every shipped rule set by id, oldest first within a canton."""
@@ -205,15 +290,29 @@ def available() -> dict[str, RuleSet]:
     return {rs.id: rs for rs in sorted(sets, key=lambda r: (r.canton, r.valid_from))}
 
 
+DEFAULT = "GE"
+"""Every face's default rule set: Geneva's version in force on each row's reference date (issue 13)."""
+
+OUT_OF_PERIOD = "RULES-OUT-OF-PERIOD"
+"""Information code of a row assessed under a rule set whose validity does not cover its reference date."""
+
+
 def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
-    """A rule set by id (``GE-2025``), or by canton (``GE``): the version in force on ``date``, or the newest
-    version when no date is given."""
+    """A rule set by id (``GE-2025``), a ``.yaml`` file of the same layout, or by canton (``GE``): the version in force on ``date``, or the newest
+    version when no date is given.
+
+    A date no version covers but after the start of one (after the newest version's end, or in a gap between two)
+    takes the last version that started before it: the amounts last known, never a refusal. Whoever assesses with
+    it marks the row ``RULES-OUT-OF-PERIOD`` (:func:`covers_dates`), so it is never silent. A date before every
+    version raises ``no_rules_in_force``."""
     if isinstance(rules, RuleSet):
         return rules
     sets = available()
     key = str(rules).strip()
     if key in sets:
         return sets[key]
+    if key.lower().endswith((".yaml", ".yml")):
+        return read_file(Path(key))
     canton = key.upper()
     candidates = [rs for rs in sets.values() if rs.canton == canton]
     if not candidates:
@@ -223,7 +322,22 @@ def load(rules: str | RuleSet, date: dt.date | None = None) -> RuleSet:
     for rs in reversed(candidates):
         if rs.covers(date):
             return rs
+    for rs in reversed(candidates):
+        if rs.valid_from <= date:
+            return rs
     raise RulesError("no_rules_in_force", canton=canton, date=date.strftime("%d.%m.%Y"))
+
+
+def covers_dates(rs: RuleSet, dates):
+    """Per date (numpy ``datetime64[D]``), whether ``rs`` is valid on it; an unknown date (NaT) counts as covered
+    (the row reports its missing date itself)."""
+    import numpy as np
+
+    dates = np.asarray(dates, dtype="datetime64[D]")
+    inside = dates >= np.datetime64(rs.valid_from, "D")
+    if rs.valid_to is not None:
+        inside &= dates <= np.datetime64(rs.valid_to, "D")
+    return inside | np.isnat(dates)
 
 
 def canton_of(rules: str | RuleSet) -> str:

@@ -15,6 +15,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from .. import rules as rules_mod
 from ..bursary import engine
 from ..errors import XladdinError
 from ..rules import RuleSet
@@ -49,7 +50,7 @@ def _feasible(value: float, target: float, side: str) -> bool:
     return value <= target if side == "below" else value >= target
 
 
-def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = "GE-2025", measure: str = "total_cost",
+def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = "GE", measure: str = "total_cost",
               side: str = "below", lower=None, upper=None, reference_date=None, lang: str = "fr") -> GoalSeek:
     """Find ``parameter`` so that ``measure`` meets ``target`` (see module docstring)."""
     if side not in ("below", "above"):
@@ -62,9 +63,16 @@ def goal_seek(applicants, parameter: str, target: float, rules: str | RuleSet = 
     if isinstance(start, bool) or not isinstance(start, (int, float)):
         raise XladdinError("goalseek_not_numeric", name=parameter, value=start)
     integer = isinstance(start, int)
-    unit = rs.flat()[parameter].unit
-    lo_bound = float(lower) if lower is not None else (1.0 if unit == "divisor" else 0.0)
-    hi_bound = float(upper) if upper is not None else max(abs(start) * 100.0, 1_000.0 if integer else 1.0)
+    if not (math.isfinite(target) and 0 <= target <= rules_mod.MAX_AMOUNT):
+        raise XladdinError("amount_out_of_range", value=f"{target:g}", low="0", high="1 000 000 000 000")
+    param = rs.flat()[parameter]
+    domain = rules_mod.domain(param)                       # the parameter's own values bound the search
+    for bound in (lower, upper):
+        if bound is not None:
+            rules_mod.check_value(param, float(bound), shown=f"{float(bound):g}")
+    lo_bound = float(lower) if lower is not None else max(domain.low, 0.0)
+    hi_bound = float(upper) if upper is not None else \
+        min(max(abs(start) * 100.0, 1_000.0 if integer else 1.0), domain.high)
     if lo_bound > hi_bound:
         raise XladdinError("goalseek_bounds", lo=_fmt(lo_bound), hi=_fmt(hi_bound))
     start_clamped = min(max(float(start), lo_bound), hi_bound)

@@ -34,6 +34,8 @@ def parse_spec(spec: str) -> tuple[str, list[str]]:
             start, stop, step = (number(p) for p in parts)
         except InvalidOperation:
             raise XladdinError("whatif_bad_vary", spec=spec) from None
+        if not all(x.is_finite() for x in (start, stop, step)):         # nan, inf: no range to walk
+            raise XladdinError("whatif_bad_vary", spec=spec)
         if step == 0 or (stop - start) * step < 0:
             raise XladdinError("whatif_bad_range", spec=spec)
         count = int((stop - start) / step) + 1
@@ -68,13 +70,20 @@ def typed(rules: RuleSet, vary: dict[str, list]) -> dict[str, list]:
             values = [values]
         coerced = []
         for value in values:
+            typed_as = value
             if isinstance(value, str) and isinstance(rules.value(name), (int, float)) \
                     and not isinstance(rules.value(name), bool):
                 try:
                     value = str(number(value))
                 except InvalidOperation:
                     pass                                            # with_overrides reports it
-            coerced.append(rules.with_overrides({name: value}).value(name))
+            try:
+                coerced.append(rules.with_overrides({name: value}).value(name))
+            except XladdinError as exc:                             # the refusal quotes the value as typed
+                if "value" in exc.details:
+                    exc.details["value"] = typed_as
+                    exc.message = exc.text("fr")
+                raise
         if not coerced:
             raise XladdinError("whatif_bad_vary", spec=f"{name}=")
         out[name] = coerced

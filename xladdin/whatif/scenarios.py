@@ -226,7 +226,7 @@ class WhatIf:
     extra: dict = field(default_factory=dict)
 
 
-def run(applicants, vary: dict[str, list], rules: str | RuleSet = "GE-2025", reference_date=None,
+def run(applicants, vary: dict[str, list], rules: str | RuleSet = "GE", reference_date=None,
         breakdown: bool = True, lang: str = "fr", reuse: bool = True) -> WhatIf:
     """Every scenario of the grid ``vary`` ({dotted name: [values]}) over the whole table; ``reuse=False`` runs
     every engine step for every scenario (same figures, slower: the benchmark's in-run reference)."""
@@ -276,7 +276,7 @@ def _long(prepared: Prepared, vary: dict, combos: list[dict], sums: list[np.ndar
     return frame
 
 
-def whatif_table(table_frame, vary: dict[str, list], rules: str = "GE-2025") -> pd.DataFrame:
+def whatif_table(table_frame, vary: dict[str, list], rules: str = "GE") -> pd.DataFrame:
     """The Excel UDF ``whatif_table``: one row per scenario (the varied parameters, then the measures and flags).
 
     ``table_frame``: the applicant range as a DataFrame (headers = schema keys or fr/en labels); ``vary``:

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..io.formats import chf_text
+from ..io.yamlfile import load_yaml
 from ..rules import RULES_DIR, RuleSet
 
 CONCORDAT_FILE = RULES_DIR / "concordat.yaml"
@@ -61,7 +60,7 @@ def _show(value) -> str:
 @lru_cache(maxsize=4)
 def load(path: Path = CONCORDAT_FILE) -> tuple[Standard, ...]:
     """The standards as data (safe_load; nothing is executed)."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = load_yaml(path)
     out = []
     for s in data["standards"]:
         out.append(Standard(id=s["id"], article=s["article"], parameters=tuple(s.get("parameters") or ()),

@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import yaml
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -24,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ... import schema
 from ...io import formats
 from ...io.guard import set_cell
+from ...io.yamlfile import load_yaml
 from ...schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT
 
 UDF_MODULE = "xladdin.excel.udfs"
@@ -69,10 +69,9 @@ def templates_dir() -> Path:
 
 
 def load_description(kind: str) -> dict:
-    """The YAML description of a template kind (``templates/<kind>.yaml``), parsed with ``safe_load``."""
+    """The YAML description of a template kind (``templates/<kind>.yaml``), read by the bounded loader."""
     path = templates_dir() / f"{kind}.yaml"
-    with open(path, encoding="utf-8") as fh:
-        desc = yaml.safe_load(fh)
+    desc = load_yaml(path)
     if desc.get("kind") != kind:
         raise ValueError(f"{path}: kind is {desc.get('kind')!r}, expected {kind!r}")
     return desc
@@ -85,7 +84,7 @@ def text(node, lang: str) -> str:
     return "" if node is None else str(node)
 
 
-DEFAULT_RULES = "GE-2025"
+DEFAULT_RULES = "GE"
 
 
 def canton_of(rules: str | None) -> str:

@@ -66,7 +66,7 @@ def result_value(results_row: dict | None, output: str, lang: str):
 
 
 def build(out: Path, lang: str = "fr", *, face: str = "desktop", applicant: dict | None = None,
-          rules: str = "GE-2025") -> Path:
+          rules: str = "GE") -> Path:
     """Write the intake form to ``out``; ``applicant`` ({key: value as the form shows it}) pre-fills it.
 
     :func:`applicant_from_file` makes such a dict from one row of an applicant list.

@@ -23,7 +23,12 @@ LABELS = {
            "reference_date": "Date de référence", "xladdin": "Version de xladdin", "python": "Python",
            "xlsxwriter": "XlsxWriter", "started": "Début du traitement", "finished": "Fin de l'écriture",
            "ok": "OK", "gap": "ÉCART", "none": "aucune", "default": "1er septembre de l'année de début",
-           "resplit": "Lignes relues avec l'autre séparateur"},
+           "resplit": "Lignes relues avec l'autre séparateur", "kind": "Type de fichier",
+           "kinds": {"applicants": "liste de dossiers", "form": "formulaire de saisie (un dossier)",
+                     "batch": "lot de fichiers (une ligne par formulaire)"},
+           "set_aside": "Lignes non lues (titres, totaux)", "skipped": "Feuilles non lues",
+           "form_n": "Fichier {n}", "sheet_of": "feuille", "rows_of": "ligne(s)",
+           "per_file": "un par fichier, ci-dessous"},
     "en": {"item": "Item", "value": "Value", "rules": "Rule set", "version": "Rule-set version",
            "label": "Rules applied", "title": "Title", "overrides": "Overridden parameters",
            "file": "Input file", "path": "Path", "sha256": "Input file SHA-256", "format": "Format",
@@ -34,7 +39,12 @@ LABELS = {
            "xladdin": "xladdin version", "python": "Python", "xlsxwriter": "XlsxWriter",
            "started": "Processing started", "finished": "Writing finished", "ok": "OK", "gap": "MISMATCH",
            "none": "none", "default": "1 September of the start year",
-           "resplit": "Lines re-read with the other separator"},
+           "resplit": "Lines re-read with the other separator", "kind": "Kind of file",
+           "kinds": {"applicants": "applicant list", "form": "intake form (one applicant)",
+                     "batch": "batch of files (one row per form)"},
+           "set_aside": "Lines not read (titles, totals)", "skipped": "Sheets not read",
+           "form_n": "File {n}", "sheet_of": "sheet", "rows_of": "row(s)",
+           "per_file": "one per file, below"},
 }
 
 
@@ -57,16 +67,17 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["reference_date"], str(data.reference_date) if data.reference_date else t["default"]),
         (t["file"], src.source if src is not None else data.input_path),
         (t["path"], data.input_path),
-        (t["sha256"], src.sha256 if src is not None else ""),
+        (t["sha256"], (src.sha256 or t["per_file"]) if src is not None else ""),
         (t["format"], src.file_format if src is not None else ""),
     ]
     if src is not None and src.file_format == "csv":
         rows += [(t["encoding"], src.encoding), (t["separator"], src.separator),
                  (t["resplit"], " ; ".join(getattr(src, "notes", None) or []) or t["none"])]
-    elif src is not None:
+    elif src is not None and not getattr(src, "files", None):          # a batch names each file's sheet below
         rows += [(t["sheet"], src.sheet)]
-    if src is not None:
+    if src is not None and not getattr(src, "files", None):
         rows += [(t["header_row"], src.header_row)]
+    rows += _what_was_read(src, t)
     balanced = data.rows_read == data.rows_assessed + data.rows_in_error
     rows += [
         (t["read"], data.rows_read),
@@ -81,6 +92,21 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["started"], started.isoformat(timespec="seconds")),
         (t["finished"], now.isoformat(timespec="seconds")),
     ]
+    return rows
+
+
+def _what_was_read(src, t: dict) -> list[tuple[str, object]]:
+    """Which kind of file, which lines and sheets were set aside, and each file of a batch (issue 13 §3-4)."""
+    if src is None or not getattr(src, "kind", ""):
+        return []
+    rows: list[tuple[str, object]] = [(t["kind"], t["kinds"].get(src.kind, src.kind))]
+    for n, f in enumerate(getattr(src, "files", None) or [], start=1):
+        sheet = f", {t['sheet_of']} « {f['sheet']} »" if f.get("sheet") else ""
+        kind = t["kinds"].get(f["kind"], f["kind"])
+        rows.append((t["form_n"].format(n=n), f"{f['name']} ({kind}{sheet}, {f['rows']} {t['rows_of']}) — "
+                                               f"SHA-256 {f['sha256']}"))
+    rows.append((t["set_aside"], " ; ".join(src.set_aside) or t["none"]))
+    rows.append((t["skipped"], ", ".join(src.skipped) or t["none"]))
     return rows
 
 

@@ -6,7 +6,7 @@ Swiss format, autofilter and frozen header and file number. Applicants' text goe
 
 from __future__ import annotations
 
-from ..guard import DANGEROUS_PREFIXES
+from ..guard import DANGEROUS_PREFIXES, starts_with_lookalike
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
 
@@ -78,7 +78,7 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
                 continue
             if numeric:
                 write_number(i, j, v, fmt)
-            elif v.startswith(DANGEROUS_PREFIXES):
+            elif v.startswith(DANGEROUS_PREFIXES) or (v[:1] >= "\x80" and starts_with_lookalike(v)):
                 write_string(i, j, v, quoted[j])
             else:
                 write_string(i, j, v, fmt)
