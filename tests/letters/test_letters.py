@@ -312,3 +312,18 @@ def test_every_step_has_its_german_label(covering):
         trace = explain(frame.iloc[[i]].reset_index(drop=True), rules=rule_id, lang="de", keys=True)
         missing |= {key for key in trace["key"] if key != "reasons" and texts.trace_label_de(key, rs.canton) is None}
     assert not missing
+
+
+def test_out_of_period_note_in_words(tmp_path):
+    import pandas as pd
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants.csv"
+    frame = pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig").head(1)
+    frame["year_start"], frame["application_date"] = "15.09.2031", "01.10.2031"   # no rule set covers it yet
+    listing = tmp_path / "later.csv"
+    frame.to_csv(listing, sep=";", index=False)
+    assessment, letters, paths = produce(listing, tmp_path / "out", rules="GE")
+    assert "RULES-OUT-OF-PERIOD" in assessment.results.iloc[0]["reasons"]
+    text = docx_text(paths[0])
+    assert "Aucune version des règles ne couvre encore votre année de formation" in text
+    assert "RULES-OUT-OF-PERIOD" not in text
