@@ -228,8 +228,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "choisissez un autre dossier ou ajoutez --force pour les remplacer",
                       "the letter {path} already exists ({count} letter(s) present): nothing was written; choose "
                       "another folder or add --force to replace them"),
-    "letter_lang": ("langue de lettre non prise en charge « {lang} » (fr, de ou en)",
-                    "unsupported letter language '{lang}' (fr, de or en)"),
     "letter_ids_missing": ("n° de dossier introuvable dans {path} : {ids}", "file number not found in {path}: {ids}"),
     "soffice_missing": ("LibreOffice est introuvable : les PDF ne peuvent pas être produits. Installez-le (Debian/"
                         "Ubuntu : sudo apt-get install libreoffice-writer-nogui ; Windows/macOS : "

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from .. import options
 from ..errors import XladdinError, in_language
 from ..io.readers import read_table
 from .context import LetterData, build_letters
@@ -51,7 +52,7 @@ def produce(input: Path, out: Path, *, rules: str = "GE-2025", reference_date=No
     from . import pdf as pdf_mod
 
     if lang is not None and lang not in ("fr", "de", "en"):
-        raise XladdinError("letter_lang", lang=lang)
+        raise XladdinError("lang_fr_en_de", lang=lang)
     if one_pdf is not None and Path(one_pdf).suffix.lower() != ".pdf":
         raise XladdinError("one_pdf_format", path=str(one_pdf))
     table = table if table is not None else read_table(input, sheet=sheet)
@@ -79,9 +80,10 @@ def decisions_cmd(
     input: Path = typer.Argument(..., help="Liste des requérants ou formulaire de saisie (.csv, .xlsx, .xls, .ods)."),
     out: Path = typer.Option(..., "--out", "-o", help="Dossier où écrire les lettres (créé au besoin)."),
     rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025, ZH-2021, BE-2024) ou canton."),
-    reference_date: str = typer.Option(None, "--reference-date", help="Date de référence (jj.mm.aaaa)."),
-    lang: str = typer.Option(None, "--lang",
-                             help="Langue des lettres : fr, de ou en (défaut : celle de l'office, GE fr, ZH et BE de)."),
+    reference_date: str = options.reference_date_option(),
+    lang: str = options.lang_option(("fr", "en", "de"), default=None,
+                                    help="Langue des lettres : fr, de ou en (défaut : celle de l'office, GE fr, "
+                                         "ZH et BE de)."),
     ids: list[str] = typer.Option(None, "--id", help="N° de dossier à traiter (répétable) ; défaut : tous."),
     pdf: bool = typer.Option(False, "--pdf", help="Chaque lettre aussi en PDF (LibreOffice)."),
     one_pdf: Path = typer.Option(None, "--one-pdf", help="Un seul PDF de toutes les lettres, pour l'impression."),
