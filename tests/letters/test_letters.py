@@ -327,3 +327,19 @@ def test_out_of_period_note_in_words(tmp_path):
     text = docx_text(paths[0])
     assert "Aucune version des règles ne couvre encore votre année de formation" in text
     assert "RULES-OUT-OF-PERIOD" not in text
+
+
+def test_intake_forms_and_a_folder_of_them(tmp_path):
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants.csv"
+    forms = tmp_path / "formulaires"
+    for case in ("CASE-ELIGIBLE-PARENTS", "CASE-LBPE-3"):
+        made = runner.invoke(app, ["template", "intake", "--out", str(forms / f"{case}.xlsx"), "--from", str(sample),
+                                   "--id", case])
+        assert made.exit_code == 0, made.output
+    result = runner.invoke(app, ["decisions", str(forms / "CASE-LBPE-3.xlsx"), "--out", str(tmp_path / "one")])
+    assert result.exit_code == 0, result.output
+    assert "Demande refusée" in docx_text(tmp_path / "one" / "CASE-LBPE-3.docx")
+    result = runner.invoke(app, ["decisions", str(forms), "--out", str(tmp_path / "all")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "all").glob("*.docx")) == ["CASE-ELIGIBLE-PARENTS.docx",
+                                                                         "CASE-LBPE-3.docx"]

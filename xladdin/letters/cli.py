@@ -13,7 +13,6 @@ from rich.console import Console
 
 from .. import options
 from ..errors import XladdinError, in_language
-from ..io.readers import read_table
 from .context import LetterData, build_letters
 from .render import render_letters
 
@@ -55,7 +54,10 @@ def produce(input: Path, out: Path, *, rules: str = "GE-2025", reference_date=No
         raise XladdinError("lang_fr_en_de", lang=lang)
     if one_pdf is not None and Path(one_pdf).suffix.lower() != ".pdf":
         raise XladdinError("one_pdf_format", path=str(one_pdf))
-    table = table if table is not None else read_table(input, sheet=sheet)
+    if table is None:                 # a list, an intake form, or a folder of them: read as import reads them
+        from ..io.bulk import input_files, read_batch
+
+        table = read_batch(input_files(input), sheet=sheet)
     assessment, letters = build_letters(table, rules, reference_date=reference_date, lang=lang, ids=ids)
     if ids:
         found = {letter.applicant_id for letter in letters}
@@ -77,7 +79,8 @@ def produce(input: Path, out: Path, *, rules: str = "GE-2025", reference_date=No
 
 
 def decisions_cmd(
-    input: Path = typer.Argument(..., help="Liste des requérants ou formulaire de saisie (.csv, .xlsx, .xls, .ods)."),
+    input: Path = typer.Argument(..., help="Liste des requérants, formulaire de saisie (.csv, .xlsx, .xls, .ods) "
+                                           "ou dossier de formulaires."),
     out: Path = typer.Option(..., "--out", "-o", help="Dossier où écrire les lettres (créé au besoin)."),
     rules: str = typer.Option("GE-2025", "--rules", "-r", help="Jeu de règles (GE-2025, ZH-2021, BE-2024) ou canton."),
     reference_date: str = options.reference_date_option(),
