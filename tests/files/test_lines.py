@@ -25,7 +25,7 @@ def test_explain_names_the_same_line_as_import(tmp_path):
         assert message.startswith(f"ligne {line},")
         code, text = run("explain", src, "--id", applicant)
         assert code == 0, text
-        assert f"ligne {line}, colonne part_time_ratio" in text
+        assert f"ligne {line}, colonne « Taux d'études » (part_time_ratio)" in text
         code, text = run("explain", src, "--id", applicant, "--json")
         assert f"ligne {line}," in text
 
@@ -34,4 +34,4 @@ def test_a_list_of_one_applicant_keeps_its_line(tmp_path):
     src = tmp_path / "un.csv"
     src.write_text("Dossier à revoir\n\napplicant_id;part_time_ratio;birth_date\nZ1;2;01.01.2000\n", encoding="utf-8")
     code, text = run("explain", src)
-    assert code == 0 and "ligne 4, colonne part_time_ratio" in text, text
+    assert code == 0 and "ligne 4, colonne « Taux d'études » (part_time_ratio)" in text, text
