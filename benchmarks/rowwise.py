@@ -50,8 +50,14 @@ def assess_row(r: dict, v, ref) -> dict:
     right = "B" if reco else base
     # entitlement
     reg = r["regular_semesters"]
-    ent = math.ceil(round(reg / r["part_time_ratio"], 9)) + (
-        v.duration.extra_semesters if reg >= v.duration.extra_semesters_min_regular else 0) if not _nan(reg) else math.nan
+    ratio = r["part_time_ratio"]
+    reason = enum("part_time_reason")
+    listed = reason in str(v.duration.part_time_reasons).split()
+    extra = v.duration.extra_semesters if not _nan(reg) and reg >= v.duration.extra_semesters_min_regular else 0
+    ent = math.ceil(round(reg / (ratio if listed else 1.0), 9)) + extra if not _nan(reg) else math.nan
+    ent_listed = math.ceil(round(reg / ratio, 9)) + extra if not _nan(reg) else math.nan
+    # a ratio below 1 without its reason: asked for (LBPE 21) when it decides, never guessed
+    reason_decides = ratio < 1 and reason is None and ent <= r["semesters_aided"] < ent_listed
     # parents' budgets
     parents = enum("parents")
     surplus = deficit = 0.0
@@ -119,14 +125,14 @@ def assess_row(r: dict, v, ref) -> dict:
         deadline = np.datetime64(f"{y2:04d}-{m2:02d}-{min(d, last):02d}")
         if ad > deadline:
             codes.append("LBPE-13")
-    if r["semesters_aided"] >= ent:
+    if r["semesters_aided"] >= ent and not reason_decides:
         codes += ["LBPE-14", "LBPE-14-loan"]
     if r["changes_of_course"] > e.max_changes_of_course:
         codes.append("LBPE-14-3")
     if true("reconversion") and not (age >= e.reconversion_min_age or first_training):
         codes.append("LBPE-17")
     if (level is None or housing_kind is None or (indep != "full" and parents is None) or missing_budget
-            or _nan(reg) or not dates_known):
+            or _nan(reg) or not dates_known or reason_decides):
         codes.append("LBPE-21")
     eligible = not codes
     shortfall = math.floor(round(needs - resources, 6) + 0.5)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from xladdin.bursary.synthetic import synthetic_applicants
+from xladdin.bursary.synthetic import part_time_reasons, synthetic_applicants
 
 # Named cases that make sure every branch of the law is in the sample (each overrides a base applicant).
 BASE = {
@@ -57,7 +57,8 @@ CASES = {
     "CASE-INDEPENDENCE-GIVEN": {"independence": "partial", "birth_date": "01.03.1999", "housing": "lease"},
     "CASE-HOUSEHOLD-CHILD": {"housing": "household", "occupants": 2, "student_children": 1,
                              "student_children_le10": 1, "birth_date": "01.03.2000", "p1_rdu": 60000},
-    "CASE-PART-TIME": {"part_time_ratio": 0.6, "regular_semesters": 6, "semesters_aided": 9},
+    "CASE-PART-TIME": {"part_time_ratio": 0.6, "part_time_reason": "professionnel", "regular_semesters": 6,
+                       "semesters_aided": 9},
     "CASE-SECONDARY": {"programme_kind": "initial_sec2", "level": "secondary_ii", "birth_date": "01.03.2009",
                        "regular_semesters": 6, "p1_rdu": 55000},
     "CASE-DOMICILE-DERIVED": {"aid_domicile": "", "p1_canton": "GE", "p2_canton": "VD", "parental_authority": "joint",
@@ -66,18 +67,24 @@ CASES = {
 }
 
 
+def with_reasons(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every part-time row of a sample carries its reason (LBPE 14 al. 4; VAB § 5), as a clerk's list would."""
+    return frame.assign(part_time_reason=part_time_reasons(frame["part_time_ratio"]))
+
+
 def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
              **BASE, **case} for key, case in CASES.items()]
     named = pd.DataFrame(rows)
-    random = synthetic_applicants(300 - len(named), seed=2025)
+    random = with_reasons(synthetic_applicants(300 - len(named), seed=2025))
     sample = pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
     out.parent.mkdir(parents=True, exist_ok=True)
     sample.to_csv(out, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(sample)} applicants written to {out}")
     for canton in ("ZH", "BE"):
         path = out.with_name(f"{out.stem}-{canton}{out.suffix}")
-        synthetic_applicants(300, seed=2025, canton=canton).to_csv(path, index=False, sep=";", encoding="utf-8-sig")
+        with_reasons(synthetic_applicants(300, seed=2025, canton=canton)).to_csv(path, index=False, sep=";",
+                                                                                 encoding="utf-8-sig")
         print(f"300 applicants written to {path}")
 
 

@@ -104,6 +104,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "credits_bad_number": ("{name} : nombre illisible « {value} »", "{name}: unreadable number '{value}'"),
     "credits_out_of_range": ("{name} hors limites : « {value} » (attendu {expected})",
                              "{name} out of range: '{value}' (expected {expected})"),
+    "part_time_reason_needed": ("taux d'études {ratio} : indiquez le motif du temps partiel (professionnel, familial, "
+                                "santé ou autre ; seuls les trois premiers prolongent la durée, LBPE art. 14 al. 4)",
+                                "study load {ratio}: give the reason for part time (professional, family, health or "
+                                "other; only the first three lengthen the duration, LBPE art. 14 al. 4)"),
+    "credits_part_time_reason": ("part_time_reason : {detail}", "part_time_reason: {detail}"),
     "credits_length_mismatch": ("{a} et {b} n'ont pas la même longueur ({n} et {m})",
                                 "{a} and {b} differ in length ({n} and {m})"),
     "credits_unknown_diploma": ("diplôme « {diploma} » absent du tableau d'accès de {programme} (entrées : "

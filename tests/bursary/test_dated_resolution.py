@@ -12,17 +12,17 @@ def test_a_row_whose_date_no_version_covers_is_a_row_error_not_a_failed_run():
     rows = synthetic_applicants(3, seed=7)
     rows.loc[0, "year_start"] = "16.09.2019"    # GE-2022 starts on 01.09.2021 (no earlier set is held)
     rows.loc[1, "year_start"] = "15.09.2025"    # GE-2025
-    rows.loc[2, "year_start"] = None                     # no date: newest set, which reports LBPE-21
+    rows.loc[2, "year_start"] = None                     # no date: newest set (GE-2026), which reports LBPE-21
     out = xladdin.assess(rows, rules="GE")
     assert list(out["applicant_id"]) == list(rows["applicant_id"])
     assert out["eligible"].isna().tolist() == [True, False, False]
     assert out.loc[0, "reasons"] == "ligne 2, colonne « Début de l'année de formation » (year_start) : aucun jeu de règles GE en vigueur au 01.09.2019"
     assert out.loc[1, "rules"] == "GE-2025 v1.0"
-    assert "LBPE-21" in out.loc[2, "reasons"] and out.loc[2, "rules"] == "GE-2025 v1.0"
+    assert "LBPE-21" in out.loc[2, "reasons"] and out.loc[2, "rules"] == "GE-2026 v1.0"
 
 
 def test_a_canton_without_a_date_means_its_newest_version():
-    assert load("GE").id == "GE-2025"
+    assert load("GE").id == "GE-2026"
     assert load("GE", dt.date(2022, 9, 1)).id == "GE-2022"
 
 

@@ -100,11 +100,17 @@ def test_explain_equals_engine_trace(applicants):
 
 
 def test_entitlement_semesters():
-    # LBPE art. 14 al. 1 et 4: ceil(6 / 0.5) = 12 semesters, + 2 because the regular duration is ≥ 4 → 14
-    assert call("entitlement_semesters", 6.0, 0.5) == [[14]]
+    # LBPE art. 14 al. 1 et 4: for a health reason ceil(6 / 0.5) = 12 semesters, + 2 because the regular
+    # duration is ≥ 4 → 14
+    assert call("entitlement_semesters", 6.0, 0.5, "GE-2025", "santé") == [[14]]
     # full time: 6 + 2 = 8; French text typed in the cell reads the same
     assert call("entitlement_semesters", 6, None) == [[8]]
-    assert call("entitlement_semesters", "6", "0,5") == [[14]]
+    assert call("entitlement_semesters", "6", "0,5", "GE-2025", "familial") == [[14]]
+    # another reason does not stretch the duration: 6 + 2 = 8
+    assert call("entitlement_semesters", 6, 0.5, "GE-2025", "autre") == [[8]]
+    # a part-time ratio without its reason is refused with what to type, never guessed
+    got = call("entitlement_semesters", 6.0, 0.5)[0][0]
+    assert got.startswith("#XLADDIN!") and "motif du temps partiel" in got
 
 
 def test_entitlement_semesters_from_applicant(applicants):

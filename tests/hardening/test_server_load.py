@@ -48,7 +48,8 @@ def _mixed_bodies(n: int) -> list[dict]:
     LOAN_PLAN, WEIGHTED_AVERAGE."""
     quarter = n // 4
     bodies = bursary_bodies(quarter)
-    bodies += [payload("entitlement_semesters", 6 + i % 5, 0.5 + (i % 6) / 10) for i in range(quarter)]
+    bodies += [payload("entitlement_semesters", 6 + i % 5, 0.5 + (i % 6) / 10, "GE-2025", "santé")
+               for i in range(quarter)]
     bodies += [payload("loan_plan", 1000 + 37 * i, 2027 + i % 4) for i in range(quarter)]
     bodies += [payload("weighted_average", [[12, 9.5 + i % 8, "abs"]], [[5, 10, 5]]) for i in range(n - 3 * quarter)]
     return bodies

@@ -24,6 +24,7 @@ CODE = "RULES-OUT-OF-PERIOD"
 NEWEST = max((rs for rs in rules_mod.available().values() if rs.canton == "GE"), key=lambda rs: rs.valid_from)
 OLDEST = min((rs for rs in rules_mod.available().values() if rs.canton == "GE"), key=lambda rs: rs.valid_from)
 AFTER_ALL = NEWEST.valid_to + dt.timedelta(days=30) if NEWEST.valid_to else None
+IN_NEWEST = NEWEST.valid_from + dt.timedelta(days=14)                    # a training year the newest set covers
 
 
 def _row(applicant_id: str, year_start: dt.date) -> dict:
@@ -80,7 +81,7 @@ def test_a_date_between_two_versions_takes_the_earlier_one_flagged():
 
 
 def test_an_explicit_rule_set_outside_its_period_carries_the_information_code():
-    a = assess_full([_row("A", dt.date(2025, 9, 15)), _row("B", dt.date(2022, 9, 15))], rules=NEWEST.id)
+    a = assess_full([_row("A", IN_NEWEST), _row("B", dt.date(2022, 9, 15))], rules=NEWEST.id)
     assert a.results["eligible"].tolist() == [True, True]
     assert CODE not in a.results.loc[0, "reasons"]
     assert a.results.loc[1, "reasons"].endswith(CODE) and a.rows_out_of_period == 1
@@ -108,7 +109,7 @@ def test_explain_shows_the_information_code():
 
 def test_the_console_counts_out_of_period_rows(tmp_path):
     src = tmp_path / "liste.csv"
-    rows = [_row("A", dt.date(2025, 9, 15)), _row("B", dt.date(2022, 9, 15)), _row("C", dt.date(2022, 9, 20))]
+    rows = [_row("A", IN_NEWEST), _row("B", dt.date(2022, 9, 15)), _row("C", dt.date(2022, 9, 20))]
     with open(src, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
         writer.writeheader()

@@ -76,6 +76,14 @@ def test_ge_2022_caps_of_the_law_meet_the_minimum_exactly():
     assert "16'000 ≥ 16'000" in v["CONC-15-1b"].detail_fr
 
 
+@pytest.mark.parametrize("rid", ["GE-2023", "GE-2024", "GE-2026"])
+def test_every_geneva_year_meets_the_standards(rid):
+    """2023/24 to 2026/27: the indexed caps 12 550 / 16 740 (RBPE 17), two extra semesters (LBPE 14 al. 1)."""
+    v = verdicts(rid)
+    assert {k: x.status for k, x in v.items()} == GE_STATUS
+    assert set(amounts(v["CONC-15-1b"]).values()) == {16740}
+
+
 def test_amounts_are_the_engines():
     """The report computes no amount: each profile's figure is xladdin.assess on that profile."""
     v = verdicts("GE-2025")["CONC-15-2"]
@@ -93,7 +101,6 @@ def test_amounts_are_the_engines():
     ({"amounts.cap.secondary_ii": 11999}, "CONC-15-1a", "11'999 < 12'000"),
     ({"eligibility.foreign_min_years_domicile": 6}, "CONC-5-1c",
      "étranger·ère, permis B depuis 5 ans : refusé (LBPE-15)"),
-    ({"duration.extra_semesters": 0}, "CONC-13-1", "tertiaire, 7e-8e semestres : refusé (LBPE-14"),
     ({"eligibility.max_changes_of_course": 0}, "CONC-13-2", "après un changement : refusé (LBPE-14-3)"),
     ({"training.rights.bachelor": "L"}, "CONC-15-4", "bourse 0 / aide 16'740 = 0,0%"),
 ])
@@ -102,6 +109,49 @@ def test_a_rule_set_below_a_standard(override, standard, text):
     v = {x.standard.id: x for x in report.verdicts}[standard]
     assert v.status == "not_met" and text in v.detail_fr, v.detail_fr
     assert report.exit_code == compliance.EXIT_NOT_MET == 1
+
+
+# --- concordat art. 13 al. 1 in its two language versions (GE spec §8) -------------------------------------------
+
+@pytest.mark.parametrize("extra, status, reading", [
+    # 6 regular semesters + 1: the 7th is paid, the 8th refused (LBPE 14: 7 aided ≥ 6 + 1)
+    (1, "review", "permis par le texte français « l'allocation peut être octroyée pour deux semestres au plus"),
+    # + 2: the 7th and 8th paid, the 9th refused (8 aided ≥ 6 + 2)
+    (2, "met", "conforme aux deux versions (« deux semestres au plus » ; « bis zwei Semester »)"),
+    # + 3: the 7th to 9th paid, the 10th refused (9 aided ≥ 6 + 3)
+    (3, "met", "admis par le texte allemand « bei mehrjährigen Ausbildungsgängen besteht der Anspruch bis zwei "
+               "Semester über die Regelstudiendauer hinaus »"),
+])
+def test_art_13_on_three_synthetic_rule_sets(extra, status, reading):
+    report = compliance.check(GE.with_overrides({"duration.extra_semesters": extra}))
+    v = {x.standard.id: x for x in report.verdicts}["CONC-13-1"]
+    assert (v.status, v.model_status) == (status, status), v.detail_fr
+    plural = "s" if extra > 1 else ""
+    refused = 6 + extra + 1
+    for level in ("tertiaire", "secondaire II"):
+        assert f"{level} : {extra} semestre{plural} au-delà de la durée réglementaire ; {refused}e semestre refusé " \
+               f"(LBPE-14;LBPE-14-loan)" in v.detail_fr, v.detail_fr
+    assert reading in v.detail_fr
+    paid = {e["profile"]: e["aid"] > 0 for e in v.evidence}
+    assert [paid[f"tertiary_s{k}"] for k in range(6, 11)] == [True] * (extra + 1) + [False] * (4 - extra)
+    assert v.parameters == [{"name": "duration.extra_semesters", "value": extra, "article": "LBPE art. 14 al. 1",
+                             "status": "info"}]
+    assert report.exit_code == 0                     # neither « à vérifier » nor « respectée » fails the command
+    if extra == 1:                                   # both versions quoted where they part, in both languages
+        assert "« bei mehrjährigen Ausbildungsgängen besteht der Anspruch bis zwei Semester" in v.detail_fr
+        assert "short of the German text" in v.detail_en and "(a permission)" in v.detail_en
+        assert compliance.check(GE.with_overrides({"duration.extra_semesters": 1}), strict=True).exit_code == 1
+    if extra == 3:
+        assert "au-delà du texte français « l'allocation peut être octroyée pour deux semestres au plus" in v.detail_fr
+
+
+def test_art_13_no_extra_semester_is_to_check_not_a_breach():
+    """No semester beyond the regular duration: the French « peut » allows it, the German « besteht der Anspruch »
+    does not; the verdict is « à vérifier » (GE spec §8), the 7th semester refused by LBPE 14."""
+    v = verdicts(GE.with_overrides({"duration.extra_semesters": 0}))["CONC-13-1"]
+    assert (v.status, v.model_status) == ("review", "review")
+    assert "tertiaire : 0 semestre au-delà de la durée réglementaire ; 7e semestre refusé (LBPE-14;LBPE-14-loan)" \
+        in v.detail_fr
 
 
 def test_judged_on_what_the_engine_pays_not_on_the_cap():

@@ -55,16 +55,37 @@ def right(c, v):
             "first_training": first_training}
 
 
+def part_time_stretch(c, reasons: str) -> dict:
+    """LBPE art. 14 al. 4, VAB § 5, concordat art. 16 al. 2 — the ratio a part-time load divides the regular
+    duration by: ``part_time_ratio`` when ``part_time_reason`` is one of ``reasons`` (codes separated by spaces),
+    else 1. ``reason_missing``: a ratio below 1 whose reason is not given (it is not guessed either way)."""
+    ratio = c["part_time_ratio"]
+    codes = str(reasons).split()
+    listed = c.is_("part_time_reason", *codes) if codes else np.zeros(c.n, bool)
+    return {"ratio": np.where(listed, ratio, 1.0), "reason_missing": (ratio < 1) & ~c.known("part_time_reason")}
+
+
+def stretched(regular, ratio):
+    return np.ceil(np.round(regular / ratio, 9))         # 6 / 0.6 is 10.000000000000002 in binary
+
+
 @rule("LBPE art. 14 al. 1 et 4 ; RBPE art. 6",
       trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
       slot="entitlement", variant="GE")
 def entitlement(c, v):
-    """LBPE art. 14 al. 1, 4 — regular duration, lengthened in proportion to a part-time load, + 2 semesters
-    when the regular duration is 2 years or more."""
+    """LBPE art. 14 al. 1, 4 — regular duration, lengthened in proportion to a part-time load followed for
+    professional, family or health reasons, + 2 semesters when the regular duration is 2 years or more.
+
+    A ratio below 1 without its reason is not stretched (spec §3: a missing input never establishes a condition
+    in the applicant's favour); when the regular entitlement is used up, the reason decides and is asked for
+    (LBPE 21 instead of LBPE 14, in ``eligibility``)."""
+    d = v.duration
     regular = c["regular_semesters"]
-    stretched = np.ceil(np.round(regular / c["part_time_ratio"], 9))   # 6 / 0.6 is 10.000000000000002 in binary
-    extra = np.where(regular >= v.duration.extra_semesters_min_regular, v.duration.extra_semesters, 0)
-    return {"entitlement_semesters": stretched + extra}
+    part = part_time_stretch(c, d.part_time_reasons)
+    extra = np.where(regular >= d.extra_semesters_min_regular, d.extra_semesters, 0)
+    return {"entitlement_semesters": stretched(regular, part["ratio"]) + extra,
+            "part_time_reason_missing": part["reason_missing"],
+            "entitlement_if_listed": stretched(regular, c["part_time_ratio"]) + extra}
 
 
 def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
@@ -87,6 +108,10 @@ def eligibility(c, v):
     beneficiary = (swiss | c.true("eu_efta_frontier_parent") | (swiss & c.true("parents_abroad")) | foreign_ok
                    | c.true("refugee_or_stateless"))
     deadline = _deadline(c["year_start"], e.application_deadline_months)
+    beyond = c["semesters_aided"] >= c["entitlement_semesters"]
+    # a part-time load without its reason, past the regular entitlement but within the stretched one: the reason
+    # decides (LBPE 14 al. 4), so it is asked for (LBPE 21) rather than guessed
+    reason_decides = c["part_time_reason_missing"] & beyond & (c["semesters_aided"] < c["entitlement_if_listed"])
     dates_known = c.known("application_date") & c.known("year_start")
     codes = {
         "LBPE-3": c.true("excluded_benefit"),
@@ -94,13 +119,13 @@ def eligibility(c, v):
         "LBPE-16": c["aid_domicile_final"] != BY_KEY["aid_domicile"].values.index("GE"),
         "LBPE-11": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
         "LBPE-13": dates_known & (c["application_date"] > deadline),
-        "LBPE-14": c["semesters_aided"] >= c["entitlement_semesters"],
-        "LBPE-14-loan": c["semesters_aided"] >= c["entitlement_semesters"],   # spec §3: a loan may be considered
+        "LBPE-14": beyond & ~reason_decides,
+        "LBPE-14-loan": beyond & ~reason_decides,   # spec §3: a loan may be considered
         "LBPE-14-3": c["changes_of_course"] > e.max_changes_of_course,
         "LBPE-17": c.true("reconversion") & ~((c["age"] >= e.reconversion_min_age) | c["first_training"]),
     }
     needs_parents = ~c["independent_full"]
-    missing = (~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
+    missing = (reason_decides | ~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
                | c["budget_missing"] | ~c.known("regular_semesters") | ~dates_known)
     codes["LBPE-21"] = missing
     ineligible = np.zeros(len(missing), bool)

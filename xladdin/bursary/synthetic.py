@@ -229,3 +229,12 @@ def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
         rng.integers(0, 90, n), unit="D")).dt.strftime("%d.%m.%Y"))
     frame["apprenticeship"] = (kind == "initial_sec2") & (rng.random(n) < 0.5)
     return frame
+
+
+def part_time_reasons(ratio: pd.Series) -> pd.Series:
+    """A reason for each part-time row, in turn professional, family, health and other (full time: none given);
+    drawn from no random stream. The synthetic tables leave the reason out (a part-time row without its reason
+    is a case the engine must handle); the sample lists give one to every part-time row."""
+    cycle = np.array(["professional", "family", "health", "other"], dtype=object)
+    reasons = cycle[np.arange(len(ratio)) % len(cycle)]
+    return pd.Series(np.where(ratio.to_numpy() < 1, reasons, None), index=ratio.index, dtype=object)

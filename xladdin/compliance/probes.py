@@ -159,39 +159,100 @@ def age_limit(rules: RuleSet, **_) -> Outcome:
 
 # --- art. 13: duration, change of course ----------------------------------------------------------------------
 
+ART_13_FR = ("« l'allocation peut être octroyée pour deux semestres au plus au-delà de la durée réglementaire "
+             "de la formation » (rsGE C 1 19)")
+ART_13_DE = ("« bei mehrjährigen Ausbildungsgängen besteht der Anspruch bis zwei Semester über die "
+             "Regelstudiendauer hinaus » (LS 416.3)")
+REGULAR = 6                 # the regular duration of the probes (semesters)
+PROBED_EXTRA = 4            # semesters probed beyond it
+
+
+def extra_semesters(got, level: str) -> int:
+    """How many semesters after the regular duration the engine still pays, one after the other."""
+    n = 0
+    while n < PROBED_EXTRA and paid(got.loc[f"{level}_s{REGULAR + n + 1}"]):
+        n += 1
+    return n
+
+
+def art_13_verdict(extra: int) -> tuple[str, str, str]:
+    """Concordat art. 13 al. 1 in its two language versions (GE spec §8): exactly two extra semesters meet both;
+    fewer is allowed by the French « peut … au plus » but short of the German entitlement « bis zwei Semester »,
+    so it is to check; more is beyond the French « au plus » but allowed by the German text, a minimum (art. 1 a).
+    Returns the status and the reading, fr and en, with both quotations where the versions part."""
+    if extra == 2:
+        return ("met", "conforme aux deux versions (« deux semestres au plus » ; « bis zwei Semester »)",
+                "as both language versions say (« au plus » ; « bis zwei Semester »)")
+    if extra < 2:
+        return ("review", f"permis par le texte français {ART_13_FR} (une faculté), en deçà du texte allemand "
+                f"{ART_13_DE} (un droit) : à vérifier", f"allowed by the French text {ART_13_FR} (a permission), "
+                f"short of the German text {ART_13_DE} (an entitlement): to check")
+    return ("met", f"admis par le texte allemand {ART_13_DE} (un minimum, art. 1 a) ; au-delà du texte français "
+            f"{ART_13_FR}", f"allowed by the German text {ART_13_DE} (a minimum, art. 1 a); beyond the French "
+            f"text {ART_13_FR}")
+
+
+def _extra_text(extra: int) -> tuple[str, str]:
+    if extra >= PROBED_EXTRA:
+        return (f"au moins {extra} semestres au-delà de la durée réglementaire",
+                f"at least {extra} semesters beyond the regular duration")
+    plural = "s" if extra > 1 else ""
+    return (f"{extra} semestre{plural} au-delà de la durée réglementaire",
+            f"{extra} semester{'s' if extra != 1 else ''} beyond the regular duration")
+
+
 def duration(rules: RuleSet, **_) -> Outcome:
-    """Art. 13 al. 1: aid in the two semesters after a regular duration of 6 (4th year); refused in the 5th."""
+    """Art. 13 al. 1: aid through the regular duration (6 semesters), then how many semesters beyond it the
+    engine pays (up to 4 probed), judged by :func:`art_13_verdict`; a semester paid only as a loan is to check."""
     worst, parts_fr, parts_en, decisive, evidence, failures = "met", [], [], [], [], []
+    readings: dict[str, str] = {}          # each reading once, after the levels it concerns
     for level in ("tertiary", "secondary_ii"):
-        rows = [P.profile(rules, "base", level=level),
-                P.profile(rules, "extra", level=level, **P.in_year(rules, 4, 17)),
-                P.profile(rules, "beyond", level=level, **P.in_year(rules, 5, 16))]
+        rows = [P.profile(rules, "base", level=level)]
+        for k in range(REGULAR, REGULAR + PROBED_EXTRA + 1):          # the k-th semester: k − 1 already aided
+            rows.append(P.profile(rules, f"{level}_s{k}", level=level,
+                                  **{**P.in_year(rules, (k + 1) // 2, 17), "semesters_aided": k - 1,
+                                     "semesters_completed": k - 1}))
         got = run(rules, rows)
-        base, extra, beyond = got.loc["base"], got.loc["extra"], got.loc["beyond"]
+        base, last = got.loc["base"], got.loc[f"{level}_s{REGULAR}"]
         name_fr, name_en = P.LABELS[level]
-        evidence += [_evidence(f"{level}_extra", f"{name_fr}, 7e-8e semestres (durée 6)",
-                               f"{name_en}, semesters 7-8 (regular 6)", extra),
-                     _evidence(f"{level}_beyond", f"{name_fr}, 9e-10e semestres (contre-épreuve)",
-                               f"{name_en}, semesters 9-10 (counter-probe)", beyond)]
-        fr, en = _outcome_text(extra)
-        if not paid(extra):
+        extra = extra_semesters(got, level)
+        first = got.loc[f"{level}_s{REGULAR + 1}"]
+        after = got.loc[f"{level}_s{REGULAR + extra + 1}"] if extra < PROBED_EXTRA else None   # the first refused
+        evidence.append(_evidence(f"{level}_s{REGULAR}", f"{name_fr}, 6e semestre (durée 6)",
+                                  f"{name_en}, semester 6 (regular 6)", last))
+        evidence += [_evidence(f"{level}_s{k}", f"{name_fr}, {k}e semestre (durée 6)",
+                               f"{name_en}, semester {k} (regular 6)", got.loc[f"{level}_s{k}"], extra=extra)
+                     for k in range(REGULAR + 1, REGULAR + PROBED_EXTRA + 1)]
+        if not paid(last):
             status = "not_met"
-            decisive += _new(extra, base)
-            failures.append(_new(extra, base))
-        elif _share(extra) < min(_share(base), 2 / 3) - 0.5 / _int(extra["aid"]):
-            status = "review"                    # aid goes on, but as a loan: whether that suffices is a reading
-            decisive += _new(extra, base)
-            fr += " : allocation continuée en prêt"
-            en += ": aid goes on as a loan"
+            fr, en = _outcome_text(last)
+            fr, en = f"6e semestre de la durée réglementaire : {fr}", f"semester 6 of the regular duration: {en}"
+            decisive += _new(last, base)
+            failures.append(_new(last, base))
         else:
-            status = "met"
-            if not paid(beyond) or _int(beyond["bursary"]) < _int(extra["bursary"]):
-                decisive += _new(beyond, base)
+            status, reading_fr, reading_en = art_13_verdict(extra)
+            readings.setdefault(reading_fr, reading_en)
+            fr, en = _extra_text(extra)
+            if after is not None:
+                why = ";".join(codes(after)) or "—"
+                fr += f" ; {REGULAR + extra + 1}e semestre refusé ({why})"
+                en += f"; semester {REGULAR + extra + 1} refused ({why})"
+                decisive += _new(after, base)
+            if extra and _share(first) < min(_share(base), 2 / 3) - 0.5 / _int(first["aid"]):
+                status = max(status, "review", key=WORSE.get)   # aid goes on, but as a loan: a reading
+                decisive += _new(first, base)
+                fr += " : allocation continuée en prêt"
+                en += ": aid goes on as a loan"
         worst = max(worst, status, key=WORSE.get)
-        parts_fr.append(f"{name_fr}, 7e-8e semestres : {fr}")
-        parts_en.append(f"{name_en}, semesters 7-8: {en}")
-    return Outcome(worst, " ; ".join(parts_fr), "; ".join(parts_en), sorted(set(decisive)), evidence,
-                   failures=failures)
+        parts_fr.append(f"{name_fr} : {fr}")
+        parts_en.append(f"{name_en}: {en}")
+    return Outcome(worst, " ; ".join(parts_fr + list(readings)), "; ".join(parts_en + list(readings.values())),
+                   sorted(set(decisive)), evidence, failures=failures)
+
+
+# Probes whose verdict is the standard's: the parameter they bear on is shown, not compared (art. 13 al. 1: its
+# two language versions make "fewer than two" a question and "more than two" no breach, GE spec §8).
+DECIDES = {"duration"}
 
 
 def _share(row) -> float:

@@ -139,7 +139,7 @@ def judge(rules: RuleSet, standard, all_standards=None) -> Verdict:
     """The verdict on one standard: parameters, then the engine probe, then the texts-held check."""
     flat = rules.flat()
     findings = [f for f in standards_mod.check(rules, (standard,)) if f.parameter]
-    used = [f for f in findings if f.status in ("ok", "below")]
+    used = [f for f in findings if f.status in ("ok", "below") and standard.probe not in probes.DECIDES]
     parameters = [{"name": f.parameter, "value": f.value, "article": flat[f.parameter].article,
                    "status": f.status} for f in used]
     parameters += [{"name": name, "value": flat[name].value, "article": flat[name].article, "status": "info"}

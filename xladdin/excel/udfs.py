@@ -201,10 +201,13 @@ def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
         doc="Un dossier (plage), ou la durée réglementaire de la formation en semestres.")
 @xw.arg("part_time_ratio", "raw", doc="Facultatif : taux d'études (0 < taux ≤ 1, défaut 1).")
 @xw.arg("rules", "raw", doc=DOC_RULES)
+@xw.arg("part_time_reason", "raw",
+        doc="Facultatif : motif du temps partiel (professionnel, familial, santé, autre) ; requis si taux < 1.")
 @xw.ret("raw")
 @guard("Nombre de semestres de droit à l'aide (LBPE art. 14 al. 1 et 4 ; RBPE art. 6).")
-def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DEFAULT_RULES):
-    """Entitlement (LBPE art. 14) from an applicant range, or from a regular duration and a ratio."""
+def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DEFAULT_RULES, part_time_reason=None):
+    """Entitlement (LBPE art. 14) from an applicant range, or from a regular duration, a ratio and its reason
+    (LBPE 14 al. 4 stretches the duration only for professional, family or health reasons)."""
 
     def build():
         value = convert.to_scalar(applicant_or_semesters)
@@ -216,13 +219,18 @@ def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DE
             record = {"applicant_id": "—",
                       "regular_semesters": convert.number(value, "applicant_or_semesters"),
                       "part_time_ratio": convert.number(part_time_ratio, "part_time_ratio", default=1.0)}
+        if not convert.is_empty(convert.to_scalar(part_time_reason)):
+            record["part_time_reason"] = convert.text(part_time_reason, "part_time_reason")
+        ratio = record.get("part_time_ratio")
+        if isinstance(ratio, (int, float)) and ratio < 1 and convert.is_empty(record.get("part_time_reason")):
+            raise convert.XladdinError("part_time_reason_needed", ratio=convert.text(ratio, "part_time_ratio"))
         row = _assess_record(record, rules, "fr")
         if row.isna()["eligible"]:
             return [[convert.row_message(row["reasons"])]]
         semesters = row["entitlement_semesters"]
         return [[int(semesters) if not row.isna()["entitlement_semesters"] else ""]]
 
-    return _one("entitlement_semesters", (applicant_or_semesters, part_time_ratio, rules), build)
+    return _one("entitlement_semesters", (applicant_or_semesters, part_time_ratio, rules, part_time_reason), build)
 
 
 @xw.func(category=CATEGORY)

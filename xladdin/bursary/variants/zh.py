@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_NONE
+from ..eligibility import _RIGHT_CODES, RIGHT_NONE, part_time_stretch, stretched
 from ..rule import rule
 
 _ZH = BY_KEY["aid_domicile"].values.index("ZH")
@@ -38,13 +38,20 @@ def right(c, v):
       trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
       slot="entitlement", variant="ZH")
 def entitlement(c, v):
-    """BiG § 17 e Abs. 1 — the regular duration + 2 semesters when it is 4 semesters or more; VAB § 5:
-    a part-time training lengthens it (duration / ratio) only for social, family or health reasons (R19)."""
+    """BiG § 17 e Abs. 1 — the regular duration + 2 semesters when it is 4 semesters or more; VAB § 5: a
+    part-time training lengthens it (duration / ratio) only for special reasons, "namentlich soziale, familiäre und
+    gesundheitliche Gründe": a listed ``part_time_reason`` (``duration.part_time_reasons``) or another special
+    reason the office recognises (``part_time_special_reasons``). A ratio below 1 with neither is not stretched;
+    when that decides the claim, the reason is asked for (VAB § 30, in ``eligibility``)."""
     regular = c["regular_semesters"]
-    stretched = np.ceil(np.round(regular / c["part_time_ratio"], 9))
-    base = np.where(c.true("part_time_special_reasons"), stretched, regular)
     d = v.duration
-    return {"entitlement_semesters": base + np.where(regular >= d.extra_min_semesters, d.extra_semesters, 0)}
+    part = part_time_stretch(c, d.part_time_reasons)
+    special = c.true("part_time_special_reasons")
+    ratio = np.where(special, c["part_time_ratio"], part["ratio"])
+    extra = np.where(regular >= d.extra_min_semesters, d.extra_semesters, 0)
+    return {"entitlement_semesters": stretched(regular, ratio) + extra,
+            "part_time_reason_missing": part["reason_missing"] & ~special,
+            "entitlement_if_listed": stretched(regular, c["part_time_ratio"]) + extra}
 
 
 def deadline(year_start: np.ndarray, months: int) -> np.ndarray:
@@ -70,6 +77,9 @@ def eligibility(c, v):
     duration = np.where(c.known("duration_months"), c["duration_months"], 6.0 * c["regular_semesters"])
     last_day = deadline(c["year_start"], v.deadline.months)
     dates_known = c.known("application_date") & c.known("year_start")
+    beyond = c["semesters_aided"] >= c["entitlement_semesters"]
+    # part time without its reason, past the regular entitlement but within the stretched one: VAB § 5 decides
+    reason_decides = c["part_time_reason_missing"] & beyond & (c["semesters_aided"] < c["entitlement_if_listed"])
     codes = {
         "ZH-BiG-§17": ~beneficiary,
         "ZH-BiG-§17-2": age >= e.max_age,
@@ -77,7 +87,7 @@ def eligibility(c, v):
         "ZH-BiG-§17d": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
         "ZH-VAB-§2": duration < v.period.min_training_months,
         "ZH-VAB-§29": dates_known & (c["application_date"] > last_day),
-        "ZH-BiG-§17e": c["semesters_aided"] >= c["entitlement_semesters"],
+        "ZH-BiG-§17e": beyond & ~reason_decides,
         "ZH-BiG-§17e-2": c["years_in_training"] >= v.duration.max_training_years,
         "ZH-BiG-§17f-2": c["trainings_abandoned"] >= e.max_trainings_abandoned,
     }
@@ -87,7 +97,7 @@ def eligibility(c, v):
     needs_parents = ~(age >= v.parents.waiver_age)
     codes["ZH-VAB-§30"] = (~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
                            | c["budget_missing"] | ~c.known("birth_date") | ~c.known("regular_semesters")
-                           | ~dates_known)
+                           | ~dates_known | reason_decides)
     ineligible = np.zeros(c.n, bool)
     for mask in codes.values():
         ineligible |= mask
