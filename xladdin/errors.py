@@ -10,7 +10,21 @@ from contextlib import contextmanager
 try:  # typer >= 0.20 vendors click; its command runner only recognises its own ClickException
     from typer._click.exceptions import ClickException
 except ImportError:  # pragma: no cover - older typer uses click itself
-    from click import ClickException
+    try:
+        from click import ClickException
+    except ImportError:  # base install (xlwings Lite, LibreOffice Calc): no command line, messages go to cells
+
+        class ClickException(Exception):
+            """Stands in for click's exception where the command line is not installed."""
+
+            exit_code = 1
+
+            def __init__(self, message: str):
+                super().__init__(message)
+                self.message = message
+
+            def __str__(self) -> str:
+                return self.message
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("fichier introuvable : {path}", "file not found: {path}"),
@@ -180,6 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "reference date out of range '{value}' (expected between {low} and {high})"),
     "lang_fr_en_de": ("langue non prise en charge « {lang} » (fr, en ou de)",
                       "unsupported language '{lang}' (fr, en or de)"),
+    # LibreOffice Calc extension (xladdin.calc)
+    "calc_exists": ("le fichier existe déjà : {path} (choisissez un autre nom ; il n'est jamais écrasé)",
+                    "the file already exists: {path} (choose another name; it is never overwritten)"),
+    "calc_not_oxt": ("l'extension doit se nommer *.oxt : {path}", "the extension must be named *.oxt: {path}"),
+    "calc_no_libreoffice": ("LibreOffice introuvable (unopkg) : installez LibreOffice, puis recommencez",
+                            "LibreOffice not found (unopkg): install LibreOffice, then try again"),
+    "calc_install_failed": ("l'installation de l'extension a échoué : {detail}",
+                            "installing the extension failed: {detail}"),
     # The cell reader (xladdin.bursary.inputs, docs/reference/cells.md)
     "dates_month_first": ("dates américaines (mois/jour/année) : {count} date(s) à barres obliques ont un 2e nombre "
                           "au-delà de 12 et aucune un 1er, p. ex. ligne {line}, {column} « {value} » ; lues jour "

@@ -64,20 +64,16 @@ def test_after_every_version_the_newest_is_used_and_flagged_never_refused():
     assert a.results.loc[0, "aid"] == same.results.loc[0, "aid"]
 
 
-def _gap():
-    """A Geneva date between two versions (after one's end, before the next one's start), if any."""
-    sets = sorted((rs for rs in rules_mod.available().values() if rs.canton == "GE"), key=lambda rs: rs.valid_from)
-    for before, after in zip(sets, sets[1:]):
-        if before.valid_to and (after.valid_from - before.valid_to).days > 30:
-            return before, before.valid_to + dt.timedelta(days=15)
-    return None
-
-
-@pytest.mark.skipif(_gap() is None, reason="no gap between two Geneva versions")
-def test_a_date_between_two_versions_takes_the_earlier_one_flagged():
-    before, day = _gap()
+def test_a_date_between_two_versions_takes_the_earlier_one_flagged(monkeypatch):
+    """Geneva's versions are back to back today; a gap is made by hiding the versions of 2023/24 and 2024/25."""
+    shipped = rules_mod.available()
+    kept = {k: rs for k, rs in shipped.items() if k not in ("GE-2023", "GE-2024")}
+    monkeypatch.setattr(rules_mod, "available", lambda: kept)
+    before = shipped["GE-2022"]
+    day = before.valid_to + dt.timedelta(days=380)                   # in 2024/25, covered by no kept version
     a = assess_full([_row("GAP", day)])
     assert a.results.loc[0, "rules"] == before.label and a.results.loc[0, "reasons"].endswith(CODE)
+    assert a.rows_out_of_period == 1
 
 
 def test_an_explicit_rule_set_outside_its_period_carries_the_information_code():

@@ -41,12 +41,36 @@ def load_xlwings():
     return xlwings
 
 
+_plain_host = False
+
+
+def use_plain_decorators() -> None:
+    """Called by a host that registers the functions itself (xlwings Lite, LibreOffice Calc) before it imports
+    :mod:`udfs`: the UDFs then only carry their description (:mod:`xladdin.excel.plain`)."""
+    global _plain_host
+    _plain_host = True
+
+
+def _xlwings_installed() -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("xlwings") is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def decorators():
     """``(func, arg, ret)``: xlwings Server's (Office.js) decorators, or the classic COM ones on Windows.
 
     Taken from ``xlwings.server`` directly when serving, so the choice does not depend on whether something
-    imported xlwings before ``XLWINGS_ON_SERVER`` was set.
+    imported xlwings before ``XLWINGS_ON_SERVER`` was set. The recording decorators of
+    :mod:`xladdin.excel.plain` for the base install (no xlwings) and for the hosts that register themselves.
     """
+    if _plain_host or not _xlwings_installed():
+        from . import plain
+
+        return plain.func, plain.arg, plain.ret
     xlwings = load_xlwings()
     if os.environ.get("XLWINGS_ON_SERVER") == "true" or not sys.platform.startswith("win"):
         try:

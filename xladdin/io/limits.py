@@ -157,11 +157,20 @@ def _option(name: str, help_fr: str, variable: str):
                         rich_help_panel="Limites")
 
 
-MAX_FILE_MB_OPTION = _option("--max-file-mb", "Taille maximale du fichier lu, en Mo (défaut 200)", "XLADDIN_MAX_FILE_MB")
-MAX_ROWS_OPTION = _option("--max-rows", "Nombre maximal de lignes de données (défaut 200 000)", "XLADDIN_MAX_ROWS")
-MAX_COLUMNS_OPTION = _option("--max-columns", "Nombre maximal de colonnes (défaut 1 000)", "XLADDIN_MAX_COLUMNS")
-MAX_CELLS_OPTION = _option("--max-cells", "Nombre maximal de cellules, lignes × colonnes (défaut 20 000 000)",
-                           "XLADDIN_MAX_TABLE_CELLS")
+_OPTIONS = {  # built on first use (module __getattr__): the base install (Lite, Calc) has no typer
+    "MAX_FILE_MB_OPTION": ("--max-file-mb", "Taille maximale du fichier lu, en Mo (défaut 200)",
+                           "XLADDIN_MAX_FILE_MB"),
+    "MAX_ROWS_OPTION": ("--max-rows", "Nombre maximal de lignes de données (défaut 200 000)", "XLADDIN_MAX_ROWS"),
+    "MAX_COLUMNS_OPTION": ("--max-columns", "Nombre maximal de colonnes (défaut 1 000)", "XLADDIN_MAX_COLUMNS"),
+    "MAX_CELLS_OPTION": ("--max-cells", "Nombre maximal de cellules, lignes × colonnes (défaut 20 000 000)",
+                         "XLADDIN_MAX_TABLE_CELLS"),
+}
+
+
+def __getattr__(name: str):
+    if name in _OPTIONS:
+        return _option(*_OPTIONS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def from_options(max_file_mb=None, max_rows=None, max_columns=None, max_cells=None) -> Limits:
