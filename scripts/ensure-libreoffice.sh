@@ -14,5 +14,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing LibreOffice Calc (headless) for the real-spreadsheet tests..." >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui python3-uno >/dev/null \
+apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui libreoffice-writer-nogui python3-uno >/dev/null \
   || { echo "LibreOffice could not be installed." >&2; exit 1; }

@@ -9,6 +9,12 @@ Python API (the same engine every face calls)::
 
 from __future__ import annotations
 
+import os
+
+# openpyxl parses with lxml whenever lxml is installed (python-docx, for the decision letters, brings it), and then
+# bypasses defusedxml: keep it on the standard parser guarded by defusedxml (tests/hardening), before any import.
+os.environ["OPENPYXL_LXML"] = "False"
+
 __version__ = "0.1.0"
 
 __all__ = ["assess", "explain", "__version__"]

@@ -22,6 +22,7 @@ def _register_faces() -> None:
     whatif_cli.register(app)         # whatif, goalseek
     app.add_typer(credits_app, name="credits")
     # REGISTER
+    __import__(f"{__package__}.letters.cli", fromlist=["register"]).register(app)   # decisions
     __import__(f"{__package__}.calc.cli", fromlist=["register"]).register(app)      # calc build, calc install
     __import__(f"{__package__}.compare_cli", fromlist=["register"]).register(app)   # compare
 

@@ -265,6 +265,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input_not_read": ("impossible de lire {path} : {reason}", "cannot read {path}: {reason_en}"),
     "csv_dialect": ("dialecte CSV inconnu « {dialect} » (semicolon ou comma)",
                     "unknown CSV dialect '{dialect}' (semicolon or comma)"),
+    # Decision letters (xladdin.letters)
+    "letter_template_missing": ("modèle de lettre introuvable : {path}", "letter template not found: {path}"),
+    "letter_template_unreadable": ("modèle de lettre illisible (un document Word .docx est attendu) : {path} "
+                                   "({detail})", "unreadable letter template (a Word .docx is expected): {path} "
+                                   "({detail})"),
+    "letter_template_syntax": ("modèle de lettre {path} : balise mal formée ({detail}) ; une balise s'écrit "
+                               "{{{{ nom }}}}", "letter template {path}: malformed tag ({detail}); a tag is written "
+                               "{{{{ name }}}}"),
+    "letter_placeholder_missing": ("modèle de lettre {path} : la balise « {name} » ne correspond à aucune donnée "
+                                   "de la lettre ; corrigez-la ou supprimez-la (données disponibles : {available})",
+                                   "letter template {path}: the placeholder '{name}' matches no data of the letter; "
+                                   "correct or remove it (available: {available})"),
+    "letter_exists": ("la lettre {path} existe déjà ({count} lettre(s) déjà présente(s)) : rien n'a été écrit ; "
+                      "choisissez un autre dossier ou ajoutez --force pour les remplacer",
+                      "the letter {path} already exists ({count} letter(s) present): nothing was written; choose "
+                      "another folder or add --force to replace them"),
+    "letter_ids_missing": ("n° de dossier introuvable dans {path} : {ids}", "file number not found in {path}: {ids}"),
+    "soffice_missing": ("LibreOffice est introuvable : les PDF ne peuvent pas être produits. Installez-le (Debian/"
+                        "Ubuntu : sudo apt-get install libreoffice-writer-nogui ; Windows/macOS : "
+                        "https://www.libreoffice.org) ou omettez --pdf et --one-pdf",
+                        "LibreOffice not found: PDFs cannot be produced. Install it (Debian/Ubuntu: sudo apt-get "
+                        "install libreoffice-writer-nogui; Windows/macOS: https://www.libreoffice.org) or leave out "
+                        "--pdf and --one-pdf"),
+    "soffice_failed": ("LibreOffice n'a pas pu convertir les lettres en PDF : {detail}",
+                       "LibreOffice could not convert the letters to PDF: {detail}"),
+    "one_pdf_format": ("--one-pdf doit nommer un fichier .pdf : {path}", "--one-pdf must name a .pdf file: {path}"),
 }
 
 

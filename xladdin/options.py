@@ -11,16 +11,19 @@ from .errors import XladdinError
 _LANG_CODES = {("fr", "en"): "lang_fr_en", ("fr", "en", "de"): "lang_fr_en_de"}
 
 
-def lang_option(langs: tuple[str, ...] = ("fr", "en"), help: str | None = None):
-    """``--lang``, French by default, refusing any language outside ``langs`` (``lang_fr_en``/``lang_fr_en_de``)."""
+def lang_option(langs: tuple[str, ...] = ("fr", "en"), help: str | None = None, default: str | None = "fr"):
+    """``--lang``, French by default (``default=None``: the command chooses, e.g. each letter its office's
+    language), refusing any language outside ``langs`` (``lang_fr_en``/``lang_fr_en_de``)."""
     code = _LANG_CODES[langs]
 
-    def check(value: str) -> str:
+    def check(value: str | None) -> str | None:
+        if value is None and default is None:
+            return value
         if value not in langs:
             raise XladdinError(code, lang=value)
         return value
 
-    return typer.Option("fr", "--lang", callback=check,
+    return typer.Option(default, "--lang", callback=check,
                         help=help or f"Langue : {', '.join(langs[:-1])} ou {langs[-1]}.")
 
 

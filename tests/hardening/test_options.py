@@ -25,6 +25,7 @@ def commands(out: str) -> dict[str, list[str]]:
         "template": ["template", "applicants", "--out", out + ".xlsx"],
         "compare": ["compare", SAMPLE, "--rules", "GE-2025,ZH-2021", "--out", out + ".csv"],
         "rules check": ["rules", "check", "GE-2025"],
+        "decisions": ["decisions", SAMPLE, "--out", out],
     }
 
 

@@ -274,11 +274,12 @@ def _step_article(rs: RuleSet, meta) -> str:
 
 
 def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None,
-            lang: str = "fr") -> pd.DataFrame:
+            lang: str = "fr", keys: bool = False) -> pd.DataFrame:
     """The trace of one applicant: each traced step output as (step, label, amount, article), in the law's order.
 
     Read off the same steps the engine runs (``model.steps(rules)`` and their ``@rule`` citations), on a one-row
-    table.
+    table. ``keys=True`` adds a ``key`` column: the traced output's name (``needs``, ``p1_share``...), which lets a
+    face label a step in a language the trace does not speak (decision letters in German).
     """
     frame, lines, raw = table_from(applicant)
     if len(frame) != 1:
@@ -315,9 +316,10 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
                 value = round(float(value), 2)
             cited = step_article if not article else (
                 rs.own_citation(article[0], step_article) if shared else article[0])
-            rows.append((number, en if lang == "en" else fr, value, cited))
+            rows.append((number, en if lang == "en" else fr, value, cited, key))
     codes = _note(engine.reasons(c), out_of_period, rules_mod.OUT_OF_PERIOD)[0]
     rows.append((len(steps) + 1, "Motifs" if lang != "en" else "Reasons", codes or "—",
-                 _reasons_article(rs)))
-    rows.append((len(steps) + 1, "Règles" if lang != "en" else "Rules", rs.label, ""))
-    return pd.DataFrame(rows, columns=["step", "label", "amount", "article"])
+                 _reasons_article(rs), "reasons"))
+    rows.append((len(steps) + 1, "Règles" if lang != "en" else "Rules", rs.label, "", "rules"))
+    trace = pd.DataFrame(rows, columns=["step", "label", "amount", "article", "key"])
+    return trace if keys else trace.drop(columns="key")

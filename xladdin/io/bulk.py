@@ -99,7 +99,8 @@ def read_batch(files: list[Path], *, sheet=None, limits=None) -> RawTable:
 
 def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None,
                lang: str = "fr", sheet: str | None = None, progress=None, limits=None,
-               redact: bool = False, messages: str | None = None) -> ImportResult:
+               redact: bool = False, messages: str | None = None,
+               letters: str | Path | None = None) -> ImportResult:
     """Read ``input`` (.xlsx, .xls, .ods, .csv; a list or an intake form; or several of them, or a folder), assess
     it and write the report ``out`` (.xlsx).
 
@@ -107,7 +108,8 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     (default: English for ``lang="en"``, French otherwise).
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
-    and masks personal values in messages (:mod:`xladdin.io.redact`).
+    and masks personal values in messages (:mod:`xladdin.io.redact`). ``letters`` (a folder) also writes each
+    applicant's decision letter there (:mod:`xladdin.letters`) and names it in the decisions sheet.
     """
     from ..bursary.assess import assess_full
 
@@ -137,6 +139,14 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
         from . import redact as redact_mod
 
         data = redact_mod.report(data)
+    if letters is not None:
+        from ..letters.cli import produce
+        from .report.decisions import add_letters
+
+        # letters in their office's language (GE fr, ZH and BE de), whatever the report's language
+        _assessment, _letters, paths = produce(input_path, Path(letters), rules=rules, reference_date=reference_date,
+                                               table=table)
+        add_letters(data, {position: path.name for position, path in paths.items()})
     with stages.stage("report", total=data.n) as advance:
         cells = write_report(out, data, protect=tuple(files), progress=advance)
     return ImportResult(files[0] if len(files) == 1 else Path(input_path), out, assessment.rows_read,

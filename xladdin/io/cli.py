@@ -105,6 +105,9 @@ def import_cmd(
     max_rows: str = limits.MAX_ROWS_OPTION,
     max_columns: str = limits.MAX_COLUMNS_OPTION,
     max_cells: str = limits.MAX_CELLS_OPTION,
+    letters: Path = typer.Option(None, "--letters",
+                                 help="Dossier où écrire aussi la lettre de décision de chaque requérant ; le "
+                                      "rapport nomme la lettre de chaque ligne."),
 ):
     """Importe une liste de dossiers, valide chaque ligne, évalue les dossiers valides, écrit le rapport."""
     mode = output.mode(lang, keys)
@@ -117,7 +120,8 @@ def import_cmd(
                             reference_date=reference_date, lang=mode, sheet=sheet,
                             messages="en" if lang == "en" else "fr",
                             progress=RichStages(progress), redact=redact,
-                            limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells))
+                            limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells),
+                            letters=letters)
     for line in describe(result.table, lang):
         console.print(line, highlight=False)
     if result.unknown_columns:
@@ -134,6 +138,8 @@ def import_cmd(
     console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
                   f"+ en erreur : {result.rows_in_error} [{mark}]")
     console.print(f"Rapport écrit dans {result.out}")
+    if letters is not None:
+        console.print(f"Lettres de décision écrites dans {letters}")
     if not result.balanced:                                          # pragma: no cover - engine contract
         raise typer.Exit(1)
 

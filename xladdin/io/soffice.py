@@ -60,13 +60,7 @@ def convert(path: str | Path, to: str, outdir: str | Path, *, recalc: int | None
             user = profile / "user"
             user.mkdir(parents=True, exist_ok=True)
             (user / "registrymodifications.xcu").write_text(_PROFILE_XCU.format(mode=recalc), encoding="utf-8")
-        cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
-               "--convert-to", to, "--outdir", str(outdir), str(path)]
-        env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
-        try:
-            done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout, env=env)
-        except subprocess.TimeoutExpired as exc:
-            raise SofficeError(f"soffice timed out after {timeout}s converting {path.name}") from exc
+        done = _run(exe, profile, to, outdir, [path], timeout, path.name)
         extension = to.split(":", 1)[0]
         target = outdir / f"{path.stem}.{extension}"
         if done.returncode != 0 or not target.exists():
@@ -78,6 +72,18 @@ def convert(path: str | Path, to: str, outdir: str | Path, *, recalc: int | None
     finally:
         if own_profile:
             shutil.rmtree(profile, ignore_errors=True)
+
+
+def _run(exe: str, profile: Path, to: str, outdir: Path, paths: list[Path], timeout: float,
+         what: str) -> subprocess.CompletedProcess:
+    """One ``soffice --headless --convert-to`` start over ``paths``, with its own profile and a timeout."""
+    cmd = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck",
+           "--convert-to", to, "--outdir", str(outdir), *map(str, paths)]
+    env = dict(os.environ, SAL_USE_VCLPLUGIN="svp")
+    try:
+        return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout, env=env)
+    except subprocess.TimeoutExpired as exc:
+        raise SofficeError(f"soffice timed out after {timeout}s converting {what}") from exc
 
 
 def strip_cached_values(src: str | Path, dst: str | Path) -> Path:
@@ -104,3 +110,27 @@ def sheet_values(path: str | Path, sheet: str) -> list[list]:
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+
+def convert_all(paths: list[str | Path], to: str, outdir: str | Path, *, timeout: float = 600) -> list[Path]:
+    """Convert several files in ONE ``soffice`` start (LibreOffice's start-up dominates a small file's
+    conversion); returns the converted files' paths in the order given. Raises :class:`SofficeError` when a file
+    was not converted."""
+    exe = soffice_path()
+    if exe is None:
+        raise SofficeError("soffice not found")
+    paths = [Path(p).resolve() for p in paths]
+    outdir = Path(outdir).resolve()
+    outdir.mkdir(parents=True, exist_ok=True)
+    profile = Path(tempfile.mkdtemp(prefix="xladdin-lo-"))
+    try:
+        done = _run(exe, profile, to, outdir, paths, timeout, f"{len(paths)} files")
+        extension = to.split(":", 1)[0]
+        targets = [outdir / f"{p.stem}.{extension}" for p in paths]
+        missing = [t.name for t in targets if not t.exists()]
+        if done.returncode != 0 or missing:
+            raise SofficeError(f"soffice failed (exit {done.returncode}), not converted: {', '.join(missing)}: "
+                               f"{done.stdout.strip()} {done.stderr.strip()}")
+        return targets
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)

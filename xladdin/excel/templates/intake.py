@@ -183,6 +183,8 @@ def _results(ws, spec: dict, row: int, range_name: str, face: str, lang: str, re
         row += 1
     note = ws.cell(row=row, column=label_col, value=common.text(spec.get("note"), lang))
     note.font = common.NOTE_FONT
+    if spec.get("letter"):      # where the decision letter comes from (xladdin decisions, no UDF)
+        ws.cell(row=row + 2, column=label_col, value=common.text(spec["letter"], lang)).font = common.NOTE_FONT
     return cached
 
 

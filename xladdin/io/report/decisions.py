@@ -16,6 +16,10 @@ from .styles import DECISIONS_TABLE, Styles
 WRAP = {"applicant_id": 12, "last_name": 10, "first_name": 10, "programme_kind": 14, "level": 10, "status": 9,
         "reasons": 10, "independence": 10, "rules": 9}
 
+# Columns a run adds when it has them: ``letter``, the decision letter written in the same run (import --letters).
+EXTRA_COLUMNS = ("letter",)
+LETTER_HEADERS = {"fr": "Lettre", "en": "Letter", "de": "Brief"}
+
 
 def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Table Style Medium 2") -> None:
     """Declare an Excel table over the header and ``n_rows`` rows of a ``constant_memory`` worksheet.
@@ -47,7 +51,7 @@ def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Tabl
 
 
 def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
-    keys = [k for k, *_ in DECISION_COLUMNS]
+    keys = [k for k, *_ in DECISION_COLUMNS] + [k for k in EXTRA_COLUMNS if k in data.columns]
     headers = [data.headers[k] for k in keys]
     add_table(ws, data.n, headers, DECISIONS_TABLE)
     widths = [output.content_width(_sample(data.columns[k], data.kinds[k]), h, header_lines=3)
@@ -98,3 +102,10 @@ def _sample(values: list, kind: str) -> list:
     if kind == "text":
         return head
     return [None if v is None else output.money_text(v) for v in head]
+
+
+def add_letters(data: ReportData, letters: dict[int, str]) -> None:
+    """The ``letter`` column: each decision row's letter file (by row position), empty for a row without one."""
+    data.columns["letter"] = [letters.get(i) for i in range(data.n)]
+    data.headers["letter"] = LETTER_HEADERS.get(data.lang, LETTER_HEADERS["en"])
+    data.kinds["letter"] = "text"
