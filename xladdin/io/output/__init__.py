@@ -40,9 +40,6 @@ Command-line options shared by the faces: ``LANG_OPTION``, ``KEYS_OPTION``, ``CS
 
 from __future__ import annotations
 
-import typer
-
-from ...options import lang_option
 from .. import formats
 from ..formats import money_text
 from .files import (OutputError, atomic_path, check_command_output, check_output, new_file_mode, os_error, os_errors,
@@ -61,11 +58,29 @@ AVERAGE_FORMAT = formats.AVERAGE
 DATE_FORMAT = formats.DATE
 TIMESTAMP_FORMAT = formats.TIMESTAMP
 
-LANG_OPTION = lang_option(("fr", "en", "de"), help="Langue des fichiers écrits : fr (défaut), en ou de.")
-KEYS_OPTION = typer.Option(False, "--keys", help="En-têtes et valeurs en clés du schéma (pour les machines).")
-CSV_DIALECT_OPTION = typer.Option(DEFAULT_DIALECT, "--csv-dialect",
-                                  help="CSV : semicolon (« ; » et BOM, comme l'ouvre Excel en Suisse ; défaut) "
-                                       "ou comma (« , » sans BOM).")
+
+
+def __getattr__(name: str):
+    """The command-line options, built on first use: the spreadsheet functions (xlwings Lite, Calc) import this
+    layer without the command line's typer installed."""
+    import typer
+
+    from ...options import lang_option
+
+    options = {
+        "LANG_OPTION": lambda: lang_option(("fr", "en", "de"), help="Langue des fichiers écrits : fr (défaut), en "
+                                                                      "ou de."),
+        "KEYS_OPTION": lambda: typer.Option(False, "--keys",
+                                            help="En-têtes et valeurs en clés du schéma (pour les machines)."),
+        "CSV_DIALECT_OPTION": lambda: typer.Option(
+            DEFAULT_DIALECT, "--csv-dialect", help="CSV : semicolon (« ; » et BOM, comme l'ouvre Excel en Suisse ; "
+                                                   "défaut) ou comma (« , » sans BOM)."),
+    }
+    if name not in options:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = options[name]()
+    globals()[name] = value
+    return value
 
 __all__ = [
     "LANGS", "KEYS", "MODES", "TEXT", "MONEY", "INTEGER", "AVERAGE", "DATE", "TIMESTAMP", "BOOL", "ENUM",
