@@ -281,6 +281,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "choisissez un autre dossier ou ajoutez --force pour les remplacer",
                       "the letter {path} already exists ({count} letter(s) present): nothing was written; choose "
                       "another folder or add --force to replace them"),
+    "letter_canton": ("pas de lettre de décision pour le canton {canton} : ses motifs et ses voies de droit ne sont "
+                      "pas encore rédigés (cantons couverts : GE, ZH, BE) ; le dossier est évalué dans le rapport",
+                      "no decision letter for the canton {canton}: its reasons and legal remedies are not written yet "
+                      "(cantons covered: GE, ZH, BE); the applicant is assessed in the report"),
     "letter_ids_missing": ("n° de dossier introuvable dans {path} : {ids}", "file number not found in {path}: {ids}"),
     "soffice_missing": ("LibreOffice est introuvable : les PDF ne peuvent pas être produits. Installez-le (Debian/"
                         "Ubuntu : sudo apt-get install libreoffice-writer-nogui ; Windows/macOS : "

@@ -83,7 +83,8 @@ def pdfs(workbooks, tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGS)
 def test_prints_on_a_few_a4_pages_charts_whole(pdfs, lang):
     pages = check_printed(pdfs[lang])
-    assert len(pages) <= 16, len(pages)                       # it printed 144 pages
+    # it printed 144 pages; fr and de print 16, en 17 since its independence labels became words (issue 14)
+    assert len(pages) <= 17, len(pages)
     text = ["".join(c["text"] for c in page[1:]) for page in pages]
     title = WORDS[lang][2]
     found = [n for n, t in enumerate(text) if title in t]

@@ -19,6 +19,7 @@ from .. import rules as rules_mod
 from ..bursary.assess import Assessment, assess_full, explain
 from ..bursary.loans import loan_plan
 from ..io.formats import chf_text
+from ..errors import XladdinError
 from . import texts
 
 # Columns a list may carry beside the schema (the reader reports them as unknown): the applicant's postal
@@ -117,8 +118,13 @@ def build_letters(table, rules: str = "GE-2025", *, reference_date=None, lang: s
             continue
         rs = by_label.get(row["rules"], assessment.ruleset)
         canton = rs.canton
-        letter_lang = lang or texts.office_lang(canton)
         line = int(lines[i]) if lines is not None else i + 2
+        if canton not in texts.cantons():          # no reason sentences and remedies written for it yet
+            out.append(LetterData(i, line, applicant_id, canton, lang or "fr",
+                                  reason_not_produced=XladdinError("letter_canton", canton=canton).text(
+                                      "en" if lang == "en" else "fr")))
+            continue
+        letter_lang = lang or texts.office_lang(canton)
         if pd.isna(row["eligible"]):
             out.append(LetterData(i, line, applicant_id, canton, letter_lang,
                                   reason_not_produced=str(row["reasons"])))
