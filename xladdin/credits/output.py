@@ -119,8 +119,7 @@ ACQUIRED_LABEL = ("Crédits acquis : {group}", "Credits acquired: {group}", "Erw
 # Registered under this face's own names (``credits.status``): the schema's ``applicant_id`` or the batch
 # report's ``status`` keep their own labels. Files for machines (--keys) keep the plain keys.
 SCOPE = "credits."
-output.register_labels({SCOPE + k: v for k, v in LABELS.items()}, kinds={SCOPE + k: v for k, v in KINDS.items()},
-                       values={SCOPE + k: v for k, v in VALUES.items()})
+output.register_labels(LABELS, kinds=KINDS, values=VALUES, scope=SCOPE)
 
 
 def scoped(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -186,7 +185,8 @@ def kinds_for(frame: pd.DataFrame) -> dict[str, str]:
             kinds[column] = output.INTEGER if whole else output.AVERAGE
         if str(column).startswith(ACQUIRED):
             group = str(column)[len(ACQUIRED):]
-            output.register_labels({SCOPE + column: tuple(label.format(group=group) for label in ACQUIRED_LABEL)})
+            output.register_labels({column: tuple(label.format(group=group) for label in ACQUIRED_LABEL)},
+                                   scope=SCOPE)
     return kinds
 
 

@@ -63,9 +63,9 @@ COMPARISON = {">=": ("au moins", "at least", "mindestens"), "<=": ("au plus", "a
 SCOPE = "whatif."
 _KINDS = {**{k: output.MONEY for k in MONEY_COLUMNS}, **{k: output.INTEGER for k in COUNT_COLUMNS},
           "varied": output.BOOL, "valid_from": output.DATE, "measure": output.ENUM}
-output.register_labels({SCOPE + k: v for k, v in LABELS.items()}, kinds={SCOPE + k: v for k, v in _KINDS.items()},
-                       values={SCOPE + "status": STATUS, SCOPE + "comparison": COMPARISON,
-                               SCOPE + "measure": {k: LABELS[k] for k in GROUP_MEASURES}})
+output.register_labels(LABELS, kinds=_KINDS, scope=SCOPE,
+                       values={"status": STATUS, "comparison": COMPARISON,
+                               "measure": {k: LABELS[k] for k in GROUP_MEASURES}})
 
 
 def scoped(frame: pd.DataFrame, kinds: dict[str, str], lang: str) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -54,14 +54,16 @@ def mode(lang: str | None = "fr", keys: bool = False) -> str:
 
 
 def register_labels(labels: dict[str, dict[str, str] | tuple], kinds: dict[str, str] | None = None,
-                    values: dict[str, dict[str, dict[str, str] | tuple]] | None = None) -> None:
+                    values: dict[str, dict[str, dict[str, str] | tuple]] | None = None, scope: str = "") -> None:
     """Teach the output layer the columns of a face: ``{key: {"fr":…, "en":…, "de":…}}`` or ``(fr, en, de)``;
-    ``kinds`` ``{key: MONEY|INTEGER|…}``; ``values`` ``{key: {code: {"fr":…, …}}}`` for enum-like columns."""
+    ``kinds`` ``{key: MONEY|INTEGER|…}``; ``values`` ``{key: {code: {"fr":…, …}}}`` for enum-like columns.
+    ``scope`` (``"credits."``) registers every key under the face's own name, so that a column of the same key
+    elsewhere (the schema's ``applicant_id``, the batch report's ``status``) keeps its own label."""
     for key, label in labels.items():
-        _LABELS[key] = _as_langs(label)
-    _KINDS.update(kinds or {})
+        _LABELS[scope + key] = _as_langs(label)
+    _KINDS.update({scope + key: k for key, k in (kinds or {}).items()})
     for key, codes in (values or {}).items():
-        _VALUES.setdefault(key, {}).update({code: _as_langs(v) for code, v in codes.items()})
+        _VALUES.setdefault(scope + key, {}).update({code: _as_langs(v) for code, v in codes.items()})
 
 
 def _as_langs(label) -> dict[str, str]:
