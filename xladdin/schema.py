@@ -411,6 +411,26 @@ _FR_MODEL = [
        group="training", cantons=_FR),
 ]
 
+# Inputs of Neuchâtel's model (LAF RSN 418.10, RLAF RSN 418.110, ALAF RSN 418.110.0): docs/rules/NE.md §2.
+_NE = ("NE",)
+_NE_MODEL = [
+    _f("reference_unit", ENUM, "Unité économique de référence (UER) de la personne en formation",
+       "Reference economic unit (UER) of the student",
+       "UER parentale ou propre, telle que le guichet social l'a établie (RELHaCoPS) ; vide = propre si marié·e, avec "
+       "enfant, ménage propre ou sans parents, sinon parentale.",
+       "Parents' or own unit, as the social desk set it (RELHaCoPS); empty = own when married, with a child, own "
+       "household or no parents, else the parents'.", "RLAF art. 16, 18 al. 1", values=("parental", "own"),
+       value_labels_fr={"parental": "UER parentale", "own": "UER propre"},
+       value_labels_en={"parental": "parents' unit", "own": "own unit"},
+       value_labels_de={"parental": "Einheit der Eltern", "own": "eigene Einheit"},
+       label_de="Wirtschaftliche Bezugseinheit (UER) der Person in Ausbildung", group="household", cantons=_NE),
+    _f("years_domicile_canton", INT, "Années de séjour légal dans le canton", "Years of legal stay in the canton",
+       "Permis B : plus de trois ans dans le canton suffisent ; séjours aux seules fins d'études non comptés.",
+       "Permit B: more than three years in the canton are enough; stays for study only do not count.",
+       "LAF art. 7 lit. c ; RLAF art. 5 al. 1", default=0, minimum=0,
+       label_de="Jahre rechtmässigen Aufenthalts im Kanton", group="identity", cantons=_NE),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -535,6 +555,13 @@ _NOT_READ = {
            "lives_with_parents", "wealth", "study_stay_only", "reconversion"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "in_training",
                                                   "health_premiums", "children_le10", "children_gt10")},
+    # Neuchâtel (docs/rules/NE.md §2): the UER's RDU (RELHaCoPS) stands for the parents' incomes, the spouse's
+    # income is in the own UER's RDU; the social-aid norms (RSN 831.02) stand for the household's composition.
+    "NE": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "spouse_income",
+           "p1_pays_alimony", "p2_pays_alimony",
+           "independence", "independent_income", "years_full_time_work", "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "children_le10",
+                                                  "children_gt10")},
 }
 
 
@@ -625,6 +652,14 @@ _ALSO_READ_BY_VD = {
                                          "children_adult", "taxable_wealth")}
 
 
+# Fields first written for another canton that Neuchâtel's model reads too (docs/rules/NE.md §2.1).
+_ALSO_READ_BY_NE = {
+    "student_rdu", "separate_lodging", "housing_costs", "training_costs", "meals_out", "other_income",
+    "part_time_special_reasons", "training_start", "apprenticeship", "first_training_done", "years_independent",
+    "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "adults", "dependent_children", "children_in_training",
+                                         "taxable_wealth", "housing_costs", "supplementary_benefits")}
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -635,11 +670,13 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("VD",))
         if f.cantons and f.key in _ALSO_READ_BY_FR and "FR" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("FR",))
+        if f.cantons and f.key in _ALSO_READ_BY_NE and "NE" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("NE",))
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _NE_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
