@@ -660,6 +660,32 @@ _ALSO_READ_BY_NE = {
 } | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "adults", "dependent_children", "children_in_training",
                                          "taxable_wealth", "housing_costs", "supplementary_benefits")}
 
+# The NE articles of the fields Neuchâtel's model reads (cited on its forms; another canton's form drops them).
+_NE_ARTICLES = {
+    "birth_date": "LAF art. 12 ; RLAF art. 12, 32 al. 2", "nationality": "LAF art. 7",
+    "permit": "LAF art. 7 lit. c-d", "years_domicile_ch": "LAF art. 7 lit. c", "refugee_or_stateless": "LAF art. 7 lit. d",
+    "study_stay_only": "RLAF art. 5 al. 1", "parents_abroad": "LAF art. 7 lit. b, 8 al. 1 lit. b",
+    "aid_domicile": "LAF art. 8", "programme_kind": "LAF art. 10, 15, 22 ; RLAF art. 8-10, 48", "level": "LAF art. 15",
+    "reconversion": "LAF art. 10 al. 4 ; RLAF art. 10-11", "recognised": "LAF art. 13-14 ; RLAF art. 13",
+    "regular_semesters": "LAF art. 9 al. 1 ; RLAF art. 6", "semesters_aided": "LAF art. 9 al. 1 ; RLAF art. 6 al. 1",
+    "part_time_ratio": "LAF art. 17 al. 2", "part_time_special_reasons": "LAF art. 17 al. 2",
+    "changes_of_course": "LAF art. 9 al. 2-3 ; RLAF art. 7", "application_date": "RLAF art. 55",
+    "year_start": "RLAF art. 55", "training_start": "LAF art. 12 ; RLAF art. 12 al. 2",
+    "apprenticeship": "RLAF art. 36 ; ALAF art. 5", "separate_lodging": "RLAF art. 31, 40 ; ALAF art. 4",
+    "housing": "RLAF art. 16", "student_children": "LAF art. 21 al. 2", "married": "RLAF art. 16",
+    "earnings": "RLAF art. 36-37 ; ALAF art. 3", "alimony": "RLAF art. 35 al. 2", "pensions": "RLAF art. 35 al. 2",
+    "wealth": "RLAF art. 29 al. 2, 38", "health_premiums": "RLAF art. 26", "transport": "RLAF art. 43",
+    "student_taxes": "RLAF art. 27, 41", "housing_costs": "RLAF art. 25, 40 al. 3 ; ALAF art. 4",
+    "other_income": "RLAF art. 46", "training_costs": "RLAF art. 44 ; ALAF art. 6",
+    "meals_out": "RLAF art. 42 ; ALAF art. 5", "first_training_done": "LAF art. 20 al. 2 lit. b",
+    "years_independent": "LAF art. 20 al. 2 lit. b", "loans_received": "RLAF art. 49 al. 2",
+    "parents": "RLAF art. 16, 19 al. 2", "student_rdu": "RLAF art. 18, 21, 34",
+} | {f"p{n}_{s}": article for n in (1, 2) for s, article in (
+    ("rdu", "RLAF art. 18-19, 21"), ("adults", "RLAF art. 30"), ("health_premiums", "RLAF art. 26"),
+    ("taxes", "RLAF art. 27"), ("supplementary_benefits", "RLAF art. 19 al. 1"), ("taxable_wealth", "RLAF art. 29"),
+    ("housing_costs", "RLAF art. 25"), ("children_in_training", "RLAF art. 20"),
+    ("dependent_children", "RLAF art. 29 al. 1 ; ALAF art. 2"))}
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -672,6 +698,8 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("FR",))
         if f.cantons and f.key in _ALSO_READ_BY_NE and "NE" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("NE",))
+        if f.key in _NE_ARTICLES and f.used_by("NE"):
+            f = replace(f, article=f"{f.article} ; {_NE_ARTICLES[f.key]}" if f.article else _NE_ARTICLES[f.key])
         out.append(f)
     return out
 
