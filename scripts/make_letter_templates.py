@@ -35,9 +35,15 @@ OFFICES = {
            "fr": ["Canton de Berne", "Direction de l'instruction publique et de la culture",
                   "Office des services centralisés", "Section des subsides de formation"],
            "en": ["Canton of Bern", "Education and Culture Directorate", "Training grants section (AAB)"]},
+    # Neuchâtel: the department ALAF art. 7 al. 2 names, « l'office chargé des bourses d'études » (RLAF art. 2)
+    "NE": {"fr": ["République et Canton de Neuchâtel", "Département de l'économie et de la cohésion sociale",
+                  "Office chargé des bourses d'études"],
+           "de": ["Republik und Kanton Neuenburg", "Amt für Ausbildungsbeiträge"],
+           "en": ["Republic and Canton of Neuchâtel", "Bursaries office"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
-         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}}
+         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"},
+         "NE": {"fr": "Neuchâtel", "de": "Neuenburg", "en": "Neuchâtel"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",
