@@ -307,8 +307,8 @@ def _ne_applicants(n: int, seed: int) -> pd.DataFrame:
     frame["student_rdu"] = np.where(frame["married"], frame["spouse_income"], 0)
     frame["health_premiums"] = rng.integers(30, 60, n) * 100
     frame["student_taxes"] = np.where(frame["earnings"] > 12000, rng.integers(0, 20, n) * 100, 0)
-    frame["reference_unit"] = np.where(rng.random(n) < 0.7, "", np.where(frame["housing"] == "household", "own",
-                                                                         "parental"))
+    frame["reference_unit"] = np.where(rng.random(n) < 0.7, "", np.where(
+        (frame["housing"] == "household") | (frame["parents"] == "none"), "own", "parental"))
     frame["years_domicile_canton"] = np.minimum(frame["years_domicile_ch"], rng.integers(0, 10, n))
     frame["separate_lodging"] = (frame["housing"] == "lease") & (rng.random(n) < 0.3)
     return frame

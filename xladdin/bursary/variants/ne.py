@@ -241,8 +241,9 @@ def eligibility(c, v):
         "NE-RLAF-55": too_late,
     }
     # LAF art. 26 al. 1: what the calculation needs (a missing amount is never read as 0 here)
+    # (a parental UER without a parents' budget has no figures to compute it)
     codes["NE-LAF-26"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters") | ~c.known("parents")
-                          | c["budget_missing"])
+                          | c["budget_missing"] | (~c["own_unit"] & c.is_("parents", "none")))
     ineligible = np.zeros(c.n, bool)
     for mask in codes.values():
         ineligible |= mask
