@@ -303,3 +303,20 @@ def test_intake_form_cites_neuchatel_articles(tmp_path):
     assert cited["Unité économique de référence (UER) de la personne en formation"] == "RLAF art. 16, 18 al. 1"
     assert cited["Années de séjour légal dans le canton"] == "LAF art. 7 lit. c ; RLAF art. 5 al. 1"
     assert not any("LBPE" in str(article) or "RBPE" in str(article) for article in cited.values())
+
+
+def test_compare_as_resident_across_every_rule_set():
+    """The NE sample compared under every shipped rule set, each row as if domiciled in that canton: one row per
+    applicant, NE's row errors kept (naming the norm), a total per rule set."""
+    from xladdin import rules as rules_mod
+    from xladdin.compare import compare
+
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-NE.csv"
+    ids = list(rules_mod.available())
+    r = compare(str(path), ids, resident=True)
+    assert len(r.rows) == 300 and r.rows["applicant_id"].tolist()[0] == "NE-ELIGIBLE"
+    assert set(r.summary["rules"]) == set(ids)
+    errors = r.rows["NE-2025.eligible"].isna()
+    assert errors.any() and r.rows.loc[errors, "NE-2025.reasons"].str.contains("RSN 831.02").all()
+    moved = r.rows.loc[r.rows["applicant_id"] == "NE-LAF-8", "NE-2025.reasons"].item()       # now a resident:
+    assert "NE-LAF-8" not in moved and "maintenance.norm.p4" in moved                       # needs the norm
