@@ -1,4 +1,4 @@
-"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023) over random synthetic applicants shaped for
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, NE-2025) over random synthetic applicants shaped for
 them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
 
 Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500.
@@ -19,6 +19,15 @@ SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[Healt
 RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
 # The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
 INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
+# Neuchâtel (NE-2025): the social-aid norms of RSN 831.02 it needs are not held; the test norms of test_ne.py (not
+# Neuchâtel's amounts) stand for them. It caps the bursary (LAF art. 21), pays from 200 a year rounded to 50 (RLAF
+# art. 45) and halves a second-semester aid (art. 55 al. 1): checked below in its own branch.
+RULE_SETS["NE"] = load("NE-2025").with_overrides({
+    **{f"maintenance.norm.p{i}": v for i, v in zip(range(1, 7), (12000, 18000, 22000, 26000, 30000, 33000))},
+    "maintenance.norm.p7_plus": 36000, "housing.rent_norm.p7_plus": 20000,
+    **{f"housing.rent_norm.p{i}": v for i, v in zip(range(1, 7), (9000, 12000, 14000, 16000, 18000, 19000))}})
+INCOME["NE"] = "rdu"
+CAPPED = {"NE"}
 
 
 def _minimum(rules: str) -> float:
@@ -36,6 +45,13 @@ def test_money_invariants(canton, seed, n):
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
+    if canton in CAPPED:                                                     # NE: LAF art. 21, RLAF art. 45, 55
+        assert (r["bursary"].fillna(0) <= r["cap"].fillna(0)).all()          # a loan row has no cap
+        half = r["reasons"].fillna("").str.contains("NE-RLAF-55-1")
+        assert ((r["bursary"] == 0) | (r["bursary"] >= 200) | (half & (r["bursary"] >= 100))).all()
+        assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()
+        assert (r["aid"] <= r["shortfall"].clip(lower=0) + 25).all()         # rounded to the nearest 50
+        return
     assert r["cap"].isna().all()                                             # no cap in any of them
     minimum = _minimum(rules)
     assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
