@@ -416,8 +416,8 @@ _NE = ("NE",)
 _NE_MODEL = [
     _f("reference_unit", ENUM, "Unité économique de référence (UER) de la personne en formation",
        "Reference economic unit (UER) of the student",
-       "UER parentale ou propre, telle que le guichet social l'a établie (RELHaCoPS) ; vide = propre si marié·e, avec "
-       "enfant, ménage propre ou sans parents, sinon parentale.",
+       "UER parentale ou propre, telle que le guichet social l'a établie (RELHaCoPS) ; vide = propre si "
+       "marié·e, avec enfant, ménage propre ou sans parents, sinon parentale.",
        "Parents' or own unit, as the social desk set it (RELHaCoPS); empty = own when married, with a child, own "
        "household or no parents, else the parents'.", "RLAF art. 16, 18 al. 1", values=("parental", "own"),
        value_labels_fr={"parental": "UER parentale", "own": "UER propre"},

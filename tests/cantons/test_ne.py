@@ -137,7 +137,7 @@ def test_step_figures_ne_1_and_ne_3():
     t = trace("NE-3")
     assert t["Parent 1 (parents' UER or third party): determining income"] == 37800
     assert t["Parent 2 (third party outside the UER): determining expenses"] == 66000
-    assert t["Parents' expected prestation (and the UER's deficit)"] == 6750
+    assert t["Parents' expected prestation (3/4 or 1/4 of the surplus)"] == 6750
     assert t["Student's earnings counted (4/5 after the allowance)"] == 2880
 
 
@@ -147,7 +147,7 @@ def test_ne_2_own_uer_deficit_and_third_party_parents():
     # = 17 400 × 1/4 (26 in 2025, art. 32 al. 2) = 4 350.
     t = trace("NE-2")
     assert t["Own UER: determining expenses"] == 41100 and t["UER deficit counted"] == 11100
-    assert t["Parents' expected prestation (and the UER's deficit)"] == 4350
+    assert t["Parents' expected prestation (3/4 or 1/4 of the surplus)"] == 4350
 
 
 # ---------------------------------------------------------------------------------------------------- YAML cases

@@ -110,7 +110,8 @@ def entitlement(c, v):
                           "Parent 1 (parents' UER or third party): determining expenses",
                           "RLAF art. 23-27 ; ALAF art. 2"),
              "p2_income": ("Parent 2 (tiers hors UER) : revenu déterminant",
-                           "Parent 2 (third party outside the UER): determining income", "RLAF art. 19 al. 2, 39 al. 2"),
+                           "Parent 2 (third party outside the UER): determining income",
+                           "RLAF art. 19 al. 2, 39 al. 2"),
              "p2_costs": ("Parent 2 (tiers hors UER) : dépenses déterminantes",
                           "Parent 2 (third party outside the UER): determining expenses", "RLAF art. 23-27, 39 al. 2"),
              "own_income": ("UER propre : revenu déterminant", "Own UER: determining income", "RLAF art. 18, 21"),
@@ -182,8 +183,8 @@ def family_budgets(c, v):
 
 
 @rule("RLAF art. 20, 32, 34, 39 ; LAF art. 20 al. 2",
-      trace={"parents_share": ("Prestation exigible des parents (et découvert de l'UER)",
-                               "Parents' expected prestation (and the UER's deficit)", "RLAF art. 32, 34, 39"),
+      trace={"parents_share": ("Prestation exigible des parents (3/4 ou 1/4 de l'excédent)",
+                               "Parents' expected prestation (3/4 or 1/4 of the surplus)", "RLAF art. 32, 39"),
              "own_share": ("UER propre : excédent à 80 % (découvert : en entier, en dépense)",
                            "Own UER: surplus at 80 % (deficit: in full, as a cost)", "RLAF art. 34")},
       slot="parents_share", variant="NE")
@@ -200,9 +201,10 @@ def parents_share(c, v):
         divisor = np.maximum(np.nan_to_num(c[f"p{n}_children_in_training"].astype(float), nan=1.0), 1.0)
         share = share + share_rate * c[f"p{n}_surplus"] / divisor
     divisor = np.maximum(np.nan_to_num(c["p1_children_in_training"].astype(float), nan=1.0), 1.0)
-    deficit = p.deficit_share * c["p1_deficit"] / divisor if p.deficit_share else np.zeros(c.n)
+    # a share of 0 carries nothing, even where the deficit needs a missing amount (NaN)
+    deficit = np.where(p.deficit_share > 0, p.deficit_share * c["p1_deficit"] / divisor, 0.0)
     own_share = v.own.surplus_share * c["own_surplus"]
-    own_deficit = v.own.deficit_share * c["own_deficit"] if v.own.deficit_share else np.zeros(c.n)
+    own_deficit = np.where(v.own.deficit_share > 0, v.own.deficit_share * c["own_deficit"], 0.0)
     notes = {v.codes.reduced_parents: reduced & (c["p1_counted"] | c["p2_counted"])}
     return {"parents_share": share, "own_share": own_share, "unit_deficit": deficit + own_deficit, "notes": notes}
 
@@ -232,7 +234,8 @@ def eligibility(c, v):
     apr30 = ((year + np.timedelta64(1, "Y")).astype("datetime64[M]") + np.timedelta64(4, "M")).astype(
         "datetime64[D]") - np.timedelta64(1, "D")
     late_first = dates & autumn & (applied > dec31)
-    too_late = dates & np.where(autumn, applied > apr30, applied > start + np.timedelta64(int(e.other_deadline_days), "D"))
+    other_limit = start + np.timedelta64(int(e.other_deadline_days), "D")
+    too_late = dates & np.where(autumn, applied > apr30, applied > other_limit)
     codes = {
         "NE-LAF-7": ~beneficiary,
         "NE-LAF-8": c["aid_domicile_final"] != _NE,
@@ -322,7 +325,7 @@ def amounts(c, v):
     CHF 24 000 + 6 000 per child (LAF art. 21); half for an application that only opens the second semester (art. 55
     al. 1 [N10]). A loan instead where the training gives only a loan (LAF art. 22, RLAF art. 48 b-c), beyond the
     duration (LAF art. 9, RLAF art. 48 a) or above 35 at the start of the training (LAF art. 12, RLAF art. 48 e):
-    covering only the costs specific to the studies (art. 47 al. 1: meals, travel, training costs [N12]), at most
+    covering only the costs specific to the studies (art. 47 al. 1: meals, travel, training costs [N14]), at most
     CHF 10 000 a year and 40 000 in all (art. 49 al. 2)."""
     a = v.award
     codes_ = v.codes
