@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import RIGHT_LOAN, RIGHT_NONE, _whole_years
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, whole_years
 from ..rule import round_half_up, rule
 
 _NE = BY_KEY["aid_domicile"].values.index("NE")
@@ -89,6 +89,17 @@ def independence(c, v):
     return {"independence_code": (older | second | worked).astype(np.int8)}
 
 
+@rule("LAF art. 10, 14-15, 22 ; RLAF art. 8-10, 48", trace={"right": ("Droit selon la formation", "Right by training")},
+      slot="right", variant="NE")
+def right(c, v):
+    """LAF art. 10, 15, 22, RLAF art. 48 — bursary, loan only or nothing by the kind of training (NE.md §3.1); a
+    reconversion imposed by the labour market or by force majeure (LAF art. 10 al. 4) turns the loan of a second
+    training or a complement into a bursary, not that of a training beyond the master (RLAF art. 48 b)."""
+    base = right_by_training(c, v)
+    lifted = c.true("reconversion") & (base == RIGHT_LOAN) & ~c.is_("programme_kind", "doctorate", "mas")
+    return {"right": np.where(lifted, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": lifted}
+
+
 @rule("LAF art. 9 al. 1, 17 al. 2 ; RLAF art. 6",
       trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
       slot="entitlement", variant="NE")
@@ -97,8 +108,8 @@ def entitlement(c, v):
     followed part time for social, family or health reasons (art. 17 al. 2)."""
     regular = c["regular_semesters"].astype(float)
     special = c.true("part_time_special_reasons") & (c["part_time_ratio"] < 1)
-    stretched = np.where(special, np.ceil(np.round(regular / c["part_time_ratio"], 9)), regular)
-    return {"entitlement_semesters": stretched + v.duration.extra_semesters}
+    semesters = np.where(special, stretched(regular, c["part_time_ratio"]), regular)
+    return {"entitlement_semesters": semesters + v.duration.extra_semesters}
 
 
 # ---------------------------------------------------------------------------------------------------- budgets
@@ -250,7 +261,7 @@ def eligibility(c, v):
     ineligible = np.zeros(c.n, bool)
     for mask in codes.values():
         ineligible |= mask
-    age_start = _whole_years(c["birth_date"].astype("datetime64[D]"),
+    age_start = whole_years(c["birth_date"].astype("datetime64[D]"),
                              np.where(c.known("training_start"), c["training_start"], c["year_start"])
                              .astype("datetime64[D]"))
     return {"eligible": ~ineligible, "codes": codes, "second_semester_only": late_first & ~too_late,
