@@ -55,7 +55,7 @@ WORKED = {
 
 
 VD = Canton("VD-2023", COMMON, WORKED, default="VD-1")
-result, trace = VD.result, VD.trace
+applicant, result, trace = VD.applicant, VD.result, VD.trace
 
 
 # ---------------------------------------------------------------------------------------------------- VD.md §8
