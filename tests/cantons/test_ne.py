@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +18,8 @@ import xladdin
 from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.compliance import check
 from xladdin.rules import load
+
+from .helpers import Canton, codes_named, load_cases
 
 COMMON = {"nationality": "CH", "aid_domicile": "NE", "recognised": True, "year_start": "2025-08-18",
           "application_date": "2025-09-15", "regular_semesters": 6}
@@ -77,20 +78,11 @@ def with_norms():
     return load("NE-2025").with_overrides(NORMS)
 
 
-def applicant(example: str = "NE-1", **changes) -> dict:
-    return {"applicant_id": example, **COMMON, **WORKED[example][0], **changes}
+NE = Canton(with_norms(), COMMON, WORKED, default="NE-1")          # the test norms given, as a what-if would
 
 
 def result(example: str = "NE-1", norms: bool = True, **changes) -> dict:
-    rules = with_norms() if norms else "NE-2025"
-    row = xladdin.assess([applicant(example, **changes)], rules=rules).iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
-
-
-def trace(example: str = "NE-1", **changes) -> dict:
-    frame = xladdin.explain(applicant(example, **changes), rules=with_norms(), lang="en")
-    return dict(zip(frame["label"], frame["amount"]))
+    return NE.result(example, rules=None if norms else "NE-2025", **changes)
 
 
 def test_the_norms_are_named_missing_never_invented():
@@ -104,9 +96,7 @@ def test_the_norms_are_named_missing_never_invented():
 
 @pytest.mark.parametrize("example", sorted(WORKED))
 def test_worked_example(example):
-    got = result(example)
-    expected = WORKED[example][1]
-    assert {key: got[key] for key in expected} == expected
+    NE.check_worked(example)
 
 
 @pytest.mark.parametrize("example", sorted(WORKED))
@@ -119,7 +109,7 @@ def test_worked_example_without_the_norms_is_a_row_error_naming_them(example):
 
 
 def test_worked_examples_in_one_table_keep_order_and_rows():
-    frame = xladdin.assess([applicant(e) for e in sorted(WORKED)], rules=with_norms())
+    frame = NE.worked_table()
     assert frame["applicant_id"].tolist() == sorted(WORKED)
     assert frame["aid"].tolist() == [6400, 2950, 8800, 4000, 19500]
 
@@ -127,14 +117,14 @@ def test_worked_examples_in_one_table_keep_order_and_rows():
 def test_step_figures_ne_1_and_ne_3():
     # NE-1: revenu 60 000 + 30 % × (50 000 − 4 × 10 000) = 63 000; dépenses 130 % × 26 000 = 33 800 + 15 600
     # + 10 000 + 6 000 = 65 400 (RLAF art. 23-29, ALAF art. 2); deficit 2 400; meals, travel, training 3 990.
-    t = trace("NE-1")
+    t = NE.trace("NE-1")
     assert t["Parent 1 (parents' UER or third party): determining income"] == 63000
     assert t["Parent 1 (parents' UER or third party): determining expenses"] == 65400
     assert t["UER deficit counted"] == 2400
     assert t["Training costs, travel, meals, taxes"] == 3990
     # NE-3: mother alone 90 % × 42 000 = 37 800 (art. 30); father outside the UER: 75 000 − (28 600 + 15 400
     # + 11 000 + 11 000) = 9 000 × 3/4 = 6 750 (art. 32, 39 al. 2); apprentice 4/5 × (9 600 − 6 000) = 2 880.
-    t = trace("NE-3")
+    t = NE.trace("NE-3")
     assert t["Parent 1 (parents' UER or third party): determining income"] == 37800
     assert t["Parent 2 (third party outside the UER): determining expenses"] == 66000
     assert t["Parents' expected prestation (3/4 or 1/4 of the surplus)"] == 6750
@@ -145,7 +135,7 @@ def test_ne_2_own_uer_deficit_and_third_party_parents():
     # own UER of 2 without a child: 105 % × 18 000 = 18 900 + 13 200 (110 % × 12 000 < 16 800) + 7 200 + 1 800
     # = 41 100 − 30 000 = deficit 11 100 (art. 34 al. 2); parents: 80 000 − (23 400 + 13 200 + 12 000 + 14 000)
     # = 17 400 × 1/4 (26 in 2025, art. 32 al. 2) = 4 350.
-    t = trace("NE-2")
+    t = NE.trace("NE-2")
     assert t["Own UER: determining expenses"] == 41100 and t["UER deficit counted"] == 11100
     assert t["Parents' expected prestation (3/4 or 1/4 of the surplus)"] == 4350
 
@@ -155,13 +145,9 @@ def test_ne_2_own_uer_deficit_and_third_party_parents():
 CASES = Path(__file__).parent / "data" / "ne_cases.yaml"
 
 
-def _cases():
-    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
-        yield pytest.param(case, id=case["name"])
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", load_cases(CASES))
 def test_case(case):
+    """A case may run on the shipped rule set (``norms: false``), expect texts in ``reasons`` or an empty cell."""
     got = result(case.get("example", "NE-1"), norms=case.get("norms", True), **case.get("input", {}))
     for key, expected in case["output"].items():
         if key == "reasons_contain":
@@ -174,9 +160,7 @@ def test_case(case):
 
 
 def test_every_reason_code_has_a_case():
-    named = {code for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))
-             for code in str(case["output"].get("reasons", "")).split(";") if code}
-    assert set(load("NE-2025").reason_codes) <= named
+    assert set(load("NE-2025").reason_codes) <= codes_named(CASES)
 
 
 # ---------------------------------------------------------------------------------------------------- NE.md §7

@@ -15,6 +15,8 @@ from xladdin import assess
 from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
+from .test_ne import NORMS as NE_TEST_NORMS
+
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
 # The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
@@ -22,10 +24,7 @@ INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
 # Neuchâtel (NE-2025): the social-aid norms of RSN 831.02 it needs are not held; the test norms of test_ne.py (not
 # Neuchâtel's amounts) stand for them. It caps the bursary (LAF art. 21), pays from 200 a year rounded to 50 (RLAF
 # art. 45) and halves a second-semester aid (art. 55 al. 1): checked below in its own branch.
-RULE_SETS["NE"] = load("NE-2025").with_overrides({
-    **{f"maintenance.norm.p{i}": v for i, v in zip(range(1, 7), (12000, 18000, 22000, 26000, 30000, 33000))},
-    "maintenance.norm.p7_plus": 36000, "housing.rent_norm.p7_plus": 20000,
-    **{f"housing.rent_norm.p{i}": v for i, v in zip(range(1, 7), (9000, 12000, 14000, 16000, 18000, 19000))}})
+RULE_SETS["NE"] = load("NE-2025").with_overrides(NE_TEST_NORMS)
 INCOME["NE"] = "rdu"
 CAPPED = {"NE"}
 
