@@ -411,6 +411,19 @@ _FR_MODEL = [
        group="training", cantons=_FR),
 ]
 
+# Inputs of Jura's model (loi RSJU 416.31, ordonnance RSJU 416.311, directive RSJU 416.311.1): docs/rules/JU.md §2.
+_JU = ("JU",)
+_JU_MODEL = [
+    _f("training_outside_canton", BOOL, "Formation suivie hors du canton", "Training outside the canton",
+       "Justifie le logement et la pension hors du domicile familial.", "Justifies lodging and board away from home.",
+       "ordonnance JU art. 54 al. 1", default=False, label_de="Ausbildung ausserhalb des Kantons", group="training",
+       cantons=_JU),
+    _f("young_child", BOOL, "Enfant jusqu'en 2e année primaire", "A child up to the 2nd primary year",
+       "Pas de revenu hypothétique du conjoint ni de la personne ayant charge d'enfants.",
+       "No hypothetical income of the spouse or of the student with children.", "ordonnance JU art. 62 al. 2, 63",
+       default=False, label_de="Kind bis zum 2. Primarschuljahr", group="household", cantons=_JU),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -470,6 +483,15 @@ _PARENT_TAX_SUFFIXES = [
      "Personen im Familienbudget", "RBPE art. 19-20, 24 al. 3", {"minimum": 1, "cantons": _FR}),
     ("children_under_16", INT, "enfants de moins de 16 ans", "children under 16", "Kinder unter 16 Jahren",
      "RBPE art. 21", {"minimum": 0, "default": 0, "cantons": _FR}),
+    # Jura (ordonnance art. 44, 45 al. 3, 46 al. 7)
+    ("stepparent_income", AMOUNT, "dont revenu du conjoint sans lien de filiation",
+     "of which income of the spouse not related to the student", "davon Einkommen des Stiefelternteils",
+     "ordonnance JU art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+    ("stepparent_wealth", AMOUNT, "dont fortune du conjoint sans lien de filiation",
+     "of which wealth of the spouse not related to the student", "davon Vermögen des Stiefelternteils",
+     "ordonnance JU art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+    ("common_household", BOOL, "ménage commun (concubinage)", "common household (cohabiting)",
+     "Wohngemeinschaft (Konkubinat)", "ordonnance JU art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
@@ -535,6 +557,11 @@ _NOT_READ = {
            "lives_with_parents", "wealth", "study_stay_only", "reconversion"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "in_training",
                                                   "health_premiums", "children_le10", "children_gt10")},
+    # Jura (docs/rules/JU.md §2): the tax assessment's revenu total and net wealth, the LP minimum vital.
+    "JU": {"occupants", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums", "independence",
+           "independent_income", "years_full_time_work", "lives_with_parents", "parents_abroad"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "children", "in_training", "health_premiums",
+                                                  "children_gt10")},
 }
 
 
@@ -625,6 +652,19 @@ _ALSO_READ_BY_VD = {
                                          "children_adult", "taxable_wealth")}
 
 
+# Fields first written for another canton that Jura's model reads too (docs/rules/JU.md §2.1).
+_ALSO_READ_BY_JU = {
+    "study_stay_only", "semesters_aided", "part_time_ratio", "changes_of_course", "reconversion", "earnings",
+    "wealth", "transport", "student_taxes", "first_training_done", "years_independent", "loans_received",
+    "own_household_reason", "cohabiting_partner", "common_child", "housing_costs", "other_income", "training_costs",
+    "meals_out", "part_time_special_reasons", "duration_months", "years_in_training", "training_start",
+    "student_children_le10",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("income_total", "imputed_rent", "income_addbacks", "income_excluded",
+                                         "supplementary_benefits", "owner_occupied", "recognised_deductions",
+                                         "housing_costs", "children_in_training", "net_wealth", "taxes",
+                                         "dependent_children", "children_le10")}
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -635,11 +675,13 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("VD",))
         if f.cantons and f.key in _ALSO_READ_BY_FR and "FR" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("FR",))
+        if f.cantons and f.key in _ALSO_READ_BY_JU and "JU" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("JU",))
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
