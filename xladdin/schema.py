@@ -416,11 +416,11 @@ _JU = ("JU",)
 _JU_MODEL = [
     _f("training_outside_canton", BOOL, "Formation suivie hors du canton", "Training outside the canton",
        "Justifie le logement et la pension hors du domicile familial.", "Justifies lodging and board away from home.",
-       "ordonnance JU art. 54 al. 1", default=False, label_de="Ausbildung ausserhalb des Kantons", group="training",
+       "OSF art. 54 al. 1", default=False, label_de="Ausbildung ausserhalb des Kantons", group="training",
        cantons=_JU),
     _f("young_child", BOOL, "Enfant jusqu'en 2e année primaire", "A child up to the 2nd primary year",
        "Pas de revenu hypothétique du conjoint ni de la personne ayant charge d'enfants.",
-       "No hypothetical income of the spouse or of the student with children.", "ordonnance JU art. 62 al. 2, 63",
+       "No hypothetical income of the spouse or of the student with children.", "OSF art. 62 al. 2, 63",
        default=False, label_de="Kind bis zum 2. Primarschuljahr", group="household", cantons=_JU),
 ]
 
@@ -486,12 +486,12 @@ _PARENT_TAX_SUFFIXES = [
     # Jura (ordonnance art. 44, 45 al. 3, 46 al. 7)
     ("stepparent_income", AMOUNT, "dont revenu du conjoint sans lien de filiation",
      "of which income of the spouse not related to the student", "davon Einkommen des Stiefelternteils",
-     "ordonnance JU art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+     "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
     ("stepparent_wealth", AMOUNT, "dont fortune du conjoint sans lien de filiation",
      "of which wealth of the spouse not related to the student", "davon Vermögen des Stiefelternteils",
-     "ordonnance JU art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+     "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
     ("common_household", BOOL, "ménage commun (concubinage)", "common household (cohabiting)",
-     "Wohngemeinschaft (Konkubinat)", "ordonnance JU art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
+     "Wohngemeinschaft (Konkubinat)", "OSF art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).

@@ -1,7 +1,7 @@
 """Loi (RSJU 416.31), ordonnance (RSJU 416.311) and directive (RSJU 416.311.1) concernant les subsides de formation —
 Jura's model, variants ``JU`` and ``august_1`` (docs/rules/JU.md).
 
-A budget per parent from the tax assessment of the year before the training (ordonnance art. 32): the revenu
+A budget per parent from the tax assessment of the year before the training (OSF art. 32): the revenu
 déterminant (revenu total corrected, art. 40, 44) and a share of the net wealth above an allowance (art. 43) against
 taxes, the minimum vital of LP art. 93 + 10 %, the rent up to the canton's average rents and 15 % of the three for
 other costs (art. 41, 45-47); 75 % of the surplus divided by the children in post-compulsory training (an only child
@@ -10,7 +10,7 @@ counts 1.25), 15 % or 10 % in the cases of art. 48; the student's budget from th
 
 The minimum vital of LP art. 93 and the average rents of the Federal Statistical Office are not in the texts held:
 their parameters are ``missing`` (NaN here) and the rows that need one are row errors (``xladdin.bursary.missing``).
-Parent 1 is the parent the student lives with (ordonnance art. 38 al. 3: the parent with custody).
+Parent 1 is the parent the student lives with (OSF art. 38 al. 3: the parent with custody).
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ def _month_index(day: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------------------------------------------- reference date
 
-@rule("loi art. 30 al. 1 ; ordonnance art. 8, 66 al. 1 (état de fait au 1er août)",
+@rule("LSF art. 30 al. 1 ; OSF art. 8, 66 al. 1 (état de fait au 1er août)",
       trace={"reference_date": ("Jour de référence (1er août de l'année de formation)",
                                 "Reference date (1 August of the training year)")},
       slot="reference_date", variant="august_1")
 def august_1(c, v):
-    """Loi art. 30 al. 1, ordonnance art. 66 al. 1 — the facts of 1 August of the training year: the 1 August on or
+    """Loi art. 30 al. 1, OSF art. 66 al. 1 — the facts of 1 August of the training year: the 1 August on or
     before ``year_start`` (a training begun in the second semester belongs to the year begun the August before)."""
     start = c["year_start"].astype("datetime64[M]")
     months = start.astype(np.int64)
@@ -59,11 +59,11 @@ def _partner(c) -> np.ndarray:
     return c.true("married") | (c.true("cohabiting_partner") & c.true("common_child"))
 
 
-@rule("ordonnance art. 48 lit. a-d ; loi art. 26 al. 4",
+@rule("OSF art. 48 lit. a-d ; LSF art. 26 al. 4",
       trace={"independence_code": ("Participation des parents réduite (15 % ou 10 %)",
-                                   "Parents' participation reduced (15 % or 10 %)", "ordonnance art. 48 lit. a-d"),
+                                   "Parents' participation reduced (15 % or 10 %)", "OSF art. 48 lit. a-d"),
              "parents_rate": ("Part de l'excédent des parents prise en compte", "Share of the parents' surplus counted",
-                              "ordonnance art. 48")},
+                              "OSF art. 48")},
       slot="independence", variant="JU")
 def independence(c, v):
     """Ordonnance art. 48 — the share of the parents' surplus added to the student's budget: 10 % for a student
@@ -112,20 +112,20 @@ def _wealth_part(w, wealth: np.ndarray, allowance: np.ndarray) -> np.ndarray:
 def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:
     b, e = f"Parent {n}", f"Parent {n}"
     return {
-        f"p{n}_income": (f"{b} : revenu déterminant", f"{e}: determining income", "ordonnance art. 40, 44"),
-        f"p{n}_wealth": (f"{b} : part de la fortune nette", f"{e}: share of net wealth", "ordonnance art. 43-44"),
-        f"p{n}_taxes": (f"{b} : impôts", f"{e}: taxes", "ordonnance art. 41 al. 1 lit. a"),
+        f"p{n}_income": (f"{b} : revenu déterminant", f"{e}: determining income", "OSF art. 40, 44"),
+        f"p{n}_wealth": (f"{b} : part de la fortune nette", f"{e}: share of net wealth", "OSF art. 43-44"),
+        f"p{n}_taxes": (f"{b} : impôts", f"{e}: taxes", "OSF art. 41 al. 1 lit. a"),
         f"p{n}_maintenance": (f"{b} : frais d'entretien (minimum vital LP + 10 %)",
-                              f"{e}: maintenance (LP minimum vital + 10 %)", "ordonnance art. 45"),
-        f"p{n}_housing": (f"{b} : frais d'habitation", f"{e}: housing costs", "ordonnance art. 46 ; directive art. 3"),
+                              f"{e}: maintenance (LP minimum vital + 10 %)", "OSF art. 45"),
+        f"p{n}_housing": (f"{b} : frais d'habitation", f"{e}: housing costs", "OSF art. 46 ; DSF art. 3"),
         f"p{n}_other_costs": (f"{b} : forfait pour autres frais (15 %) et frais particuliers",
-                              f"{e}: other costs (15 %) and particular costs", "ordonnance art. 41 al. 2, 47"),
+                              f"{e}: other costs (15 %) and particular costs", "OSF art. 41 al. 2, 47"),
         f"p{n}_balance": (f"{b} : excédent ou découvert du budget", f"{e}: budget surplus or deficit",
-                          "ordonnance art. 38-47"),
+                          "OSF art. 38-47"),
     }
 
 
-@rule("ordonnance art. 38-47 ; directive art. 3", trace={**_budget_trace(1), **_budget_trace(2)},
+@rule("OSF art. 38-47 ; DSF art. 3", trace={**_budget_trace(1), **_budget_trace(2)},
       slot="family_budgets", variant="JU")
 def family_budgets(c, v):
     """Ordonnance art. 38 — one budget for parents together (parent 1); when they live apart, a budget for each
@@ -182,8 +182,8 @@ def family_budgets(c, v):
     return out
 
 
-@rule("ordonnance art. 48", trace={"parents_share": ("Participation des parents", "Parents' participation",
-                                                     "ordonnance art. 48")},
+@rule("OSF art. 48", trace={"parents_share": ("Participation des parents", "Parents' participation",
+                                                     "OSF art. 48")},
       slot="parents_share", variant="JU")
 def parents_share(c, v):
     """Ordonnance art. 48 — a part of each parent's surplus is added as income to the student's budget; a deficit is
@@ -202,9 +202,9 @@ def parents_share(c, v):
 
 # ---------------------------------------------------------------------------------------------------- eligibility
 
-@rule("loi art. 10-14, 19-22, 31 ; ordonnance art. 14, 20, 23-24, 65",
-      trace={"eligible": ("Éligible (loi art. 10-14, 19-22 ; ordonnance art. 14, 20, 23, 65)",
-                          "Eligible (loi art. 10-14, 19-22 ; ordonnance art. 14, 20, 23, 65)")},
+@rule("LSF art. 10-14, 19-22, 31 ; OSF art. 14, 20, 23-24, 65",
+      trace={"eligible": ("Éligible (LSF art. 10-14, 19-22 ; OSF art. 14, 20, 23, 65)",
+                          "Eligible (LSF art. 10-14, 19-22 ; OSF art. 14, 20, 23, 65)")},
       slot="eligibility", variant="JU")
 def eligibility(c, v):
     """Each failed condition is a reason code (JU.md §3.2)."""
@@ -246,20 +246,20 @@ def eligibility(c, v):
 
 # ---------------------------------------------------------------------------------------------------- student
 
-@rule("ordonnance art. 19, 49-56 ; directive art. 4-8",
-      trace={"s_training": ("Frais de formation", "Training costs", "ordonnance art. 51 ; directive art. 4"),
-             "s_transport": ("Frais de transport", "Transport", "ordonnance art. 52"),
-             "s_meals": ("Frais de repas", "Meals", "ordonnance art. 53 ; directive art. 5"),
+@rule("OSF art. 19, 49-56 ; DSF art. 4-8",
+      trace={"s_training": ("Frais de formation", "Training costs", "OSF art. 51 ; DSF art. 4"),
+             "s_transport": ("Frais de transport", "Transport", "OSF art. 52"),
+             "s_meals": ("Frais de repas", "Meals", "OSF art. 53 ; DSF art. 5"),
              "s_lodging": ("Logement et pension hors du domicile familial", "Lodging and board away from home",
-                           "ordonnance art. 54 ; directive art. 6-7"),
-             "s_other": ("Forfait pour autres frais", "Flat rate for other costs", "ordonnance art. 55 ; directive art. 8"),
+                           "OSF art. 54 ; DSF art. 6-7"),
+             "s_other": ("Forfait pour autres frais", "Flat rate for other costs", "OSF art. 55 ; DSF art. 8"),
              "s_household": ("Ménage de la personne en formation (entretien, habitation, impôts, 15 %)",
-                             "Student's household (maintenance, housing, taxes, 15 %)", "ordonnance art. 56"),
-             "needs": ("Dépenses reconnues (total)", "Recognised expenses (total)", "ordonnance art. 50")},
+                             "Student's household (maintenance, housing, taxes, 15 %)", "OSF art. 56"),
+             "needs": ("Dépenses reconnues (total)", "Recognised expenses (total)", "OSF art. 50")},
       slot="student_needs", variant="JU")
 def student_needs(c, v):
     """Ordonnance art. 50 — training costs (flat by level, the teaching materials and exam fees above 1 000, at most
-    3 000: directive art. 4), transport (art. 52), meals per day of training when the student cannot go home
+    3 000: DSF art. 4), transport (art. 52), meals per day of training when the student cannot go home
     (art. 53), lodging up to 650 a month and full board instead of meals when living away is justified (art. 54), a
     flat rate for other costs (art. 55). Married, partnered or with children: the family budget of art. 45-47 by
     analogy instead of art. 54-55 (art. 56). Secondary I in a private school: transport and meals only (art. 19)."""
@@ -295,22 +295,23 @@ def student_needs(c, v):
             "s_other": other, "s_household": np.where(family, household, np.nan), "needs": needs, "notes": notes}
 
 
-@rule("ordonnance art. 57-64 ; directive art. 9-10",
+@rule("OSF art. 57-64 ; DSF art. 9-10",
       trace={"s_earnings": ("Revenus de la personne en formation pris en compte", "Student's income counted",
-                            "ordonnance art. 57-59, 63 ; directive art. 9"),
+                            "OSF art. 57-59, 63 ; DSF art. 9"),
              "s_spouse": ("Revenu du conjoint, partenaire ou concubin", "Spouse's or partner's income",
-                          "ordonnance art. 62 ; directive art. 10"),
-             "s_wealth": ("Part de la fortune", "Share of wealth", "ordonnance art. 64"),
-             "resources": ("Recettes (total)", "Receipts (total)", "ordonnance art. 49")},
+                          "OSF art. 62 ; DSF art. 10"),
+             "s_wealth": ("Part de la fortune", "Share of wealth", "OSF art. 64"),
+             "resources": ("Recettes (total)", "Receipts (total)", "OSF art. 49")},
       slot="student_resources", variant="JU")
 def student_resources(c, v):
     """Ordonnance art. 57-64 — the gross earnings of the training year at 80 % (under 25, or married or partnered)
     or 50 % (art. 59), net daily allowances (art. 58, ``other_income``); without any income a flat income by age,
-    or 12 000 for a part time not due to health or family (art. 57, directive art. 9); with children, 80 % of the
+    or 12 000 for a part time not due to health or family (art. 57, DSF art. 9); with children, 80 % of the
     income or 12 000 at least (art. 63 by analogy with art. 62); the spouse's or partner's income at 80 % or a
-    hypothetical 12 000, none with a child up to the 2nd primary year (art. 62, directive art. 10); 20 % of the net
+    hypothetical 12 000, none with a child up to the 2nd primary year (art. 62, DSF art. 10); 20 % of the net
     wealth above 25 000 per person (art. 64); maintenance and pensions when no parent's budget takes them (art. 40
-    lit. c); the parents' participation (art. 48)."""
+    lit. c); the parents' participation (art. 48). No flat income for a pupil of compulsory school (art. 19
+    al. 2: only transport and distance costs are in that budget) [reading J13]."""
     s = v.student
     age = c["age"]
     partner = c["partner_counted"]
@@ -326,7 +327,7 @@ def student_resources(c, v):
     with_children = kids > 0
     own = np.where(with_children,
                    np.where(no_income & ~young_child, s.spouse.hypothetical, counted),
-                   np.where(no_income, flat, counted)) + allowances
+                   np.where(no_income & ~c.is_("programme_kind", "compulsory"), flat, counted)) + allowances
     spouse_income = np.nan_to_num(c["spouse_income"])
     spouse = np.where(partner, np.where(spouse_income > 0, s.spouse.share * spouse_income,
                                         np.where(young_child, 0.0, s.spouse.hypothetical)), 0.0)
@@ -339,19 +340,19 @@ def student_resources(c, v):
 
 # ---------------------------------------------------------------------------------------------------- award
 
-@rule("ordonnance art. 22, 27-28, 30, 36-37, 65 al. 3 ; loi art. 25",
+@rule("OSF art. 22, 27-28, 30, 36-37, 65 al. 3 ; LSF art. 25",
       trace={"shortfall": ("Découvert (dépenses − recettes, arrondi)", "Shortfall (expenses − receipts, rounded)",
-                           "loi art. 26 al. 2 ; ordonnance art. 37"),
-             "cap": ("Montant maximal", "Maximum amount", "ordonnance art. 36 al. 1-3"),
-             "claim_months": ("Mois ouvrant droit", "Months with a claim", "ordonnance art. 65 al. 3"),
-             "bursary": ("Bourse", "Bursary", "loi art. 24 ; ordonnance art. 36"),
-             "loan": ("Prêt", "Loan", "loi art. 25 ; ordonnance art. 22, 27, 30"),
-             "aid": ("Subside total", "Total award", "ordonnance art. 36-37")},
+                           "LSF art. 26 al. 2 ; OSF art. 37"),
+             "cap": ("Montant maximal", "Maximum amount", "OSF art. 36 al. 1-3"),
+             "claim_months": ("Mois ouvrant droit", "Months with a claim", "OSF art. 65 al. 3"),
+             "bursary": ("Bourse", "Bursary", "LSF art. 24 ; OSF art. 36"),
+             "loan": ("Prêt", "Loan", "LSF art. 25 ; OSF art. 22, 27, 30"),
+             "aid": ("Subside total", "Total award", "OSF art. 36-37")},
       slot="amounts", variant="JU")
 def amounts(c, v):
     """Ordonnance art. 36-37 — the shortfall, rounded, up to the maximum by level and situation + 4 000 per child
     (art. 36 al. 1-3); a late application only for the whole months left (art. 65 al. 3); nothing under 500 (al. 4).
-    A loan instead of a bursary for the trainings of loi art. 25 al. 1 a-b and the two extra semesters (ordonnance
+    A loan instead of a bursary for the trainings of LSF art. 25 al. 1 a-b and the two extra semesters (ordonnance
     art. 22); the shortfall above the maximum as a repayable loan (art. 27), within 15 000 a year and 45 000 in all
     (art. 30 al. 2). A limit case (art. 28) is named, its loan left to the office [reading J12]."""
     a = v.award

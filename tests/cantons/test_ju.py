@@ -1,0 +1,165 @@
+"""JU-2026 (LSF RSJU 416.31, OSF RSJU 416.311, DSF RSJU 416.311.1): the worked examples of docs/rules/JU.md §8 end to
+end — with the texts held (the rows needing the LP minimum vital or the average rents are row errors naming them)
+and with TEST amounts standing for those two sources (invented for the arithmetic only, NOT Jura's) — the YAML
+cases of tests/cantons/data/ju_cases.yaml (one per step and per reason code, arithmetic in comments) and the
+concordat verdicts of JU.md §7. Common: Swiss, domicile JU, training year from 17.08.2026 (reference date
+01.08.2026), application 15.09.2026."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+import xladdin
+from xladdin.compliance import check
+from xladdin.rules import load
+
+COMMON = {"nationality": "CH", "aid_domicile": "JU", "recognised": True, "part_time_ratio": 1,
+          "year_start": "2026-08-17", "application_date": "2026-09-15", "regular_semesters": 6}
+
+# Test values standing for the LP art. 93 base amounts and the OFS average rents (monthly), NOT Jura's.
+TEST_AMOUNTS = {"family.maintenance.single": 1000, "family.maintenance.single_parent": 1200,
+                "family.maintenance.couple": 1500, "family.maintenance.child_to_10": 300,
+                "family.maintenance.child_over_10": 500, "family.rent_max.r2": 800, "family.rent_max.r3": 1000,
+                "family.rent_max.r4": 1200, "family.rent_max.r5": 1400}
+
+_PARENTS_TOGETHER = {"parents": "together", "p1_adults": 2, "p1_dependent_children": 1, "p1_children_le10": 1,
+                     "p1_children_in_training": 1, "p1_income_total": 70000, "p1_taxes": 9000,
+                     "p1_housing_costs": 18000}
+EXAMPLES = {
+    "JU-1": {"birth_date": "2010-03-15", "programme_kind": "initial_sec2", "level": "secondary_ii",
+             "housing": "parents", "transport": 600, "meals_out": 100, **_PARENTS_TOGETHER},
+    "JU-2": {"birth_date": "2000-05-10", "programme_kind": "bachelor", "level": "tertiary", "housing": "lease",
+             "training_outside_canton": True, "first_training_done": True, "years_independent": 3,
+             "housing_costs": 9000, "earnings": 10000, "transport": 1200, "training_costs": 1500,
+             "parents": "together", "p1_adults": 2, "p1_dependent_children": 0, "p1_children_in_training": 1,
+             "p1_income_total": 120000, "p1_taxes": 15000, "p1_housing_costs": 20000},
+    "JU-3": {"birth_date": "2009-04-02", "programme_kind": "initial_sec2", "level": "secondary_ii",
+             "housing": "parents", "transport": 800, "meals_out": 150, "parents": "apart",
+             "p1_adults": 1, "p1_dependent_children": 0, "p1_children_in_training": 1, "p1_income_total": 40000,
+             "p1_taxes": 3000, "p1_housing_costs": 14400,
+             "p2_adults": 2, "p2_dependent_children": 0, "p2_children_in_training": 1, "p2_income_total": 60000,
+             "p2_stepparent_income": 20000, "p2_taxes": 12000, "p2_housing_costs": 21600},
+    "JU-4": {"birth_date": "2001-12-31", "programme_kind": "bachelor", "level": "tertiary", "housing": "parents",
+             "transport": 600, "meals_out": 100, **_PARENTS_TOGETHER},
+    "JU-5": {"birth_date": "2006-03-01", "programme_kind": "bachelor", "level": "tertiary", "housing": "lease",
+             "training_outside_canton": True, "housing_costs": 8400, "transport": 1000, "parents": "none"},
+}
+
+
+def result(example: str = "JU-1", amounts: bool = True, **changes) -> dict:
+    rules = load("JU-2026").with_overrides(TEST_AMOUNTS) if amounts else "JU-2026"
+    row = xladdin.assess([{"applicant_id": example, **COMMON, **EXAMPLES[example], **changes}],
+                         rules=rules).iloc[0].to_dict()
+    row["reasons"] = row["reasons"] or ""
+    return row
+
+
+def trace(example: str, **changes) -> dict:
+    rules = load("JU-2026").with_overrides(TEST_AMOUNTS)
+    t = xladdin.explain({"applicant_id": example, **COMMON, **EXAMPLES[example], **changes}, rules=rules)
+    return dict(zip(t["key"], t["amount"])) if "key" in t else dict(zip(t["label"], t["amount"]))
+
+
+def test_the_missing_amounts_are_named_never_invented():
+    rs = load("JU-2026")
+    assert rs.missing == tuple(TEST_AMOUNTS)
+    assert all(rs.parameters[n].value is None for n in rs.missing)
+    assert all("non détenu" in rs.parameters[n].note for n in rs.missing)
+    assert rs.valid_from.isoformat() == "2026-08-01"
+
+
+# ---------------------------------------------------------------------------------------------------- JU.md §8
+
+def _needs(got: dict, *names: str) -> None:
+    assert got["eligible"] is None or str(got["eligible"]) == "<NA>"
+    for name in names:
+        assert f"« {name} »" in got["reasons"], name
+
+
+def test_ju_1_minor_at_home():
+    # texts held: the parents' budget needs the couple's base amount, the children's, the 5-room average rent
+    _needs(result("JU-1", amounts=False), "family.maintenance.couple", "family.maintenance.child_to_10",
+           "family.maintenance.child_over_10", "family.rent_max.r5")
+    # test amounts: maintenance 12 × (1 500 + 300 + 500) × 1.1 = 30 360; rent min(18 000, 12 × 1 400) = 16 800;
+    # other 15 % × (30 360 + 16 800 + 9 000) = 8 424; balance 70 000 − 64 584 = 5 416; share 75 % / 1.25 = 3 249.6;
+    # needs 1 300 + 600 + 10 × 100 + 3 600 = 6 500; receipts 1 500 + 3 249.6; shortfall 1 750
+    got = result("JU-1")
+    assert (got["eligible"], got["reasons"], got["parents_share"], got["needs"], got["resources"], got["shortfall"],
+            got["cap"], got["bursary"], got["loan"]) == (True, "", 3250, 6500, 4750, 1750, 12000, 1750, 0)
+
+
+def test_ju_2_adult_with_own_household_and_earnings():
+    _needs(result("JU-2", amounts=False), "family.maintenance.couple", "family.rent_max.r3")
+    # parents: couple 12 × 1 500 × 1.1 = 19 800; rent min(20 000, 12 × 1 000) = 12 000; other 15 % × 46 800 = 7 020;
+    # balance 120 000 − 53 820 = 66 180; × 15 % (art. 48 b) = 9 927. Student: 2 000 + (1 500 − 1 000) + 1 200
+    # + min(9 000, 7 800) + 6 000 + 4 800 = 22 300; receipts 50 % × 10 000 + 9 927 = 14 927; bursary 7 373
+    got = result("JU-2")
+    assert (got["eligible"], got["reasons"], got["independence"], got["parents_share"], got["needs"],
+            got["resources"], got["bursary"]) == (True, "JU-OSF-48", "partial", 9927, 22300, 14927, 7373)
+
+
+def test_ju_3_separated_parents_a_budget_each():
+    _needs(result("JU-3", amounts=False), "family.maintenance.single_parent", "family.maintenance.couple",
+           "family.rent_max.r3")
+    # mother: 12 × (1 200 + 500) × 1.1 = 22 440 + 12 000 + 3 000 + 15 % = 43 056 > 40 000: no surplus;
+    # father: 60 000 − 15 % × 20 000 = 57 000 − (19 800 + 12 000 + 12 000 + 6 570) = 6 630 × 0.6 = 3 978;
+    # needs 1 300 + 800 + 1 500 + 3 600 = 7 200; receipts 1 500 + 3 978; bursary 1 722
+    got = result("JU-3")
+    assert (got["parents_share"], got["needs"], got["resources"], got["bursary"]) == (3978, 7200, 5478, 1722)
+    # a maintenance fixed by a judge: only the mother's budget (OSF art. 38 al. 3): 7 200 − 1 500 = 5 700
+    assert result("JU-3", p2_pays_alimony=True)["bursary"] == 5700
+
+
+def test_ju_4_at_the_limit_of_25():
+    # 25 on 31.12.2026, in the calendar year the training year begins: 15 % (OSF art. 48 a), not 75 % / 1.25
+    # parents as JU-1: 5 416 × 15 % = 812.4; needs 2 000 + 600 + 1 000 + 4 800 = 8 400; receipts 2 000 + 812.4
+    got = result("JU-4")
+    assert (got["reasons"], got["parents_share"], got["needs"], got["resources"], got["bursary"]) == \
+        ("JU-OSF-48", 812, 8400, 2812, 5588)
+    # born a day later: 25 only in 2027, 5 416 × 0.6 = 3 249.6; shortfall 8 400 − 5 249.6 = 3 150
+    later = result("JU-4", birth_date="2002-01-01")
+    assert (later["reasons"], later["parents_share"], later["bursary"]) == ("", 3250, 3150)
+
+
+def test_ju_5_decided_by_the_texts_held_alone():
+    # no parents: 2 000 + 1 000 + min(8 400, 7 800) + 4 800 + 4 800 = 20 400; receipts 2 000; shortfall 18 400:
+    # bursary 18 000 (OSF art. 36 c), the rest a loan (art. 27)
+    got = result("JU-5", amounts=False)
+    assert (got["eligible"], got["reasons"], got["needs"], got["resources"], got["shortfall"], got["bursary"],
+            got["loan"]) == (True, "JU-OSF-36;JU-OSF-27", 20400, 2000, 18400, 18000, 400)
+
+
+# ---------------------------------------------------------------------------------------------------- YAML cases
+
+CASES = Path(__file__).parent / "data" / "ju_cases.yaml"
+
+
+def _cases():
+    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
+        yield pytest.param(case, id=case["name"])
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_case(case):
+    got = result(case.get("example", "JU-1"), amounts=case.get("amounts", True), **case.get("input", {}))
+    for key, expected in case["output"].items():
+        assert got[key] == expected, f"{key}: {got[key]!r} != {expected!r}"
+
+
+def test_every_reason_code_has_a_case():
+    named = {code for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))
+             for code in str(case["output"].get("reasons", "")).split(";") if code}
+    assert set(load("JU-2026").reason_codes) <= named
+
+
+# ---------------------------------------------------------------------------------------------------- JU.md §7
+
+def test_rules_check_verdicts_match_the_spec():
+    verdicts = {v.standard.id: v.status for v in check("JU-2026").verdicts}
+    assert verdicts == {
+        "CONC-5-1a": "met", "CONC-5-1b": "met", "CONC-5-1c": "met", "CONC-5-1d": "met", "CONC-5-1e": "review",
+        "CONC-12-2": "met", "CONC-13-1": "review", "CONC-13-2": "met", "CONC-15-1a": "met",
+        "CONC-15-1b": "met", "CONC-15-2": "review", "CONC-15-4": "met", "CONC-19": "review"}
