@@ -163,3 +163,19 @@ def test_rules_check_verdicts_match_the_spec():
         "CONC-5-1a": "met", "CONC-5-1b": "met", "CONC-5-1c": "met", "CONC-5-1d": "met", "CONC-5-1e": "review",
         "CONC-12-2": "met", "CONC-13-1": "review", "CONC-13-2": "met", "CONC-15-1a": "met",
         "CONC-15-1b": "met", "CONC-15-2": "review", "CONC-15-4": "met", "CONC-19": "review"}
+
+
+# ---------------------------------------------------------------------------------------------------- sample list
+
+def test_sample_list_has_one_named_case_per_reason_code():
+    """workbooks/sample-applicants-JU.csv (scripts/make_sample_applicants.py, seeded): every named case carries the
+    code it is named for, decided by the texts held; the case with parents is a row error naming the LP minimum
+    vital; rows in = rows out."""
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-JU.csv"
+    r = xladdin.assess(str(path), rules="JU-2026")
+    assert len(r) == 300
+    named = r.set_index("applicant_id")
+    for code in load("JU-2026").reason_codes:
+        assert code in (named.loc[code, "reasons"] or "").split(";"), code
+    assert named.loc["JU-ELIGIBLE", "reasons"] in ("", None) and named.loc["JU-ELIGIBLE", "bursary"] == 9000
+    assert "family.maintenance.couple" in named.loc["JU-PARENTS-NEED-LP", "reasons"]
