@@ -665,6 +665,43 @@ _ALSO_READ_BY_JU = {
                                          "dependent_children", "children_le10")}
 
 
+# Jura's articles for the fields its model reads (docs/rules/JU.md §2): appended to each field's citation, so that the
+# JU forms cite LSF/OSF/DSF (the other cantons' forms keep only their own laws' parts).
+_JU_ARTICLES = {
+    "birth_date": "OSF art. 36, 48, 59 ; DSF art. 6, 8-9", "nationality": "LSF art. 10 al. 1",
+    "permit": "LSF art. 10 al. 1 d-e", "years_domicile_ch": "LSF art. 10 al. 1 e",
+    "refugee_or_stateless": "LSF art. 10 al. 1 f", "study_stay_only": "LSF art. 10 al. 2",
+    "aid_domicile": "LSF art. 11 ; OSF art. 8", "programme_kind": "LSF art. 13, 18, 25",
+    "level": "OSF art. 36 ; DSF art. 4", "reconversion": "LSF art. 18 a, 20 al. 3 ; OSF art. 15, 24",
+    "recognised": "LSF art. 13-14", "regular_semesters": "LSF art. 19 ; OSF art. 20",
+    "semesters_aided": "LSF art. 19 ; OSF art. 21-22", "part_time_ratio": "LSF art. 17 ; OSF art. 14",
+    "part_time_special_reasons": "LSF art. 17 al. 2 ; DSF art. 9 al. 2", "changes_of_course": "OSF art. 23",
+    "application_date": "OSF art. 65", "year_start": "LSF art. 30 ; OSF art. 66",
+    "duration_months": "OSF art. 20 al. 2", "years_in_training": "LSF art. 20",
+    "training_start": "LSF art. 22 ; OSF art. 24", "housing": "OSF art. 54",
+    "student_children": "OSF art. 36 al. 3, 48 d, 56", "student_children_le10": "OSF art. 45, 56",
+    "married": "OSF art. 3 a, 38 al. 2, 48 c", "cohabiting_partner": "OSF art. 3 a",
+    "common_child": "OSF art. 3 a", "earnings": "OSF art. 59", "spouse_income": "OSF art. 62",
+    "alimony": "OSF art. 40 c", "pensions": "OSF art. 40 c", "other_income": "OSF art. 58",
+    "wealth": "OSF art. 64", "transport": "OSF art. 52", "student_taxes": "OSF art. 41 al. 1 a, 56",
+    "first_training_done": "OSF art. 48 b, 54 al. 1", "years_independent": "OSF art. 3 b, 48 b, 54 al. 1",
+    "loans_received": "OSF art. 30 al. 2", "parents": "OSF art. 38", "own_household_reason": "OSF art. 54 al. 2",
+    "housing_costs": "OSF art. 54 al. 3 ; DSF art. 7", "training_costs": "OSF art. 51 ; DSF art. 4 al. 2",
+    "meals_out": "OSF art. 53 ; DSF art. 5", "p1_canton": "LSF art. 11 al. 1 a, al. 2",
+    "p2_canton": "LSF art. 11 al. 1 a, al. 2", "parental_authority": "LSF art. 11 al. 2",
+    "main_custody": "LSF art. 11 al. 2", "canton_of_origin": "LSF art. 11 al. 1 b, al. 3",
+    "assigned_canton": "LSF art. 11 al. 1 c", "civil_domicile": "LSF art. 11 al. 1 c-d",
+    "independent_canton": "LSF art. 11 al. 1 e",
+    **{f"p{n}_{s}": a for n in (1, 2) for s, a in {
+        "adults": "OSF art. 45-46", "dependent_children": "OSF art. 3 e, 45 al. 2, 46 al. 6",
+        "children_le10": "OSF art. 45", "children_in_training": "OSF art. 48 e", "pays_alimony": "OSF art. 38 al. 3",
+        "income_total": "OSF art. 32, 39-40", "imputed_rent": "OSF art. 40 f", "income_addbacks": "OSF art. 40 a, d-e, h",
+        "income_excluded": "OSF art. 40 g", "supplementary_benefits": "OSF art. 40 b", "net_wealth": "OSF art. 43",
+        "taxes": "OSF art. 41 al. 1 a", "housing_costs": "OSF art. 46", "owner_occupied": "OSF art. 46 al. 3 ; DSF art. 3",
+        "recognised_deductions": "OSF art. 41 al. 2"}.items()},
+}
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -677,6 +714,8 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("FR",))
         if f.cantons and f.key in _ALSO_READ_BY_JU and "JU" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("JU",))
+        if f.key in _JU_ARTICLES and "OSF" not in f.article and "LSF" not in f.article:
+            f = replace(f, article=f"{f.article} ; {_JU_ARTICLES[f.key]}" if f.article else _JU_ARTICLES[f.key])
         out.append(f)
     return out
 
