@@ -177,7 +177,9 @@ def family_budgets(c, v):
         out.update({p + "income": income * nan, p + "wealth": wealth_part * nan, p + "taxes": taxes * nan,
                     p + "maintenance": maintenance * nan, p + "housing": housing * nan, p + "other_costs": other * nan,
                     p + "balance": balance * nan, p + "counted": counted,
-                    p + "surplus": np.where(counted & known, np.maximum(np.nan_to_num(balance, nan=0.0), 0.0), 0.0)})
+                    # NaN where an amount the budget needs is NaN (a ``missing`` one): never read as 0
+                    p + "surplus": np.where(counted & known, np.fmax(balance, 0.0) * np.where(np.isnan(balance),
+                                                                                          np.nan, 1.0), 0.0)})
     out["budget_missing"] = missing
     return out
 
