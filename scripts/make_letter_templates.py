@@ -35,9 +35,16 @@ OFFICES = {
            "fr": ["Canton de Berne", "Direction de l'instruction publique et de la culture",
                   "Office des services centralisés", "Section des subsides de formation"],
            "en": ["Canton of Bern", "Education and Culture Directorate", "Training grants section (AAB)"]},
+    # LSF art. 5: the Section des bourses et prêts d'études decides; DSF: the Département's directive.
+    "JU": {"fr": ["République et Canton du Jura", "Département de la formation, de la culture et des sports",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Republik und Kanton Jura", "Departement für Bildung, Kultur und Sport",
+                  "Section des bourses et prêts d'études"],
+           "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
+                  "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
-         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}}
+         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

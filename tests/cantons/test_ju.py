@@ -179,3 +179,25 @@ def test_sample_list_has_one_named_case_per_reason_code():
         assert code in (named.loc[code, "reasons"] or "").split(";"), code
     assert named.loc["JU-ELIGIBLE", "reasons"] in ("", None) and named.loc["JU-ELIGIBLE", "bursary"] == 9000
     assert "family.maintenance.couple" in named.loc["JU-PARENTS-NEED-LP", "reasons"]
+
+
+# ---------------------------------------------------------------------------------------------------- letters
+
+def test_decision_letters_quote_the_jura_texts():
+    """xladdin/letters/texts/JU.yaml: every named case of the sample gets its letter in French with its reasons'
+    articles, semester instalments (OSF art. 67) and the remedies of LSF art. 38 naming the Code de procédure
+    administrative (not held: no time limit quoted); the row needing the LP minimum vital gets none, with why."""
+    from xladdin.letters.context import build_letters
+
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-JU.csv"
+    ids = list(("JU-ELIGIBLE", "JU-OSF-36", "JU-LSF-22", "JU-OSF-65-3", "JU-PARENTS-NEED-LP"))
+    _assessment, letters = build_letters(path, rules="JU-2026", ids=ids)
+    by_id = {letter.applicant_id: letter for letter in letters}
+    assert all(by_id[i].produced for i in ids[:4]) and not by_id["JU-PARENTS-NEED-LP"].produced
+    capped = by_id["JU-OSF-36"].context
+    assert capped["lang"] == "fr" and [r["article"] for r in capped["reasons"]] == ["OSF art. 36 al. 1-3", "OSF art. 27"]
+    assert [i["amount"] for i in capped["instalments"]] == ["9'000", "9'000"]
+    remedies = capped["remedies"] if isinstance(capped["remedies"], str) else str(capped["remedies"])
+    assert "LSF art. 38" in remedies and "RSJU 175.1" in remedies and "jours" not in remedies
+    refused = by_id["JU-LSF-22"].context
+    assert refused["decision"]["granted"] is False and refused["reasons"][0]["article"] == "LSF art. 22 ; OSF art. 24"
