@@ -201,3 +201,26 @@ def test_decision_letters_quote_the_jura_texts():
     assert "LSF art. 38" in remedies and "RSJU 175.1" in remedies and "jours" not in remedies
     refused = by_id["JU-LSF-22"].context
     assert refused["decision"]["granted"] is False and refused["reasons"][0]["article"] == "LSF art. 22 ; OSF art. 24"
+
+
+# ---------------------------------------------------------------------------------------------------- compare
+
+def test_compare_the_jura_list_as_resident_across_every_rule_set():
+    """The JU sample as if each applicant lived in each canton: one row per applicant, the rows JU-2026 cannot assess
+    (the LP minimum vital) kept as errors, a total per rule set equal to assess's."""
+    from xladdin import rules as rules_mod
+    from xladdin.compare import compare
+
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-JU.csv"
+    ids = list(rules_mod.available())
+    assert "JU-2026" in ids
+    r = compare(str(path), ids, resident=True)
+    assert len(r.rows) == 300 and r.rows["applicant_id"].tolist()[:2] == ["JU-ELIGIBLE", "JU-LSF-10"]
+    import pandas as pd
+
+    table = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    held = xladdin.assess(table.assign(aid_domicile="JU"), rules="JU-2026")
+    assert r.rows["JU-2026.eligible"].isna().tolist() == held["eligible"].isna().tolist()
+    s = r.summary.set_index("rules")
+    assert set(ids) <= set(s.index)
+    assert s.loc["JU-2026", "total_bursary"] == held["bursary"].sum()
