@@ -217,8 +217,10 @@ def eligibility(c, v):
     start = np.where(c.known("training_start"), c["training_start"], c["year_start"]).astype("datetime64[D]")
     age_at_start = _whole_years(c["birth_date"], start)
     limit = np.where(c.true("reconversion"), e.age_limit_reconversion, e.age_limit)
-    short = c.known("duration_months") & (c["duration_months"] < e.min_duration_months) \
-        & ~c.is_("programme_kind", "preparatory", "language_stay") & (c["part_time_ratio"] >= 1)
+    # OSF art. 20 al. 2: at least a year, in full-time equivalent for a part time; al. 4-5: preparatory trainings
+    # and language stays excepted
+    short = c.known("duration_months") & (c["duration_months"] * c["part_time_ratio"] < e.min_duration_months) \
+        & ~c.is_("programme_kind", "preparatory", "language_stay")
     dates = c.known("application_date") & c.known("year_start")
     months = _month_index(c["application_date"]) - _month_index(c["reference_date"])
     last = (int(e.last_month) - 8) % 12            # months from August to May: 9
@@ -240,7 +242,10 @@ def eligibility(c, v):
     ineligible = np.zeros(c.n, bool)
     for mask in codes.values():
         ineligible |= mask
-    deadline = (int(e.deadline_month) - 8) % 12    # months from August to January: 5
+    # OSF art. 65 al. 1: 31 January after the start of the year; 30 April for a training begun in the second
+    # semester (a year_start from February to July)
+    second = (_month_index(c["year_start"]) % 12 + 1 >= 2) & (_month_index(c["year_start"]) % 12 + 1 <= 7)
+    deadline = np.where(second, (int(e.deadline_month_second_semester) - 8) % 12, (int(e.deadline_month) - 8) % 12)
     late = dates & (months > deadline)
     remaining = np.where(late, np.clip(_MONTHS - 1 - months, 0, _MONTHS), _MONTHS).astype(float)
     return {"eligible": ~ineligible, "codes": codes, "claim_months": remaining}
