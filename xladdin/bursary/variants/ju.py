@@ -40,7 +40,7 @@ def _month_index(day: np.ndarray) -> np.ndarray:
                                 "Reference date (1 August of the training year)")},
       slot="reference_date", variant="august_1")
 def august_1(c, v):
-    """Loi art. 30 al. 1, OSF art. 66 al. 1 — the facts of 1 August of the training year: the 1 August on or
+    """LSF art. 30 al. 1, OSF art. 66 al. 1 — the facts of 1 August of the training year: the 1 August on or
     before ``year_start`` (a training begun in the second semester belongs to the year begun the August before)."""
     start = c["year_start"].astype("datetime64[M]")
     months = start.astype(np.int64)
@@ -54,7 +54,7 @@ def august_1(c, v):
 # ---------------------------------------------------------------------------------------------------- independence
 
 def _partner(c) -> np.ndarray:
-    """Ordonnance art. 3 lit. a, 38 al. 2 — married or in a registered partnership (``married``), or a concubinage:
+    """OSF art. 3 lit. a, 38 al. 2 — married or in a registered partnership (``married``), or a concubinage:
     living together with at least one common child."""
     return c.true("married") | (c.true("cohabiting_partner") & c.true("common_child"))
 
@@ -66,7 +66,7 @@ def _partner(c) -> np.ndarray:
                               "OSF art. 48")},
       slot="independence", variant="JU")
 def independence(c, v):
-    """Ordonnance art. 48 — the share of the parents' surplus added to the student's budget: 10 % for a student
+    """OSF art. 48 — the share of the parents' surplus added to the student's budget: 10 % for a student
     married, in a registered partnership or a concubinage, or with children (lit. c-d); 15 % from the calendar year
     of his 25th birthday, or after a first training and three years of financial independence (lit. a-b); 75 %
     otherwise (lit. e). When several letters apply, the lowest share [reading J8]."""
@@ -87,7 +87,7 @@ def independence(c, v):
 # ---------------------------------------------------------------------------------------------------- budgets
 
 def _maintenance(m, adults_couple: np.ndarray, young: np.ndarray, older: np.ndarray) -> np.ndarray:
-    """Ordonnance art. 45 al. 1-3 — 12 × (the LP art. 93 base amount of the household + each dependent child's
+    """OSF art. 45 al. 1-3 — 12 × (the LP art. 93 base amount of the household + each dependent child's
     amount) × 1.10. A couple's base for two adults in a household; a single person's, or a single person's with
     dependent children (also for a common household, al. 3)."""
     children = young + older
@@ -96,14 +96,14 @@ def _maintenance(m, adults_couple: np.ndarray, young: np.ndarray, older: np.ndar
 
 
 def _rent_cap(f, persons: np.ndarray) -> np.ndarray:
-    """Ordonnance art. 46 al. 1, 5 — the average rent of a dwelling of persons + 1 rooms, five at most (a year)."""
+    """OSF art. 46 al. 1, 5 — the average rent of a dwelling of persons + 1 rooms, five at most (a year)."""
     table = np.array([np.nan, np.nan, f.rent_max.r2, f.rent_max.r3, f.rent_max.r4, f.rent_max.r5], dtype=float)
     rooms = np.clip(np.nan_to_num(persons, nan=1) + 1, 2, f.max_rooms).astype(int)
     return _MONTHS * table[rooms]
 
 
 def _wealth_part(w, wealth: np.ndarray, allowance: np.ndarray) -> np.ndarray:
-    """Ordonnance art. 43 lit. b-c — 10 % of the net wealth above the allowance up to the allowance's amount, 25 %
+    """OSF art. 43 lit. b-c — 10 % of the net wealth above the allowance up to the allowance's amount, 25 %
     beyond."""
     above = np.maximum(np.nan_to_num(wealth) - allowance, 0.0)
     return w.rate_low * np.minimum(above, allowance) + w.rate_high * np.maximum(above - allowance, 0.0)
@@ -128,7 +128,7 @@ def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:
 @rule("OSF art. 38-47 ; DSF art. 3", trace={**_budget_trace(1), **_budget_trace(2)},
       slot="family_budgets", variant="JU")
 def family_budgets(c, v):
-    """Ordonnance art. 38 — one budget for parents together (parent 1); when they live apart, a budget for each
+    """OSF art. 38 — one budget for parents together (parent 1); when they live apart, a budget for each
     (al. 4: alternating custody, de facto separation, divorce after majority) unless parent 2 pays a maintenance
     fixed by a judge (al. 3: only the budget of the parent with custody, ``p2_pays_alimony``). Receipts (art. 39-40,
     43-44): the revenu total corrected, 85 % of a step-parent's share, a share of the net wealth. Charges (art.
@@ -188,7 +188,7 @@ def family_budgets(c, v):
                                                      "OSF art. 48")},
       slot="parents_share", variant="JU")
 def parents_share(c, v):
-    """Ordonnance art. 48 — a part of each parent's surplus is added as income to the student's budget; a deficit is
+    """OSF art. 48 — a part of each parent's surplus is added as income to the student's budget; a deficit is
     not carried. Lit. e: 75 % of the surplus divided by the children in post-compulsory training (the student
     included), an only child counting 1.25 units."""
     i = v.independence
@@ -265,7 +265,7 @@ def eligibility(c, v):
              "needs": ("Dépenses reconnues (total)", "Recognised expenses (total)", "OSF art. 50")},
       slot="student_needs", variant="JU")
 def student_needs(c, v):
-    """Ordonnance art. 50 — training costs (flat by level, the teaching materials and exam fees above 1 000, at most
+    """OSF art. 50 — training costs (flat by level, the teaching materials and exam fees above 1 000, at most
     3 000: DSF art. 4), transport (art. 52), meals per day of training when the student cannot go home
     (art. 53), lodging up to 650 a month and full board instead of meals when living away is justified (art. 54), a
     flat rate for other costs (art. 55). Married, partnered or with children: the family budget of art. 45-47 by
@@ -311,7 +311,7 @@ def student_needs(c, v):
              "resources": ("Recettes (total)", "Receipts (total)", "OSF art. 49")},
       slot="student_resources", variant="JU")
 def student_resources(c, v):
-    """Ordonnance art. 57-64 — the gross earnings of the training year at 80 % (under 25, or married or partnered)
+    """OSF art. 57-64 — the gross earnings of the training year at 80 % (under 25, or married or partnered)
     or 50 % (art. 59), net daily allowances (art. 58, ``other_income``); without any income a flat income by age,
     or 12 000 for a part time not due to health or family (art. 57, DSF art. 9); with children, 80 % of the
     income or 12 000 at least (art. 63 by analogy with art. 62); the spouse's or partner's income at 80 % or a
@@ -357,7 +357,7 @@ def student_resources(c, v):
              "aid": ("Subside total", "Total award", "OSF art. 36-37")},
       slot="amounts", variant="JU")
 def amounts(c, v):
-    """Ordonnance art. 36-37 — the shortfall, rounded, up to the maximum by level and situation + 4 000 per child
+    """OSF art. 36-37 — the shortfall, rounded, up to the maximum by level and situation + 4 000 per child
     (art. 36 al. 1-3); a late application only for the whole months left (art. 65 al. 3); nothing under 500 (al. 4).
     A loan instead of a bursary for the trainings of LSF art. 25 al. 1 a-b and the two extra semesters (ordonnance
     art. 22); the shortfall above the maximum as a repayable loan (art. 27), within 15 000 a year and 45 000 in all
