@@ -1,5 +1,5 @@
 """Loi (RSJU 416.31), ordonnance (RSJU 416.311) and directive (RSJU 416.311.1) concernant les subsides de formation —
-Jura's model, variants ``JU`` and ``august_1`` (docs/rules/JU.md).
+Jura's model, variants ``JU`` (docs/rules/JU.md).
 
 A budget per parent from the tax assessment of the year before the training (OSF art. 32): the revenu
 déterminant (revenu total corrected, art. 40, 44) and a share of the net wealth above an allowance (art. 43) against
@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import RIGHT_LOAN, RIGHT_NONE, _whole_years
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, whole_years
 from ..rule import round_half_up, rule
 
 _JU = BY_KEY["aid_domicile"].values.index("JU")
@@ -38,8 +38,8 @@ def _month_index(day: np.ndarray) -> np.ndarray:
 @rule("LSF art. 30 al. 1 ; OSF art. 8, 66 al. 1 (état de fait au 1er août)",
       trace={"reference_date": ("Jour de référence (1er août de l'année de formation)",
                                 "Reference date (1 August of the training year)")},
-      slot="reference_date", variant="august_1")
-def august_1(c, v):
+      slot="reference_date", variant="JU")
+def reference_date(c, v):
     """LSF art. 30 al. 1, OSF art. 66 al. 1 — the facts of 1 August of the training year: the 1 August on or
     before ``year_start`` (a training begun in the second semester belongs to the year begun the August before)."""
     start = c["year_start"].astype("datetime64[M]")
@@ -82,6 +82,30 @@ def independence(c, v):
     return {"independence_code": reduced.astype(np.int8), "parents_rate": rate, "partner_counted": partner,
             "student_family": family, "financially_independent": independent,
             "notes": {v.codes.parents_reduced: reduced & ~c.is_("parents", "none")}}
+
+
+# ---------------------------------------------------------------------------------------------------- right, duration
+
+@rule("LSF art. 13, 18, 24-25 ; OSF art. 15-19", trace={"right": ("Droit selon la formation", "Right by training")},
+      slot="right", variant="JU")
+def right(c, v):
+    """LSF art. 13, 18, 25 al. 1 — bursary, loan only or nothing by the training (JU.md §3.1); a reconversion (LSF
+    art. 18 a, OSF art. 15) turns the loan of a second training into a bursary, not that of a doctorate or a
+    further training (LSF art. 25 al. 1 a, OSF art. 29)."""
+    base = right_by_training(c, v)
+    lifted = c.true("reconversion") & (base == RIGHT_LOAN) & ~c.is_("programme_kind", "doctorate", "mas")
+    return {"right": np.where(lifted, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": lifted}
+
+
+@rule("LSF art. 17 al. 3, 19 ; OSF art. 20-22",
+      trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
+      slot="entitlement", variant="JU")
+def entitlement(c, v):
+    """LSF art. 19 — the minimal duration (al. 1), lengthened in proportion for part time (art. 17 al. 3), + two
+    semesters « pour autant que la formation dure au moins une année » (al. 2; OSF art. 22: as a loan)."""
+    regular = c["regular_semesters"]
+    extra = np.where(regular >= 2, v.duration.extra_semesters, 0)
+    return {"entitlement_semesters": stretched(regular, c["part_time_ratio"]) + extra}
 
 
 # ---------------------------------------------------------------------------------------------------- budgets
@@ -215,7 +239,7 @@ def eligibility(c, v):
         | c.is_("permit", "C") | (c.is_("permit", "B") & (c["years_domicile_ch"] >= e.permit_b_min_years)) \
         | c.true("refugee_or_stateless")
     start = np.where(c.known("training_start"), c["training_start"], c["year_start"]).astype("datetime64[D]")
-    age_at_start = _whole_years(c["birth_date"], start)
+    age_at_start = whole_years(c["birth_date"], start)
     limit = np.where(c.true("reconversion"), e.age_limit_reconversion, e.age_limit)
     # OSF art. 20 al. 2: at least a year, in full-time equivalent for a part time; al. 4-5: preparatory trainings
     # and language stays excepted
@@ -379,7 +403,7 @@ def amounts(c, v):
     granted = np.minimum(need, round_half_up(cap * period))
     codes = {v.codes.late: positive & (months < _MONTHS),
              v.codes.cap: positive & (need > granted)}
-    bursary_semesters = c["entitlement_semesters"] - v.duration.extra_semesters
+    bursary_semesters = stretched(c["regular_semesters"], c["part_time_ratio"])
     extension = c["semesters_aided"] >= bursary_semesters
     loan_only = c["right"] == RIGHT_LOAN
     as_loan = loan_only | extension
