@@ -146,13 +146,20 @@ VD_CASES = {
 }
 
 
+def canton_sample(canton: str, base: dict, cases: dict, size: int = 300, reasons: bool = False) -> pd.DataFrame:
+    """A canton's named cases first (each over ``base``), then seeded applicants shaped for its model (same
+    columns); ``reasons``: each part-time seeded row carries its reason."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **base, **case} for key, case in cases.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton=canton)
+    random = with_reasons(random) if reasons else random
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+
+
 def vd_sample(size: int = 300) -> pd.DataFrame:
     """The named Vaud cases first, then seeded applicants shaped for Vaud's model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **VD_BASE, **case} for key, case in VD_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="VD")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("VD", VD_BASE, VD_CASES, size)
 
 
 
@@ -190,11 +197,7 @@ FR_CASES = {
 
 def fr_sample(size: int = 300) -> pd.DataFrame:
     """The named Fribourg cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **FR_BASE, **case} for key, case in FR_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="FR")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("FR", FR_BASE, FR_CASES, size)
 
 
 # Jura (JU-2026): an adult student without parents' budget, decided by the texts held (docs/rules/JU.md §8: needs
@@ -244,11 +247,7 @@ JU_CASES = {
 
 def ju_sample(size: int = 300) -> pd.DataFrame:
     """The named Jura cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **JU_BASE, **case} for key, case in JU_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = with_reasons(synthetic_applicants(size - len(named), seed=2025, canton="JU"))
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("JU", JU_BASE, JU_CASES, size, reasons=True)
 
 
 if __name__ == "__main__":
