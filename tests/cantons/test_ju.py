@@ -224,3 +224,24 @@ def test_compare_the_jura_list_as_resident_across_every_rule_set():
     s = r.summary.set_index("rules")
     assert set(ids) <= set(s.index)
     assert s.loc["JU-2026", "total_bursary"] == held["bursary"].sum()
+
+
+# ---------------------------------------------------------------------------------------------------- intake form
+
+def test_intake_form_cites_the_jura_texts(tmp_path):
+    """``xladdin template intake --rules JU-2026``: French labels, every field the JU model reads with its LSF, OSF
+    or DSF article (and the concordat's for the domicile), never another canton's law."""
+    import openpyxl
+
+    from xladdin.excel.templates.intake import build
+
+    path = tmp_path / "intake-ju.xlsx"
+    build(path, rules="JU-2026")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cited = {row[1]: row[3] for row in ws.iter_rows(values_only=True) if row[1]}
+    assert cited["Nationalité (ISO)"] == "LSF art. 10 al. 1"
+    assert cited["Formation suivie hors du canton"] == "OSF art. 54 al. 1"
+    assert cited["Parent 1 : total des revenus (taxation fiscale)"] == "OSF art. 32, 39-40"
+    assert cited["Domicile déterminant (canton)"] == "concordat art. 6 ; LSF art. 11 ; OSF art. 8"
+    laws = {part.split()[0] for text in cited.values() if text and text != "Article" for part in str(text).split(" ; ")}
+    assert laws <= {"LSF", "OSF", "DSF", "concordat"}, laws
