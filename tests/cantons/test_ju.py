@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 import xladdin
 from xladdin.compliance import check
 from xladdin.rules import load
+
+from .helpers import Canton, codes_named, load_cases
 
 COMMON = {"nationality": "CH", "aid_domicile": "JU", "recognised": True, "part_time_ratio": 1,
           "year_start": "2026-08-17", "application_date": "2026-09-15", "regular_semesters": 6}
@@ -49,18 +50,12 @@ EXAMPLES = {
 }
 
 
+JU = Canton("JU-2026", COMMON, {name: (inputs, {}) for name, inputs in EXAMPLES.items()}, default="JU-1")
+
+
 def result(example: str = "JU-1", amounts: bool = True, **changes) -> dict:
-    rules = load("JU-2026").with_overrides(TEST_AMOUNTS) if amounts else "JU-2026"
-    row = xladdin.assess([{"applicant_id": example, **COMMON, **EXAMPLES[example], **changes}],
-                         rules=rules).iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
-
-
-def trace(example: str, **changes) -> dict:
-    rules = load("JU-2026").with_overrides(TEST_AMOUNTS)
-    t = xladdin.explain({"applicant_id": example, **COMMON, **EXAMPLES[example], **changes}, rules=rules)
-    return dict(zip(t["key"], t["amount"])) if "key" in t else dict(zip(t["label"], t["amount"]))
+    """``amounts``: with the TEST amounts standing for the missing ones; False: the rule set as held."""
+    return JU.result(example, rules=load("JU-2026").with_overrides(TEST_AMOUNTS) if amounts else None, **changes)
 
 
 def test_the_missing_amounts_are_named_never_invented():
@@ -137,12 +132,7 @@ def test_ju_5_decided_by_the_texts_held_alone():
 CASES = Path(__file__).parent / "data" / "ju_cases.yaml"
 
 
-def _cases():
-    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
-        yield pytest.param(case, id=case["name"])
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", load_cases(CASES))
 def test_case(case):
     got = result(case.get("example", "JU-1"), amounts=case.get("amounts", True), **case.get("input", {}))
     for key, expected in case["output"].items():
@@ -150,9 +140,7 @@ def test_case(case):
 
 
 def test_every_reason_code_has_a_case():
-    named = {code for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))
-             for code in str(case["output"].get("reasons", "")).split(";") if code}
-    assert set(load("JU-2026").reason_codes) <= named
+    assert set(load("JU-2026").reason_codes) <= codes_named(CASES)
 
 
 # ---------------------------------------------------------------------------------------------------- JU.md §7
