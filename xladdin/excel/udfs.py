@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from . import cache, convert, decorators
+from . import batch, cache, convert, decorators
 
 _func, _arg, _ret = decorators()
 xw = SimpleNamespace(func=_func, arg=_arg, ret=_ret)   # read as xlwings' own xw.func / xw.arg / xw.ret
@@ -69,8 +69,12 @@ def _rules(rules) -> str:
 
 
 def _assess_record(record: dict, rules, language: str):
+    rules_id, language = _rules(rules), "en" if language == "en" else "fr"
+    row = batch.deferred_row(record, rules_id, language)      # a batch of calls: this row of its one table
+    if row is not None:
+        return row
     assess_full, _ = _engine()
-    return assess_full([record], rules=_rules(rules), lang="en" if language == "en" else "fr").results.iloc[0]
+    return assess_full([record], rules=rules_id, lang=language).results.iloc[0]
 
 
 def _one(name: str, args: tuple, build):

@@ -1,0 +1,206 @@
+"""Batched custom-function calls: the cells Excel recalculates together, answered from one table.
+
+Excel fires one call per cell: a list with one ``=XLADDIN.BURSARY(A2:BH2;;A$1:BH$1)`` per row asks for 2 000
+one-applicant assessments at once. The web bridge (``static/functions.js``) gathers the calls of one function
+made within a few milliseconds into one request to :data:`BATCH_PATH` (Office's "batch custom function calls to
+a remote service" pattern); this module answers it.
+
+Every call still goes through xlwings' own dispatch (``xlwings.server.custom_functions_call``) and the UDF's own
+body, so its arguments are read and its cells shaped exactly as alone. Only the engine call is shared, in two
+passes:
+
+1. each call runs with a batch in context: when its UDF asks for its applicant's result row
+   (``udfs._assess_record`` calls :func:`deferred_row`), the applicant it read is noted and the call is set aside
+   (:class:`Deferred`); calls that need no assessment (a loan plan, a bad argument, a cached result) are answered
+   there and then;
+2. the noted applicants are assessed as one table per rule set and language (``assess_full``, the table
+   function ``BURSARY_TABLE`` uses, every row on line 2 as a one-applicant table has it), and the set-aside calls
+   run again, their UDF receiving its row of that table.
+
+Rows are independent in the engine except through input errors (a file number seen twice, month-first dates
+that refuse a whole table): a row with an input error, or a table that raised, is therefore assessed again
+alone, so each call's answer, message included, is the one it gets alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+
+import numpy as np
+import pandas as pd
+
+from . import convert
+
+BATCH_PATH = "/xlwings/custom-functions-batch"
+MAX_CALLS = 100_000                      # calls in one request (the body's cell limit binds long before)
+log = logging.getLogger(__name__)
+
+_current: contextvars.ContextVar[_Batch | None] = contextvars.ContextVar("xladdin_batch", default=None)
+
+
+class Deferred(BaseException):
+    """A call set aside until its batch's table is assessed. Not an ``Exception``: the UDF's guard, which turns
+    every error into a cell message, lets it through."""
+
+
+class _Batch:
+    """The state of one batch while its calls run: which call is running, what each asked for, the rows."""
+
+    def __init__(self):
+        self.collecting = True
+        self.index = 0
+        self.asked = False                  # the running call has asked for its row already
+        self.wanted: dict[int, tuple[dict, str, str]] = {}
+        self.rows: dict[int, pd.Series] = {}
+
+    def start(self, index: int) -> None:
+        self.index, self.asked = index, False
+
+    def row(self, record: dict, rules: str, language: str) -> pd.Series | None:
+        if self.asked:                      # a second assessment in one call: not batched
+            return None
+        self.asked = True
+        if self.collecting:
+            self.wanted[self.index] = (record, rules, language)
+            raise Deferred
+        return self.rows.get(self.index)
+
+
+def deferred_row(record: dict, rules: str, language: str) -> pd.Series | None:
+    """The hook of the one-applicant functions: inside a batch, the applicant's row of the batch's table (or, in
+    the first pass, the call set aside); outside a batch, or for a row to assess alone, None."""
+    batch = _current.get()
+    return None if batch is None else batch.row(record, rules, language)
+
+
+# --- the shared table ---------------------------------------------------------------------------------------
+
+def _id_key(record: dict) -> str:
+    value = convert.cell(record.get("applicant_id"))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip().casefold()
+
+
+def _rounds(indexes: list[int], records: list[dict]) -> list[list[int]]:
+    """The calls split so that no file number occurs twice in one table (the n-th occurrence goes to round n):
+    the engine would report the second as a duplicate."""
+    rounds: list[list[int]] = []
+    seen: dict[str, int] = {}
+    for i, record in zip(indexes, records):
+        key = _id_key(record)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(i)
+    return rounds
+
+
+def _assess(records: list[dict], rules: str, language: str) -> list[pd.Series | None]:
+    """One table of applicants, each on line 2 (as alone); None for a row with an input error."""
+    from ..bursary.assess import assess_full
+    from ..io.readers import RawTable
+
+    frame = pd.DataFrame(records, dtype=object)           # cells as they came (no dtype inference), as in a table
+    table = RawTable(frame=frame, lines=[2] * len(records))
+    got = assess_full(table, rules=rules, lang=language)
+    bad = np.asarray(got.parsed.row_error, dtype=bool)
+    results = got.results
+    return [None if bad[k] else results.iloc[k] for k in range(len(records))]
+
+
+def _assess_wanted(batch: _Batch) -> None:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, (_, rules, language) in batch.wanted.items():
+        groups.setdefault((rules, language), []).append(index)
+    for (rules, language), indexes in groups.items():
+        records = [batch.wanted[i][0] for i in indexes]
+        for part in _rounds(indexes, records):
+            if len(part) < 2:
+                continue                    # alone anyway
+            try:
+                rows = _assess([batch.wanted[i][0] for i in part], rules, language)
+            except Exception:               # a table-wide refusal (month-first dates): each call alone says so
+                log.info("xladdin: lot de %d appels évalué appel par appel", len(part))
+                continue
+            batch.rows.update((i, row) for i, row in zip(part, rows) if row is not None)
+
+
+# --- the calls ----------------------------------------------------------------------------------------------
+
+_SET_ASIDE = object()
+
+
+async def _run(call: dict, module, batch: _Batch, index: int):
+    import xlwings.server
+
+    batch.start(index)
+    try:
+        return await xlwings.server.custom_functions_call(call, module)
+    except Deferred:
+        return _SET_ASIDE
+    except Exception as exc:  # arguments xlwings itself could not pass on: the cell still gets a message
+        log.exception("xlwings dispatch of %s failed", call["func_name"])
+        return [[convert.message(exc)]]
+
+
+def evaluate(calls: list[dict], module) -> list:
+    """The cells of each call (checked payloads, as for ``custom-functions-call``), in order, errors in place."""
+    batch = _Batch()
+
+    async def both_passes() -> list:
+        token = _current.set(batch)
+        try:
+            results = [await _run(call, module, batch, i) for i, call in enumerate(calls)]
+            batch.collecting = False
+            _assess_wanted(batch)
+            for i, result in enumerate(results):
+                if result is _SET_ASIDE:
+                    results[i] = await _run(calls[i], module, batch, i)
+            return results
+        finally:
+            _current.reset(token)
+
+    return asyncio.run(both_passes())
+
+
+# --- the endpoint -------------------------------------------------------------------------------------------
+
+def payloads(body: bytes | bytearray, names: set[str]) -> list[dict]:
+    """The calls of a batch body ``{"func_name", "calls": [args, ...], "caller_addresses": [text, ...],
+    "version", "runtime", "client"}``, each checked as a single call's body is; ValueError with the reason
+    otherwise. The calls are arrays, not objects, so the body scan counts every argument cell as a call's."""
+    from .server import _parse_json, checked_call
+
+    data = _parse_json(body)
+    calls = data.get("calls") if isinstance(data, dict) else None
+    if not isinstance(calls, list) or not calls:
+        raise ValueError("attendu {\"func_name\": \"nom\", \"calls\": [[arguments], ...]} / expected a func_name "
+                         "text and a non-empty calls list")
+    if len(calls) > MAX_CALLS:
+        raise ValueError(f"plus de {MAX_CALLS} appels dans un lot / more than {MAX_CALLS} calls in a batch")
+    addresses = data.get("caller_addresses")
+    if addresses is None:
+        addresses = [None] * len(calls)
+    if not isinstance(addresses, list) or len(addresses) != len(calls):
+        raise ValueError("« caller_addresses » : une adresse par appel / 'caller_addresses': one address per call")
+    common = {key: data.get(key) for key in ("func_name", "version", "runtime", "client")}
+    return [checked_call({**common, "args": args, "caller_address": address}, names)
+            for args, address in zip(calls, addresses)]
+
+
+def answer(body: bytes | bytearray, names: set[str], module) -> tuple[int, bytes, str]:
+    """A batch request, from its body to the response (status, bytes, media type): ``{"results": [cells, ...]}``
+    in the order of the calls."""
+    from .server import cells_json
+
+    try:
+        calls = payloads(body, names)
+    except ValueError as exc:
+        return 400, str(exc).encode(), "text/plain; charset=utf-8"
+    log.info("xladdin: %s × %d", calls[0]["func_name"], len(calls))
+    results = evaluate(calls, module)
+    return 200, b'{"results":[' + b",".join(map(cells_json, results)) + b"]}", "application/json"
