@@ -189,6 +189,10 @@ def test_every_function_registers_and_the_runtime_is_asked(browser, served):
     registered = browser.execute_script("return Object.keys(window.__registered).sort()")
     assert registered == sorted(f["id"] for f in meta["functions"])
     assert "CustomFunctionsRuntime 1.4" in browser.execute_script("return window.__runtimeAsked")
+    shown = browser.find_element("tag name", "body").text                 # the task pane, as the clerk reads it
+    for f in meta["functions"]:
+        assert f"XLADDIN.{f['id']}(" in shown
+        assert getattr(udfs, f["id"].lower()).help_fr in shown.replace("\n", " ")   # French, what-if included
 
 
 def test_each_function_in_the_browser_equals_the_python_dispatch(browser, served, excel_range):

@@ -448,8 +448,6 @@ def _describe_in_french() -> None:
             meta["ret"]["doc"] = value.help_fr
 
 
-_describe_in_french()
-
 
 @xw.func(category=CATEGORY)
 @xw.arg("table", "raw",
@@ -479,3 +477,6 @@ def whatif_table(table, parameters, rules=DEFAULT_RULES):
         return convert.frame_cells(result, [str(c) for c in result.columns])
 
     return cache.cached("whatif_table", (table, parameters, rules), build)
+
+
+_describe_in_french()                 # last: every function above, the what-if table included
