@@ -55,12 +55,12 @@ class _Batch:
         self.index = 0
         self.asked = False                  # the running call has asked for its row already
         self.wanted: dict[int, tuple[dict, str, str]] = {}
-        self.rows: dict[int, pd.Series] = {}
+        self.rows: dict[int, dict] = {}
 
     def start(self, index: int) -> None:
         self.index, self.asked = index, False
 
-    def row(self, record: dict, rules: str, language: str) -> pd.Series | None:
+    def row(self, record: dict, rules: str, language: str) -> dict | None:
         if self.asked:                      # a second assessment in one call: not batched
             return None
         self.asked = True
@@ -70,7 +70,7 @@ class _Batch:
         return self.rows.get(self.index)
 
 
-def deferred_row(record: dict, rules: str, language: str) -> pd.Series | None:
+def deferred_row(record: dict, rules: str, language: str) -> dict | None:
     """The hook of the one-applicant functions: inside a batch, the applicant's row of the batch's table (or, in
     the first pass, the call set aside); outside a batch, or for a row to assess alone, None."""
     batch = _current.get()
@@ -101,17 +101,18 @@ def _rounds(indexes: list[int], records: list[dict]) -> list[list[int]]:
     return rounds
 
 
-def _assess(records: list[dict], rules: str, language: str) -> list[pd.Series | None]:
-    """One table of applicants, each on line 2 (as alone); None for a row with an input error."""
+def _assess(records: list[dict], rules: str, language: str) -> list[dict | None]:
+    """One table of applicants, each on line 2 (as alone), as the rows a one-applicant function receives
+    (``OUTPUT_COLUMNS`` order, None for an empty cell); None for a row with an input error."""
     from ..bursary.assess import assess_full
     from ..io.readers import RawTable
 
     frame = pd.DataFrame(records, dtype=object)           # cells as they came (no dtype inference), as in a table
-    table = RawTable(frame=frame, lines=[2] * len(records))
-    got = assess_full(table, rules=rules, lang=language)
+    got = assess_full(RawTable(frame=frame, lines=[2] * len(records)), rules=rules, lang=language)
     bad = np.asarray(got.parsed.row_error, dtype=bool)
-    results = got.results
-    return [None if bad[k] else results.iloc[k] for k in range(len(records))]
+    rows = got.results.to_dict("records")                 # Python bool, int and str; pandas' NA where empty
+    return [None if bad[k] else {key: None if value is None or value is pd.NA else value
+                                 for key, value in row.items()} for k, row in enumerate(rows)]
 
 
 def _assess_wanted(batch: _Batch) -> None:

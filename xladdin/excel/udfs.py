@@ -68,13 +68,20 @@ def _rules(rules) -> str:
     return convert.text(rules, "rules", DEFAULT_RULES)
 
 
-def _assess_record(record: dict, rules, language: str):
+def _assess_record(record: dict, rules, language: str) -> dict[str, object]:
+    """One applicant's output row (``OUTPUT_COLUMNS`` order, None for an empty cell), read and assessed without a
+    table (:func:`xladdin.bursary.assess.assess_one`: the engine's steps over one-element columns)."""
     rules_id, language = _rules(rules), "en" if language == "en" else "fr"
     row = batch.deferred_row(record, rules_id, language)      # a batch of calls: this row of its one table
     if row is not None:
         return row
-    assess_full, _ = _engine()
-    return assess_full([record], rules=rules_id, lang=language).results.iloc[0]
+    from ..bursary.assess import assess_one
+
+    return assess_one(record, rules=rules_id, lang=language)
+
+
+def _cells(row: dict[str, object]) -> list:
+    return ["" if v is None else v for v in row.values()]
 
 
 def _one(name: str, args: tuple, build):
@@ -95,9 +102,9 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
 
     def build():
         row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row.isna()["eligible"]:
+        if row["eligible"] is None:
             return [[convert.row_message(row["reasons"])]]
-        return [[int(row["bursary"])]]
+        return [[row["bursary"]]]
 
     return _one("bursary", (applicant, rules, headers), build)
 
@@ -121,9 +128,9 @@ def bursary_row(applicant, rules=DEFAULT_RULES, headers=None, with_header=False,
     def build():
         language = convert.lang(lang)
         row = _assess_record(convert.read_applicant(applicant, headers), rules, language)
-        cells = convert.frame_cells(row.to_frame().T.reset_index(drop=True))
+        cells = [_cells(row)]
         if convert.flag(with_header, "with_header"):
-            cells.insert(0, convert.output_header(row.index, language))
+            cells.insert(0, convert.output_header(row, language))
         return _safe_ids(cells, 0)
 
     return _one("bursary_row", (applicant, rules, headers, with_header, lang), build)
@@ -193,9 +200,9 @@ def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
 
     def build():
         row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row.isna()["eligible"]:
+        if row["eligible"] is None:
             return [[convert.row_message(row["reasons"]), ""]]
-        return [[bool(row["eligible"]), str(row["reasons"])]]
+        return [[row["eligible"], row["reasons"]]]
 
     return _one("eligibility", (applicant, rules, headers), build)
 
@@ -229,10 +236,10 @@ def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DE
         if isinstance(ratio, (int, float)) and ratio < 1 and convert.is_empty(record.get("part_time_reason")):
             raise convert.XladdinError("part_time_reason_needed", ratio=convert.text(ratio, "part_time_ratio"))
         row = _assess_record(record, rules, "fr")
-        if row.isna()["eligible"]:
+        if row["eligible"] is None:
             return [[convert.row_message(row["reasons"])]]
         semesters = row["entitlement_semesters"]
-        return [[int(semesters) if not row.isna()["entitlement_semesters"] else ""]]
+        return [[semesters if semesters is not None else ""]]
 
     return _one("entitlement_semesters", (applicant_or_semesters, part_time_ratio, rules, part_time_reason), build)
 
