@@ -17,9 +17,6 @@ import json
 import os
 import re
 import secrets
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -28,6 +25,7 @@ import pytest
 from conftest import call
 
 import xladdin
+from benchmarks.bench_server_load import serve_process
 from xladdin.excel import cache, udfs
 from xladdin.excel.server import read_only_key
 
@@ -84,41 +82,13 @@ Promise.all(calls.map(function (c, i) {
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """``xladdin serve`` on a free loopback port, its access log in a file."""
     token = secrets.token_urlsafe(24)
-    port = _free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = dict(os.environ, XLADDIN_TOKEN=token, XLWINGS_LICENSE_KEY="noncommercial")
-    command = Path(sys.executable).with_name("xladdin")              # the venv's console script
-    with open(log, "wb") as out:
-        process = subprocess.Popen([str(command), "serve", "--port", str(port), "--access-log"],
-                                   stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        assert process.poll() is None, log.read_text()
-        try:
-            if httpx.get(base + "/xlwings/custom-functions-meta",
-                         headers={"Authorization": f"Bearer {token}"}).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "xladdin serve did not start: " + log.read_text()
-        time.sleep(0.2)
-    yield base, token, log
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    with serve_process(token, log, "--access-log") as (base, _, _):
+        yield base, token, log
 
 
 @pytest.fixture(scope="module")
