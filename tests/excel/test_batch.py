@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from conftest import call, payload
 
 import xladdin
@@ -39,13 +41,13 @@ def _batched(func_name: str, calls: list[list]) -> list:
 def engine_calls(monkeypatch):
     """The tables the batch assessed (their sizes)."""
     sizes = []
-    real = batch._assess
+    real = batch._rows
 
-    def spy(records, rules, language):
-        sizes.append(len(records))
-        return real(records, rules, language)
+    def spy(got):
+        sizes.append(len(got.results))
+        return real(got)
 
-    monkeypatch.setattr(batch, "_assess", spy)
+    monkeypatch.setattr(batch, "_rows", spy)
     return sizes
 
 
@@ -135,3 +137,44 @@ def test_bad_batch_bodies_are_refused(body, reason):
 
 def test_outside_a_batch_the_hook_is_silent():
     assert batch.deferred_row({"applicant_id": "A"}, "GE", "fr") is None
+
+
+# --- per-row formulas read as one table: property test against each call alone -------------------------------
+
+BLANKS = [None, "", "  "]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_per_row_formulas_equal_each_call_alone(applicants, engine_calls, data):
+    """Rows typed every way (blanks as null, "" or spaces; oui/non and booleans; numbers as text; a missing or
+    repeated file number), headers with labels, unknown columns or a field named twice: each answer is the
+    call's own."""
+    frame, cells = applicants
+    head = list(cells[0])
+    if data.draw(st.booleans(), "unknown column"):
+        head[-1] = "Remarques"
+    if data.draw(st.booleans(), "field named twice"):
+        head[-2] = head[1]
+    picks = data.draw(st.lists(st.integers(0, len(cells) - 2), min_size=2, max_size=8), "rows")
+    calls = []
+    for i in picks:
+        row = list(cells[i + 1])
+        for j in data.draw(st.lists(st.integers(0, len(row) - 1), max_size=6), "blanked"):
+            row[j] = data.draw(st.sampled_from(BLANKS))
+        for j in data.draw(st.lists(st.integers(0, len(row) - 1), max_size=3), "as text"):
+            if isinstance(row[j], (int, float)) and not isinstance(row[j], bool):
+                row[j] = data.draw(st.sampled_from([f"{row[j]:.0f}", f"{row[j]:,.0f}".replace(",", "'"),
+                                                    "abc"]))
+            elif isinstance(row[j], bool):
+                row[j] = data.draw(st.sampled_from(["oui", "non", "VRAI", 1.0]))
+        calls.append([[row], data.draw(st.sampled_from([None, "GE", "GE-2025"])), [head]])
+    func_name = data.draw(st.sampled_from(["bursary", "eligibility"]))
+    assert _batched(func_name, calls) == _alone(func_name, calls)
+
+
+def test_per_row_formulas_are_read_as_one_table(applicants, engine_calls):
+    frame, cells = applicants
+    calls = [[[row], None, [cells[0]]] for row in cells[1:201]]
+    assert _batched("eligibility", calls) == _alone("eligibility", calls)
+    assert engine_calls[0] == 200                       # the 200 rows read and assessed as one table

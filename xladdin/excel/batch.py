@@ -108,11 +108,16 @@ def _assess(records: list[dict], rules: str, language: str) -> list[dict | None]
     from ..io.readers import RawTable
 
     frame = pd.DataFrame(records, dtype=object)           # cells as they came (no dtype inference), as in a table
-    got = assess_full(RawTable(frame=frame, lines=[2] * len(records)), rules=rules, lang=language)
+    return _rows(assess_full(RawTable(frame=frame, lines=[2] * len(records)), rules=rules, lang=language))
+
+
+def _rows(got) -> list[dict | None]:
+    """An assessment's rows as a one-applicant function receives them: plain values, None where the table shows
+    an empty cell; None for a row with an input error (assessed again alone, its messages as alone)."""
     bad = np.asarray(got.parsed.row_error, dtype=bool)
-    rows = got.results.to_dict("records")                 # Python bool, int and str; pandas' NA where empty
-    return [None if bad[k] else {key: None if value is None or value is pd.NA else value
-                                 for key, value in row.items()} for k, row in enumerate(rows)]
+    keys = list(got.results.columns)
+    rows = got.results.to_numpy(dtype=object, na_value=None).tolist()   # Python bool, int and str; None if empty
+    return [None if bad[k] else dict(zip(keys, row)) for k, row in enumerate(rows)]
 
 
 def _assess_wanted(batch: _Batch) -> None:
@@ -130,6 +135,95 @@ def _assess_wanted(batch: _Batch) -> None:
                 log.info("xladdin: lot de %d appels évalué appel par appel", len(part))
                 continue
             batch.rows.update((i, row) for i, row in zip(part, rows) if row is not None)
+
+
+# --- per-row formulas: the rows under their header, read as one table ---------------------------------------
+
+_PLAIN = {str, float, int, bool, type(None)}
+
+
+def _plain_row(row) -> bool:
+    """Cells the table reader passes on as they are and the one-applicant reader reads alike (no Office.js
+    object, no integer standing for a COM error cell)."""
+    kinds = set(map(type, row))
+    if not kinds <= _PLAIN:
+        return False
+    return int not in kinds or all(convert.cell(c) is c for c in row if type(c) is int)
+
+
+def _per_row_group(call: dict, module) -> tuple | None:
+    """The group of a per-row formula ``=F(A2:BH2;rules;A$1:BH$1)`` of a function of ``module.ROW_CELLS``:
+    (function, header, rules); None for any other call."""
+    func_name, args = call["func_name"], call["args"]
+    if func_name not in getattr(module, "ROW_CELLS", {}) or len(args) != 3:
+        return None
+    applicant, rules, headers = args
+    if not (isinstance(applicant, list) and len(applicant) == 1 and isinstance(applicant[0], list)
+            and isinstance(headers, list) and len(headers) == 1 and isinstance(headers[0], list)
+            and len(applicant[0]) == len(headers[0]) >= 2 and isinstance(rules, (str, type(None)))):
+        return None
+    key = func_name, tuple(headers[0]), rules
+    try:
+        hash(key)
+    except TypeError:                               # an Office.js object in the header row
+        return None
+    return key
+
+
+def _per_row(calls: list[dict], module) -> dict[int, list]:
+    """The answers of the per-row formulas among ``calls``, their value rows stacked under their shared header and
+    read as one table (``convert.read_table``, as BURSARY_TABLE reads a range) and assessed once per group. Left
+    out, for the two passes: a row without a file number or under a header naming a field twice (the
+    one-applicant reader treats them its own way), a file number seen before in the group, a row with an input
+    error, and groups of one."""
+    groups: dict[tuple, list[int]] = {}
+    for i, call in enumerate(calls):
+        key = _per_row_group(call, module)
+        if key is not None:
+            groups.setdefault(key, []).append(i)
+    answers: dict[int, list] = {}
+    for (func_name, header, rules), indexes in groups.items():
+        if len(indexes) > 1:
+            answers.update(_answer_rows(module, func_name, list(header), rules, indexes, calls))
+    return answers
+
+
+def _answer_rows(module, func_name, header, rules, indexes, calls) -> dict[int, list]:
+    from ..bursary.assess import assess_full
+    from ..io.readers import RawTable
+    from ..schema import resolve_header
+
+    if not _plain_row(header):
+        return {}
+    keys = [None if convert.is_empty(h) else resolve_header(convert.cell(h)) for h in header]
+    known = [k for k in keys if k is not None]
+    if len(set(known)) != len(known) or "applicant_id" not in known:
+        return {}
+    try:
+        default = getattr(module, func_name).__xlfunc__["args"][1].get("optional")
+        rules_id = module._rules(default if rules is None else rules)
+    except Exception:                               # a bad rule set: each call says so alone
+        return {}
+    id_column = keys.index("applicant_id")
+    seen, take = set(), []
+    for i in indexes:
+        row = calls[i]["args"][0][0]
+        file_number = row[id_column]
+        if convert.is_empty(file_number) or not _plain_row(row):
+            continue
+        key = _id_key({"applicant_id": file_number})
+        if key not in seen:
+            seen.add(key)
+            take.append(i)
+    if len(take) < 2:
+        return {}
+    read = convert.read_table([header] + [calls[i]["args"][0][0] for i in take])
+    try:
+        got = assess_full(RawTable(frame=read.frame, lines=[2] * read.n), rules=rules_id, lang="fr")
+    except Exception:                               # a table-wide refusal (month-first dates): each call alone
+        return {}
+    shape = module.ROW_CELLS[func_name]
+    return {i: shape(row) for i, row in zip(take, _rows(got)) if row is not None}
 
 
 # --- the calls ----------------------------------------------------------------------------------------------
@@ -150,6 +244,13 @@ async def _run(call: dict, module, batch: _Batch, index: int):
         return [[convert.message(exc)]]
 
 
+async def _shaped(cells: list, call: dict, module):
+    """A per-row formula's cells through xlwings' own conversion of a returned value, as the dispatch does."""
+    from xlwings.pro.udfs_officejs import convert as xlwings_convert
+
+    return await xlwings_convert(cells, getattr(module, call["func_name"]).__xlfunc__["ret"], call)
+
+
 def _no_pyodide() -> None:
     """xlwings looks for Pyodide's ``JsNull`` on every argument of every call (``from pyodide.ffi import
     JsNull``); outside Pyodide that import fails only after searching every directory of ``sys.path``, each time
@@ -166,7 +267,9 @@ def evaluate(calls: list[dict], module) -> list:
     async def both_passes() -> list:
         token = _current.set(batch)
         try:
-            results = [await _run(call, module, batch, i) for i, call in enumerate(calls)]
+            answered = _per_row(calls, module)
+            results = [await _shaped(answered[i], call, module) if i in answered else await _run(call, module, batch, i)
+                       for i, call in enumerate(calls)]
             batch.collecting = False
             _assess_wanted(batch)
             for i, result in enumerate(results):

@@ -101,12 +101,15 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
     """Annual bursary (CHF) of one applicant: 0 when ineligible or loan-only, a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row["eligible"] is None:
-            return [[convert.row_message(row["reasons"])]]
-        return [[row["bursary"]]]
+        return _bursary_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("bursary", (applicant, rules, headers), build)
+
+
+def _bursary_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"])]]
+    return [[row["bursary"]]]
 
 
 @xw.func(category=CATEGORY)
@@ -199,12 +202,20 @@ def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
     """Eligibility of one applicant as one row ``[eligible, reason codes]``; a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row["eligible"] is None:
-            return [[convert.row_message(row["reasons"]), ""]]
-        return [[row["eligible"], row["reasons"]]]
+        return _eligibility_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("eligibility", (applicant, rules, headers), build)
+
+
+def _eligibility_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"]), ""]]
+    return [[row["eligible"], row["reasons"]]]
+
+
+# The functions of (applicant, rules, headers) whose cells come from the applicant's French result row alone: a
+# batch of per-row formulas reads their rows as one table (xladdin.excel.batch) and shapes each with these.
+ROW_CELLS = {"bursary": _bursary_cells, "eligibility": _eligibility_cells}
 
 
 @xw.func(category=CATEGORY)
