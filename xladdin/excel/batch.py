@@ -5,17 +5,25 @@ one-applicant assessments at once. The web bridge (``static/functions.js``) gath
 made within a few milliseconds into one request to :data:`BATCH_PATH` (Office's "batch custom function calls to
 a remote service" pattern); this module answers it.
 
-Every call still goes through xlwings' own dispatch (``xlwings.server.custom_functions_call``) and the UDF's own
-body, so its arguments are read and its cells shaped exactly as alone. Only the engine call is shared, in two
-passes:
+Two ways share the engine call among the calls, both giving each call exactly what it gets alone:
 
-1. each call runs with a batch in context: when its UDF asks for its applicant's result row
-   (``udfs._assess_record`` calls :func:`deferred_row`), the applicant it read is noted and the call is set aside
-   (:class:`Deferred`); calls that need no assessment (a loan plan, a bad argument, a cached result) are answered
-   there and then;
-2. the noted applicants are assessed as one table per rule set and language (``assess_full``, the table
-   function ``BURSARY_TABLE`` uses, every row on line 2 as a one-applicant table has it), and the set-aside calls
-   run again, their UDF receiving its row of that table.
+* **Per-row formulas** of the functions listed in ``udfs.ROW_CELLS`` (BURSARY, ELIGIBILITY: a value row under a
+  header row shared by the batch's calls): the value rows are stacked under their header and read as one range
+  (``convert.read_table``, as ``BURSARY_TABLE`` reads one), assessed once (``assess_full``, every row on line 2
+  as a one-applicant table has it), and each row shaped by the function's own shaper, then passed through
+  xlwings' conversion of a returned value. About three times one ``BURSARY_TABLE`` for 2 000 rows, JSON
+  included. Rows the one-applicant reader treats its own way are left to the second way: no file number (it
+  becomes ``—``), a header naming a field twice (its first non-empty value wins), Office.js cell objects.
+* **Every other call** goes through xlwings' own dispatch (``xlwings.server.custom_functions_call``) and the
+  UDF's own body, so its arguments are read and its cells shaped as alone; only the engine call is shared, in
+  two passes:
+
+  1. each call runs with a batch in context: when its UDF asks for its applicant's result row
+     (``udfs._assess_record`` calls :func:`deferred_row`), the applicant it read is noted and the call is set
+     aside (:class:`Deferred`); calls that need no assessment (a loan plan, a bad argument, a cached result) are
+     answered there and then;
+  2. the noted applicants are assessed as one table per rule set and language, and the set-aside calls run
+     again, their UDF receiving its row of that table.
 
 Rows are independent in the engine except through input errors (a file number seen twice, month-first dates
 that refuse a whole table): a row with an input error, or a table that raised, is therefore assessed again
