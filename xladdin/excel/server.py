@@ -337,10 +337,10 @@ def cells_json(result) -> bytes:
 
 # --- generated resources ------------------------------------------------------------------------------------
 
-def functions_code(meta: dict, call_url: str, token: str, max_cells: int | None = None) -> str:
+def functions_code(meta: dict, base_url: str, token: str, max_cells: int | None = None) -> str:
     """The custom-functions JavaScript: one ``CustomFunctions.associate`` per function of ``meta``; calls of one
-    function made in the same moment go to :data:`BATCH_PATH` together, a quarter of ``max_cells`` at most per
-    request."""
+    function made in the same moment go to ``base_url`` + :data:`BATCH_PATH` together, a quarter of
+    ``max_cells`` argument cells at most per request."""
     import xlwings
 
     lines = []
@@ -349,9 +349,8 @@ def functions_code(meta: dict, call_url: str, token: str, max_cells: int | None 
         lines.append(f"  CustomFunctions.associate({json.dumps(f['id'])}, function () {{ "
                      f"return call({json.dumps(python_name)}, arguments); }});")
     return Template((STATIC / "functions.js").read_text(encoding="utf-8")).substitute(
-        call_url=json.dumps(call_url), token=json.dumps(token), call_path=CALL_PATH,
-        batch_url=json.dumps(call_url[: -len(CALL_PATH)] + BATCH_PATH if call_url.endswith(CALL_PATH) else call_url),
-        batch_cells=json.dumps(max(1, (max_cells or convert.MAX_CELLS) // 4)), batch_delay=json.dumps(BATCH_DELAY_MS),
+        batch_url=json.dumps(base_url + BATCH_PATH), token=json.dumps(token),
+        batch_cells=json.dumps(max(1, (max_cells or convert.MAX_CELLS) // 4)), batch_delay=BATCH_DELAY_MS,
         xlwings_version=json.dumps(xlwings.__version__), associations="\n".join(lines))
 
 
@@ -452,7 +451,7 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
 
     @app.get("/xlwings/custom-functions-code")
     async def custom_functions_code(request: Request):
-        return Response(functions_code(meta, base(request) + CALL_PATH, token, max_cells=max_cells),
+        return Response(functions_code(meta, base(request), token, max_cells=max_cells),
                         media_type="text/javascript")
 
     @app.post(CALL_PATH)
