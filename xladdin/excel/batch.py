@@ -259,7 +259,7 @@ async def _shaped(cells: list, call: dict, module):
     return await xlwings_convert(cells, getattr(module, call["func_name"]).__xlfunc__["ret"], call)
 
 
-def _no_pyodide() -> None:
+def no_pyodide() -> None:
     """xlwings looks for Pyodide's ``JsNull`` on every argument of every call (``from pyodide.ffi import
     JsNull``); outside Pyodide that import fails only after searching every directory of ``sys.path``, each time
     (about 0.1 ms: 0.6 s for 2 000 calls of three arguments). Recorded as absent once, it fails at once."""
@@ -269,7 +269,7 @@ def _no_pyodide() -> None:
 
 def evaluate(calls: list[dict], module) -> list:
     """The cells of each call (checked payloads, as for ``custom-functions-call``), in order, errors in place."""
-    _no_pyodide()
+    no_pyodide()
     batch = _Batch()
 
     async def both_passes() -> list:

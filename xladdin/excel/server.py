@@ -433,6 +433,7 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
     public_url = public_base(public_url) if public_url else None
     module = _udfs()
     names = function_names(module)
+    batch.no_pyodide()                           # xlwings' per-argument Pyodide lookup, settled once
     meta = xlwings.server.custom_functions_meta(module)
     app = FastAPI(title="xladdin", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(Guard, token=token, max_body=max_body)
