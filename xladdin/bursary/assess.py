@@ -338,10 +338,13 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
     table. ``keys=True`` adds a ``key`` column: the traced output's name (``needs``, ``p1_share``...), which lets a
     face label a step in a language the trace does not speak (decision letters in German).
     """
-    frame, lines, raw = table_from(applicant)
-    if len(frame) != 1:
-        raise XladdinError("explain_one_row", rows=len(frame))
-    inputs = parse(frame, lines)
+    if isinstance(applicant, dict):                # one record (an Excel cell's): read cell by cell
+        inputs, raw = parse_record(applicant), None
+    else:
+        frame, lines, raw = table_from(applicant)
+        if len(frame) != 1:
+            raise XladdinError("explain_one_row", rows=len(frame))
+        inputs = parse(frame, lines)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     rs = groups[0][0]

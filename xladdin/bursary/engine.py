@@ -22,14 +22,28 @@ def reference_dates(inputs: Inputs, reference_date: dt.date | None, rules: RuleS
     if rules is None:
         return september_first(inputs.cols["year_start"])
     c = Columns(inputs.n, inputs.cols)
-    return model.steps(rules)[model.SLOTS.index("reference_date")](c, rules.v)["reference_date"]
+    return model.steps(rules)[model.SLOTS.index("reference_date")](c, values_of(rules))["reference_date"]
+
+
+_VALUES: dict[int, tuple] = {}
+
+
+def values_of(rules: RuleSet):
+    """``rules.v`` (the parameters as a namespace), made once per rule set: an Excel cell's one applicant would
+    otherwise rebuild it on every call."""
+    got = _VALUES.get(id(rules))
+    if got is None or got[0] is not rules:              # the rule set is kept with it, so its id stays its own
+        if len(_VALUES) >= 64:
+            _VALUES.clear()
+        got = _VALUES[id(rules)] = (rules, rules.v)
+    return got[1]
 
 
 def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None) -> Columns:
     """Run every step of the rule set's model over all rows; returns the inputs plus every step's outputs."""
     c = Columns(inputs.n, inputs.cols)
     c.fixed_reference_date = reference_date
-    values = rules.v
+    values = values_of(rules)
     notes: dict[str, np.ndarray] = {}
     for step in model.steps(rules):
         out = step(c, values)
@@ -61,6 +75,11 @@ def reasons(c: Columns) -> np.ndarray:
     bits = np.zeros(c.n, dtype=np.int64)
     for i, code in enumerate(order):
         bits |= masks[code].astype(np.int64) << i
+
+    def joined(b) -> str:
+        return ";".join(code for i, code in enumerate(order) if b >> i & 1)
+
+    if c.n == 1:                                         # one applicant: nothing to share
+        return np.array([joined(int(bits[0]))], dtype=object)
     unique, inverse = np.unique(bits, return_inverse=True)
-    texts = np.array([";".join(code for i, code in enumerate(order) if b >> i & 1) for b in unique], dtype=object)
-    return texts[inverse]
+    return np.array([joined(b) for b in unique], dtype=object)[inverse]
