@@ -147,7 +147,7 @@ def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinErro
 
 def _flag_missing(inputs: Inputs, rs: RuleSet, rows: np.ndarray, reference_date) -> None:
     """Rows whose outcome depends on a parameter marked ``missing`` become row errors naming it and its annex."""
-    if not rs.missing or len(rows) == 0:
+    if not engine.constant(rs, "missing") or len(rows) == 0:
         return
     sub = inputs if len(rows) == inputs.n else inputs.take(rows)
     for name, mask in missing.rows_needing(sub, rs, reference_date).items():
@@ -180,7 +180,7 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
         "loan": c["loan"],
         "aid": c["aid"],
         "entitlement_semesters": c["entitlement_semesters"],
-        "rules": np.full(inputs.n, rs.label, dtype=object),
+        "rules": np.full(inputs.n, engine.constant(rs, "label"), dtype=object),
     }
 
 
