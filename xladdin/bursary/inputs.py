@@ -1017,7 +1017,7 @@ class _OneCell:
 _READ: dict[tuple, np.ndarray] = {}
 """Cells read without a message, by (field, type, value): a list's rows repeat most of their cells (no, 0, CH,
 the same dates), and the reading of a cell depends on nothing else (messages do; they are never kept)."""
-READ_MAX = 65_536
+READ_MAX = 20_000
 
 
 def _memo_key(key: str, kind: type, value) -> tuple | None:
