@@ -100,7 +100,7 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
         row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
         if row["eligible"] is None:
             return [[convert.row_message(row["reasons"])]]
-        return [[row["bursary"]]]
+        return [[int(row["bursary"])]]
 
     return _one("bursary", (applicant, rules, headers), build)
 
