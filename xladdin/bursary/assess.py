@@ -147,7 +147,7 @@ def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinErro
 
 def _flag_missing(inputs: Inputs, rs: RuleSet, rows: np.ndarray, reference_date) -> None:
     """Rows whose outcome depends on a parameter marked ``missing`` become row errors naming it and its annex."""
-    if not rs.missing or len(rows) == 0:
+    if not engine.constant(rs, "missing") or len(rows) == 0:
         return
     sub = inputs if len(rows) == inputs.n else inputs.take(rows)
     for name, mask in missing.rows_needing(sub, rs, reference_date).items():
@@ -180,7 +180,7 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
         "loan": c["loan"],
         "aid": c["aid"],
         "entitlement_semesters": c["entitlement_semesters"],
-        "rules": np.full(inputs.n, rs.label, dtype=object),
+        "rules": np.full(inputs.n, engine.constant(rs, "label"), dtype=object),
     }
 
 
@@ -338,10 +338,13 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
     table. ``keys=True`` adds a ``key`` column: the traced output's name (``needs``, ``p1_share``...), which lets a
     face label a step in a language the trace does not speak (decision letters in German).
     """
-    frame, lines, raw = table_from(applicant)
-    if len(frame) != 1:
-        raise XladdinError("explain_one_row", rows=len(frame))
-    inputs = parse(frame, lines)
+    if isinstance(applicant, dict):                # one record (an Excel cell's): read cell by cell
+        inputs, raw = parse_record(applicant), None
+    else:
+        frame, lines, raw = table_from(applicant)
+        if len(frame) != 1:
+            raise XladdinError("explain_one_row", rows=len(frame))
+        inputs = parse(frame, lines)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     rs = groups[0][0]

@@ -1014,6 +1014,27 @@ class _OneCell:
         return (self.value,)
 
 
+_READ: dict[tuple, np.ndarray] = {}
+"""Cells read without a message, by (field, type, value): a list's rows repeat most of their cells (no, 0, CH,
+the same dates), and the reading of a cell depends on nothing else (messages do; they are never kept)."""
+READ_MAX = 20_000
+
+
+def _memo_key(key: str, kind: type, value) -> tuple | None:
+    if kind is float and value == 0:
+        return key, kind, repr(value)               # 0.0 and -0.0 are equal, yet not the same cell
+    if kind in (str, float, int, bool, type(None)):
+        return key, kind, value
+    return None                                     # dates, entities: read each time
+
+
+def _remember(memo: tuple, column: np.ndarray) -> None:
+    if len(_READ) >= READ_MAX:
+        _READ.clear()
+    column.flags.writeable = False                  # shared by every row that has this cell
+    _READ[memo] = column
+
+
 def _one_cell(value) -> np.ndarray:
     raw = np.empty(1, dtype=object)
     raw[0] = value
@@ -1047,7 +1068,14 @@ def parse_record(record: dict, line: int = 2, redact: bool | None = None, today:
         kind = type(value)
         if key == "applicant_id":
             cols[key] = _parse_text(f, raw_ids, None, errors)
-        elif f.kind in (INT, AMOUNT, RATIO) and (kind is float or kind is int):
+            continue
+        memo = _memo_key(key, kind, value)
+        got = _READ.get(memo) if memo is not None else None
+        if got is not None:
+            cols[key] = got
+            continue
+        before = len(errors.records), errors.day_first
+        if f.kind in (INT, AMOUNT, RATIO) and (kind is float or kind is int):
             num = np.array([value], dtype=float)              # no text to read: checked as a typed column
             cols[key] = _check_number(f, num, np.isnan(num), num, errors,
                                       whole=f.kind != INT or float(value).is_integer())
@@ -1057,6 +1085,8 @@ def parse_record(record: dict, line: int = 2, redact: bool | None = None, today:
         else:
             raw = _one_cell(value)
             cols[key] = _PARSERS[f.kind](f, raw, _blank(raw), errors)
+        if memo is not None and (len(errors.records), errors.day_first) == before:
+            _remember(memo, cols[key])
     _month_first(errors, redact)
     _cross_checks(cols, errors, _RowCells(cells), 1, today or dt.date.today())
     if "applicant_id" not in cells:
@@ -1067,3 +1097,8 @@ def parse_record(record: dict, line: int = 2, redact: bool | None = None, today:
     else:
         err = _NO_ERRORS
     return Inputs(1, cols, err, np.array([bool(errors.records)]), lines, set(cells), unknown)
+
+
+def forget_read_cells() -> None:
+    """Drop the remembered readings of :func:`parse_record` (a cold start, for a benchmark)."""
+    _READ.clear()

@@ -109,7 +109,7 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
 def _bursary_cells(row: dict) -> list[list]:
     if row["eligible"] is None:
         return [[convert.row_message(row["reasons"])]]
-    return [[row["bursary"]]]
+    return [[int(row["bursary"])]]
 
 
 @xw.func(category=CATEGORY)
@@ -264,6 +264,10 @@ def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DE
 @guard("Plan de remboursement d'un prêt d'études, sans intérêt (RBPE art. 18) : année, annuité, solde.")
 def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
     """Interest-free repayment plan of a loan (RBPE art. 18): header, then year, installment, remaining."""
+    return cache.cached("loan_plan", (amount, end_year, rules, lang), lambda: _loan_plan(amount, end_year, rules, lang))
+
+
+def _loan_plan(amount, end_year, rules, lang) -> list[list]:
     from ..bursary.loans import loan_plan as plan
 
     language = convert.lang(lang)
