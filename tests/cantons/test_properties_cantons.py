@@ -1,4 +1,4 @@
-"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, NE-2025) over random synthetic applicants shaped for
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, JU-2026, NE-2025) over random synthetic applicants shaped for
 them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
 
 Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500.
@@ -18,18 +18,35 @@ from xladdin.rules import load
 from .test_ne import NORMS as NE_TEST_NORMS
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
-# The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
-INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
-# Neuchâtel (NE-2025): the social-aid norms of RSN 831.02 it needs are not held; the test norms of test_ne.py (not
-# Neuchâtel's amounts) stand for them. It caps the bursary (LAF art. 21), pays from 200 a year rounded to 50 (RLAF
-# art. 45) and halves a second-semester aid (art. 55 al. 1): checked below in its own branch.
-RULE_SETS["NE"] = load("NE-2025").with_overrides(NE_TEST_NORMS)
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "JU": "JU-2026"}
+# The parents' income each model reads: the tax assessment (ZH, BE, JU), the RDU of the LHPS (VD, LAEF art. 22).
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "JU": "income_total"}
+# JU-2026 names the LP minimum vital and the average rents missing (docs/rules/JU.md §6): the properties run over it
+# with the TEST amounts of tests/cantons/test_ju.py standing for them (not Jura's), so that every row is computed;
+# test_missing_amounts_are_row_errors_only_where_needed runs it as held.
+TEST_AMOUNTS = {"JU": {"family.maintenance.single": 1000, "family.maintenance.single_parent": 1200,
+                       "family.maintenance.couple": 1500, "family.maintenance.child_to_10": 300,
+                       "family.maintenance.child_over_10": 500, "family.rent_max.r2": 800,
+                       "family.rent_max.r3": 1000, "family.rent_max.r4": 1200, "family.rent_max.r5": 1400}}
+# JU-2026 has maxima (OSF art. 36): the bursary stays within them; the others have none.
+CAPPED = {"JU"}
+# NE-2025 names the social-aid norms of RSN 831.02 missing (docs/rules/NE.md §6): the test norms of test_ne.py (not
+# Neuchâtel's) stand for them (test_ne.py runs it as held). It caps the bursary (LAF art. 21) and pays it from 200 a
+# year rounded to the nearest 50, half for a second-semester application (RLAF art. 45, 55 al. 1); a loan has no
+# minimum.
+RULE_SETS["NE"] = "NE-2025"
 INCOME["NE"] = "rdu"
-CAPPED = {"NE"}
+TEST_AMOUNTS["NE"] = NE_TEST_NORMS
+CAPPED.add("NE")
+ROUNDED = {"NE": 25}                # how far a rounded bursary may pass the shortfall
 
 
-def _minimum(rules: str) -> float:
+def ruleset(canton: str):
+    rs = load(RULE_SETS[canton])
+    return rs.with_overrides(TEST_AMOUNTS[canton]) if canton in TEST_AMOUNTS else rs
+
+
+def _minimum(rules) -> float:
     return float(load(rules).value("award.minimum"))
 
 
@@ -37,25 +54,25 @@ def _minimum(rules: str) -> float:
 @SETTINGS
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 300))
 def test_money_invariants(canton, seed, n):
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(n, seed, canton=canton)
     r = assess(table, rules=rules)
     assert list(r["applicant_id"]) == list(table["applicant_id"])           # count and order preserved
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
-    if canton in CAPPED:                                                     # NE: LAF art. 21, RLAF art. 45, 55
-        assert (r["bursary"].fillna(0) <= r["cap"].fillna(0)).all()          # a loan row has no cap
-        half = r["reasons"].fillna("").str.contains("NE-RLAF-55-1")
-        assert ((r["bursary"] == 0) | (r["bursary"] >= 200) | (half & (r["bursary"] >= 100))).all()
-        assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()
-        assert (r["aid"] <= r["shortfall"].clip(lower=0) + 25).all()         # rounded to the nearest 50
-        return
-    assert r["cap"].isna().all()                                             # no cap in any of them
+    if canton in CAPPED:
+        assert (r["bursary"] <= r["cap"]).all()                              # never above the maximum
+    else:
+        assert r["cap"].isna().all()                                         # no cap in the others
     minimum = _minimum(rules)
-    assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
+    if canton == "NE":                                                       # on the yearly bursary, halved
+        half = r["reasons"].fillna("").str.contains("NE-RLAF-55-1")
+        assert ((r["bursary"] == 0) | (r["bursary"] >= minimum) | (half & (r["bursary"] >= minimum / 2))).all()
+    else:
+        assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()               # 0 or at least the minimum
     assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()   # ineligible: nothing
-    assert (r["aid"] <= r["shortfall"].clip(lower=0)).all()                  # never more than the shortfall
+    assert (r["aid"] <= r["shortfall"].clip(lower=0) + ROUNDED.get(canton, 0)).all()   # never more than the shortfall
 
 
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
@@ -66,7 +83,7 @@ def test_aid_does_not_increase_with_the_parents_income(canton, seed, n, delta):
     richer = table.copy()
     for parent in ("p1_", "p2_"):
         richer[parent + INCOME[canton]] = richer[parent + INCOME[canton]] + delta
-    before, after = assess(table, rules=RULE_SETS[canton]), assess(richer, rules=RULE_SETS[canton])
+    before, after = assess(table, rules=ruleset(canton)), assess(richer, rules=ruleset(canton))
     assert (after["aid"] <= before["aid"]).all()
     assert (after["eligible"] == before["eligible"]).all()                   # income never decides eligibility
 
@@ -79,7 +96,7 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
     rng = np.random.default_rng(seed)
     bad = rng.random(n) < 0.3
     table.loc[bad, "housing"] = "tent"
-    r = assess(table, rules=RULE_SETS[canton])
+    r = assess(table, rules=ruleset(canton))
     assert r["applicant_id"].tolist() == table["applicant_id"].tolist()
     assert r["eligible"].isna().to_numpy().tolist() == bad.tolist()
     assert r.loc[bad, "reasons"].str.contains("housing").all()
@@ -89,12 +106,29 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
 def test_each_row_is_assessed_as_if_alone(canton):
     """Vectorised over the table or one row at a time: the same results (no row leaks into another)."""
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(40, 5, canton=canton)
     together = assess(table, rules=rules)
     for i in range(len(table)):
         alone = assess(table.iloc[[i]].reset_index(drop=True), rules=rules).iloc[0]
         assert together.iloc[i].fillna(-1).to_dict() == alone.fillna(-1).to_dict(), i
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 150))
+def test_missing_amounts_are_row_errors_only_where_needed(seed, n):
+    """JU-2026 as held: rows and order kept; a row is a row error naming a missing amount, or exactly the row the
+    test amounts give (the amount did not matter to it)."""
+    table = synthetic_applicants(n, seed, canton="JU")
+    held, filled = assess(table, rules="JU-2026"), assess(table, rules=ruleset("JU"))
+    assert held["applicant_id"].tolist() == table["applicant_id"].tolist()
+    errors = held["eligible"].isna()
+    assert held.loc[errors, "reasons"].str.contains("non détenu").all()
+    same = ["eligible", "reasons", "bursary", "loan", "aid"]           # an ineligible row: its outcome only
+    assert held.loc[~errors, same].fillna(-1).equals(filled.loc[~errors, same].fillna(-1))
+    eligible = ~errors & held["eligible"].fillna(False).astype(bool)
+    amounts = ["needs", "resources", "shortfall", "parents_share"]
+    assert held.loc[eligible, amounts].fillna(-1).equals(filled.loc[eligible, amounts].fillna(-1))
 
 
 def test_geneva_draw_is_unchanged():
