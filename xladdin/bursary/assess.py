@@ -260,6 +260,26 @@ def _row(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, o
     return row
 
 
+def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.ndarray]:
+    """The output of ``rs``. With amounts marked ``missing``, a row that does not need them (``_flag_missing``) has
+    the same outcome whatever they are: its eligibility, reasons and, when eligible, its amounts are those of a run
+    with them at 0 (a NaN would blank a figure the texts decide, and an information code that rests on it); an
+    ineligible row keeps the figures the texts held give (NaN where a missing amount enters)."""
+    parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
+    if not engine.constant(rs, "missing"):
+        return parts
+    with np.errstate(all="ignore"):
+        low = _output(engine.compute(inputs, rs.filled({name: 0.0 for name in rs.missing}), reference_date), rs,
+                      inputs)
+    eligible = np.asarray(low["eligible"], dtype=bool)
+    for key, values in low.items():
+        if key in ("eligible", "reasons"):
+            parts[key] = values
+        elif key != "rules" and getattr(values, "dtype", None) is not None and values.dtype.kind == "f":
+            parts[key] = np.where(eligible, values, parts[key])
+    return parts
+
+
 def _assess(inputs: Inputs, raw, rules, reference_date, overrides) -> tuple[dict, list, np.ndarray]:
     """The engine over parsed inputs: output parts (one array per output, input order), the rule sets and their
     rows, and the rows assessed outside their rule set's period."""
@@ -272,12 +292,12 @@ def _assess(inputs: Inputs, raw, rules, reference_date, overrides) -> tuple[dict
         _flag_missing(inputs, rs, rows, reference_date)
     if len(groups) == 1:
         rs = groups[0][0]
-        parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
+        parts = _held_output(inputs, rs, reference_date)
     else:
         parts = {}
         for rs, rows in groups:
             sub = inputs.take(rows)
-            got = _output(engine.compute(sub, rs, reference_date), rs, sub)
+            got = _held_output(sub, rs, reference_date)
             for key, values in got.items():
                 if key not in parts:
                     parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)
