@@ -12,8 +12,13 @@ second section times 2 000 such one-applicant calls (value row plus header row, 
 ``BURSARY_TABLE`` over the same 2 000 rows (target: ≤ 30×), and 2 000 identity calls with the same arguments
 (the price of xlwings' dispatch alone); it prints the median time of one call.
 
+A third section, the batched web bridge: the same 2 000 per-row formulas as the bridge
+(``xladdin/excel/static/functions.js``) sends them, in requests to ``custom-functions-batch`` of at most a quarter
+of ``XLADDIN_MAX_CELLS`` argument cells each, answered by :func:`xladdin.excel.batch.answer` (JSON in and out),
+against one BURSARY_TABLE over the same 2 000 rows through the dispatch above (target: ≤ 3×).
+
     .venv/bin/python benchmarks/bench_udf.py [--rows 10000] [--repeat 7] [--cells 2000] [--cell-repeat 5]
-                                             [--only table|cells]
+                                             [--only table|cells|batched]
 """
 
 from __future__ import annotations
@@ -37,7 +42,8 @@ import xlwings.server as server  # noqa: E402
 
 from benchmarks.synthetic import applicant_range  # noqa: E402
 from xladdin.bursary.inputs import forget_read_cells  # noqa: E402
-from xladdin.excel import cache, convert, udfs  # noqa: E402
+from xladdin.excel import batch, cache, convert, udfs  # noqa: E402
+from xladdin.excel.server import function_names  # noqa: E402
 
 
 @server.func
@@ -97,13 +103,15 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--cells", type=int, default=2_000, help="rows of the per-cell section")
-    parser.add_argument("--cell-repeat", type=int, default=5, help="rounds of the per-cell section")
-    parser.add_argument("--only", choices=("table", "cells"), help="run one section only")
+    parser.add_argument("--cells", type=int, default=2_000, help="rows of the per-cell and batched sections")
+    parser.add_argument("--cell-repeat", type=int, default=5, help="rounds of the per-cell and batched sections")
+    parser.add_argument("--only", choices=("table", "cells", "batched"), help="run one section only")
     args = parser.parse_args(argv)
-    got = {} if args.only == "cells" else table_section(args)
-    if args.only != "table":
+    got = table_section(args) if args.only in (None, "table") else {}
+    if args.only in (None, "cells"):
         got.update(cells_section(args.cells, args.cell_repeat))
+    if args.only in (None, "batched"):
+        got.update(batched_bridge(args.cells, args.cell_repeat))
     return got
 
 
@@ -142,6 +150,70 @@ def table_section(args) -> dict:
     print(f"            engine                {t_engine:7.3f} s   (assess_full on that DataFrame)")
     return {"identity": t_identity, "cold": t_cold, "cached": t_cached, "convert": t_convert,
             "engine": t_engine, "ratio_cold": ratio_cold, "ratio_cached": ratio_cached}
+
+
+# --- the batched web bridge ---------------------------------------------------------------------------------
+
+def bridge_bodies(func_name: str, calls: list[list], max_cells: int = convert.MAX_CELLS) -> list[bytes]:
+    """The request bodies the bridge posts for ``calls`` made in the same tick: a new request when the next
+    call's argument cells would pass a quarter of ``max_cells`` (as ``cellsOf`` and ``call`` in functions.js)."""
+    def cells_of(args):
+        return sum(len(a) * max(len(a[0]), 1) if isinstance(a, list) and a and isinstance(a[0], list)
+                   else len(a) if isinstance(a, list) else 1 for a in args)
+
+    limit, groups, size = max(1, max_cells // 4), [[]], 0
+    for args in calls:
+        n = cells_of(args)
+        if groups[-1] and size + n > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(args)
+        size += n
+    return [json.dumps({"func_name": func_name, "calls": group,
+                        "caller_addresses": [f"Feuil1!BI{i + 2}" for i in range(len(group))],
+                        "version": xlwings.__version__, "runtime": "1.4", "client": "Office.js"}).encode()
+            for group in groups]
+
+
+def serve_batch(bodies: list[bytes], names: set[str]) -> tuple[float, list]:
+    start = time.perf_counter()
+    results = []
+    for raw in bodies:
+        status, content, _ = batch.answer(raw, names, udfs)
+        results.extend(json.loads(content)["results"])
+    return time.perf_counter() - start, results
+
+
+def batched_bridge(rows: int, repeat: int) -> dict:
+    """2 000 per-row BURSARY formulas through the batched bridge against one BURSARY_TABLE, same rows."""
+    frame, cells = applicant_range(rows, seed=2025)
+    cells = json.loads(json.dumps(cells))
+    head = cells[0]
+    bodies = bridge_bodies("bursary", [[[row], None, [head]] for row in cells[1:]])
+    table_body = body("bursary_table", cells)
+    names = function_names(udfs)
+    cache.results.clear()
+    _, got = serve_batch(bodies, names)                                   # warm-up, and the answers checked
+    _, table = serve_once(table_body, udfs)
+    import xladdin
+
+    assert [r[0][0] for r in got] == [int(v) for v in xladdin.assess(frame)["bursary"]]
+    assert len(json.loads(table)["result"]) == rows + 1
+    batched, tables = [], []
+    for _ in range(repeat):
+        cache.results.clear()
+        forget_read_cells()                                          # cold: no cell read before this round
+        batched.append(serve_batch(bodies, names)[0])
+        cache.results.clear()
+        tables.append(serve_once(table_body, udfs)[0])
+    ratio = statistics.median(b / t for b, t in zip(batched, tables))
+    t_batched, t_table = statistics.median(batched), statistics.median(tables)
+    print(f"\nBatched web bridge: {rows} per-row BURSARY formulas (value row + header row each), "
+          f"{len(bodies)} request(s), {sum(map(len, bodies)) / 1e6:.1f} MB of JSON, {repeat} interleaved rounds")
+    print(f"  bursary_table, one call         {t_table:7.3f} s")
+    print(f"  bursary x {rows}, batched        {t_batched:7.3f} s   ratio {ratio:5.2f}x  (target <= 3x)")
+    return {"batched": t_batched, "batched_table": t_table, "ratio_batched": ratio,
+            "batched_requests": len(bodies)}
 
 
 def cell_body(func_name: str, row: list, header: list) -> bytes:

@@ -7,6 +7,7 @@ inputs"); ``None`` means "unknown", which never establishes a condition in the a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -769,6 +770,15 @@ def resolve_header(name: object) -> str | None:
     """The schema key a column header stands for (its key, or its French/English/German label), else None."""
     if name is None:
         return None
+    try:
+        return _resolve_folded(name)
+    except TypeError:                       # an unhashable header: folded without the memo
+        return _HEADER_INDEX.get(_fold(name))
+
+
+@functools.lru_cache(maxsize=4096, typed=True)      # typed: the headers 1, 1.0 and True fold differently
+def _resolve_folded(name: object) -> str | None:
+    """:func:`resolve_header`, remembered: a row of per-row formulas resolves the same 60 headers each call."""
     return _HEADER_INDEX.get(_fold(name))
 
 

@@ -243,23 +243,6 @@ def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFr
     return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
-def _row(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, object]:
-    """The output of a one-row assessment as plain Python values (None where the table shows an empty cell):
-    the cells of :func:`_frame`'s row, without a DataFrame."""
-    row: dict[str, object] = {}
-    final = _final(parts, inputs, lang)
-    for key in OUTPUT_COLUMNS:
-        values, missing = final[key]
-        value = values[0]
-        if missing[0] or value is None:
-            row[key] = None
-        elif key in _TEXT_OUTPUTS:
-            row[key] = str(value)
-        else:
-            row[key] = value.item()               # numpy bool / int64 -> Python bool / int
-    return row
-
-
 def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.ndarray]:
     """The output of ``rs``. With amounts marked ``missing``, a row that does not need them (``_flag_missing``) has
     the same outcome whatever they are: its eligibility, reasons and, when eligible, its amounts are those of a run
@@ -278,6 +261,23 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
         elif key != "rules" and getattr(values, "dtype", None) is not None and values.dtype.kind == "f":
             parts[key] = np.where(eligible, values, parts[key])
     return parts
+
+
+def _row(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, object]:
+    """The output of a one-row assessment as plain Python values (None where the table shows an empty cell):
+    the cells of :func:`_frame`'s row, without a DataFrame."""
+    row: dict[str, object] = {}
+    final = _final(parts, inputs, lang)
+    for key in OUTPUT_COLUMNS:
+        values, missing = final[key]
+        value = values[0]
+        if missing[0] or value is None:
+            row[key] = None
+        elif key in _TEXT_OUTPUTS:
+            row[key] = str(value)
+        else:
+            row[key] = value.item()               # numpy bool / int64 -> Python bool / int
+    return row
 
 
 def _assess(inputs: Inputs, raw, rules, reference_date, overrides) -> tuple[dict, list, np.ndarray]:

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from . import cache, convert, decorators
+from . import batch, cache, convert, decorators
 
 _func, _arg, _ret = decorators()
 xw = SimpleNamespace(func=_func, arg=_arg, ret=_ret)   # read as xlwings' own xw.func / xw.arg / xw.ret
@@ -71,9 +71,13 @@ def _rules(rules) -> str:
 def _assess_record(record: dict, rules, language: str) -> dict[str, object]:
     """One applicant's output row (``OUTPUT_COLUMNS`` order, None for an empty cell), read and assessed without a
     table (:func:`xladdin.bursary.assess.assess_one`: the engine's steps over one-element columns)."""
+    rules_id, language = _rules(rules), "en" if language == "en" else "fr"
+    row = batch.deferred_row(record, rules_id, language)      # a batch of calls: this row of its one table
+    if row is not None:
+        return row
     from ..bursary.assess import assess_one
 
-    return assess_one(record, rules=_rules(rules), lang="en" if language == "en" else "fr")
+    return assess_one(record, rules=rules_id, lang=language)
 
 
 def _cells(row: dict[str, object]) -> list:
@@ -97,12 +101,15 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
     """Annual bursary (CHF) of one applicant: 0 when ineligible or loan-only, a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row["eligible"] is None:
-            return [[convert.row_message(row["reasons"])]]
-        return [[int(row["bursary"])]]
+        return _bursary_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("bursary", (applicant, rules, headers), build)
+
+
+def _bursary_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"])]]
+    return [[int(row["bursary"])]]
 
 
 @xw.func(category=CATEGORY)
@@ -195,12 +202,20 @@ def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
     """Eligibility of one applicant as one row ``[eligible, reason codes]``; a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row["eligible"] is None:
-            return [[convert.row_message(row["reasons"]), ""]]
-        return [[row["eligible"], row["reasons"]]]
+        return _eligibility_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("eligibility", (applicant, rules, headers), build)
+
+
+def _eligibility_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"]), ""]]
+    return [[row["eligible"], row["reasons"]]]
+
+
+# The functions of (applicant, rules, headers) whose cells come from the applicant's French result row alone: a
+# batch of per-row formulas reads their rows as one table (xladdin.excel.batch) and shapes each with these.
+ROW_CELLS = {"bursary": _bursary_cells, "eligibility": _eligibility_cells}
 
 
 @xw.func(category=CATEGORY)
@@ -455,8 +470,6 @@ def _describe_in_french() -> None:
             meta["ret"]["doc"] = value.help_fr
 
 
-_describe_in_french()
-
 
 @xw.func(category=CATEGORY)
 @xw.arg("table", "raw",
@@ -486,3 +499,6 @@ def whatif_table(table, parameters, rules=DEFAULT_RULES):
         return convert.frame_cells(result, [str(c) for c in result.columns])
 
     return cache.cached("whatif_table", (table, parameters, rules), build)
+
+
+_describe_in_french()                 # last: every function above, the what-if table included
