@@ -249,7 +249,7 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
     with them at 0 (a NaN would blank a figure the texts decide, and an information code that rests on it); an
     ineligible row keeps the figures the texts held give (NaN where a missing amount enters)."""
     parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
-    if not rs.missing:
+    if not engine.constant(rs, "missing"):
         return parts
     with np.errstate(all="ignore"):
         low = _output(engine.compute(inputs, rs.filled({name: 0.0 for name in rs.missing}), reference_date), rs,
