@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, whole_years
+from ..common import RIGHT_LOAN, RIGHT_NONE, right_with_reconversion, stretched, whole_years
 from ..rule import round_half_up, rule
 
 _NE = BY_KEY["aid_domicile"].values.index("NE")
@@ -95,9 +95,8 @@ def right(c, v):
     """LAF art. 10, 15, 22, RLAF art. 48 — bursary, loan only or nothing by the kind of training (NE.md §3.1); a
     reconversion imposed by the labour market or by force majeure (LAF art. 10 al. 4) turns the loan of a second
     training or a complement into a bursary, not that of a training beyond the master (RLAF art. 48 b)."""
-    base = right_by_training(c, v)
-    lifted = c.true("reconversion") & (base == RIGHT_LOAN) & ~c.is_("programme_kind", "doctorate", "mas")
-    return {"right": np.where(lifted, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": lifted}
+    right_, lifted = right_with_reconversion(c, v)
+    return {"right": right_, "reconversion_ok": lifted}
 
 
 @rule("LAF art. 9 al. 1, 17 al. 2 ; RLAF art. 6",
