@@ -70,7 +70,7 @@ def independence(c, v):
     return {"independence_code": np.where(partial, 1, 0).astype(np.int8), "own_budget": own_budget,
             "partner": partner,
             "notes": {v.codes.partial_independence: partial & ~c.is_("parents", "none"),
-                      v.codes.own_budget: own_budget}}
+                      v.codes.own_budget: own_budget & ~_continuing(c)}}
 
 
 @rule("LBPE art. 7, 12", trace={"right": ("Droit selon la formation", "Right by training")},
