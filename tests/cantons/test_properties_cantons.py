@@ -1,8 +1,10 @@
-"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023) over random synthetic applicants shaped for
-them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, VS-2023) over random synthetic applicants
+shaped for them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
 
-Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500.
-ZH-2021 has none ([R14]), nor VD-2023 ([V14]). None has a cap (``cap`` is empty).
+Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500;
+VS-2023 too (OBPE art. 7 al. 3, [S10]). ZH-2021 has none ([R14]), nor VD-2023 ([V14]). Only VS-2023 has a cap (a
+full aid, OBPE art. 7-8). VS-2023 runs with the illustration amounts of docs/rules/VS.md §8 standing for the
+department's flat rates, which the texts held do not give (tests/cantons/test_vs.py also checks it as held).
 """
 
 import numpy as np
@@ -15,13 +17,16 @@ from xladdin import assess
 from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
+from .test_vs import DEPT
+
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
-# The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
-INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "VS": load("VS-2023").with_overrides(DEPT)}
+# The parents' income each model reads: the tax assessment (ZH, BE; VS code 2400, OBPE art. 12), the RDU of the
+# LHPS (VD, LAEF art. 22).
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "VS": "income_2400"}
 
 
-def _minimum(rules: str) -> float:
+def _minimum(rules) -> float:
     return float(load(rules).value("award.minimum"))
 
 
@@ -36,7 +41,10 @@ def test_money_invariants(canton, seed, n):
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
-    assert r["cap"].isna().all()                                             # no cap in any of them
+    if canton == "VS":                                                       # a full aid (OBPE art. 7-8)
+        assert (r["aid"] <= r["cap"]).all()
+    else:
+        assert r["cap"].isna().all()                                         # no cap in the others
     minimum = _minimum(rules)
     assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
     assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()   # ineligible: nothing

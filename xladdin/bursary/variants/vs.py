@@ -68,9 +68,7 @@ def independence(c, v):
               | (c["age"] >= o.age))
     own_budget = away & reason
     return {"independence_code": np.where(partial, 1, 0).astype(np.int8), "own_budget": own_budget,
-            "partner": partner,
-            "notes": {v.codes.partial_independence: partial & ~c.is_("parents", "none"),
-                      v.codes.own_budget: own_budget & ~_continuing(c)}}
+            "partner": partner}
 
 
 @rule("LBPE art. 7, 12", trace={"right": ("Droit selon la formation", "Right by training")},
@@ -239,8 +237,11 @@ def parents_share(c, v):
     in_family = ~c["own_budget"] & c["p1_counted"]
     p1 = np.nan_to_num(c["p1_balance"])
     deficit = np.where(in_family & (p1 < 0), -p1 / c["p1_persons"] * f.coefficient, 0.0)
+    eligible = c["eligible"]
     return {"parents_share": share, "counted_deficit": np.nan_to_num(deficit),
-            "notes": {v.codes.remarried: remarried_any}}
+            "notes": {v.codes.partial_independence: eligible & partial & ~c.is_("parents", "none"),
+                      v.codes.own_budget: eligible & c["own_budget"] & ~_continuing(c),
+                      v.codes.remarried: eligible & remarried_any}}
 
 
 @rule("OBPE art. 18-23, 28 al. 2 ; LBPE art. 16 al. 4-6",
@@ -279,7 +280,7 @@ def student_needs(c, v):
     return {"s_training": training, "s_transport_meals": transport_meals, "s_lodging": lodging,
             "s_maintenance": maintenance, "needs": np.where(continuing, _n(c, "training_costs"), needs),
             "fees_extra": fees_extra, "persons": persons,
-            "notes": {v.codes.lodging_not_recognised: away & ~lodged}}
+            "notes": {v.codes.lodging_not_recognised: c["eligible"] & away & ~lodged & ~continuing}}
 
 
 @rule("OBPE art. 16-17, 25",
