@@ -486,6 +486,12 @@ _PARENT_TAX_SUFFIXES = [
     ("income_2400", AMOUNT, "revenu net avant déductions personnelles (chiffre 2400)",
      "net income before personal deductions (tax code 2400)", "Nettoeinkommen vor Sozialabzügen (Ziffer 2400)",
      "OBPE art. 12 al. 1 a ; art. 6 al. 1", {"minimum": 0, "cantons": _VS}),
+    ("income_additions", AMOUNT, "ajouts au revenu : pilier 3a (jusqu'au maximum des salariés), revenus acquis à "
+     "l'étranger, revenus négatifs de la fortune immobilière, rachats de prévoyance (chiffre 2100)",
+     "additions to income: pillar 3a (up to the employees' maximum), income earned abroad, negative property income, "
+     "pension buy-ins (tax code 2100)", "Zuschläge zum Einkommen: Säule 3a (bis zum Höchstbetrag für Arbeitnehmende), "
+     "im Ausland erzielte Einkünfte, negative Liegenschaftserträge, Einkäufe in die Vorsorge (Ziffer 2100)",
+     "OBPE art. 12 al. 1 b 2-5", {"minimum": 0, "default": 0, "cantons": _VS}),
     ("income_deductions", AMOUNT, "pensions alimentaires versées et prestations en capital reçues (chiffres 1010, 1020)",
      "maintenance paid and lump sums received (tax codes 1010, 1020)",
      "Bezahlte Unterhaltsbeiträge und erhaltene Kapitalleistungen (Ziffern 1010, 1020)", "OBPE art. 12 al. 1 c",
@@ -661,8 +667,7 @@ _ALSO_READ_BY_VS = {
     "years_independent", "years_full_time_work", "loans_received", "transport", "own_household_reason",
     "cohabiting_partner", "common_child", "housing_costs", "other_income", "taxable_wealth", "training_costs",
     "meals_out", "duration_months", "training_start",
-} | {f"p{n}_{s}" for n in (1, 2) for s in ("children_in_training", "dependent_children", "income_addbacks",
-                                         "source_taxed_gross")}
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("children_in_training", "dependent_children", "source_taxed_gross")}
 
 
 def _geneva_first(fields: list[Field]) -> list[Field]:

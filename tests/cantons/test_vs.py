@@ -223,10 +223,16 @@ def test_intake_form_cites_valais_not_genevas_laws_of_the_same_name(tmp_path):
     build(path, rules="VS-2023")
     ws = openpyxl.load_workbook(path).worksheets[0]
     cited = {row[1]: row[3] for row in ws.iter_rows(values_only=True) if row[1]}
-    assert not cited["Date de naissance"]
+    assert cited["Date de naissance"] == "LBPE art. 13 al. 4, 18 al. 1 a ; OBPE art. 23 al. 1 f"
     assert cited["Parent 1 : revenu net avant déductions personnelles (chiffre 2400)"] == \
         "OBPE art. 12 al. 1 a ; art. 6 al. 1"
-    assert cited["Domicile déterminant (canton)"] == "concordat art. 6"
+    assert cited["Domicile déterminant (canton)"] == "LBPE art. 5 al. 3, 6 ; concordat art. 6"
+    from xladdin.schema import fields_for
+
+    rs = load("VS-2023")
+    assert set(rs.inputs) <= {f.key for f in fields_for("VS")}         # the inputs block names real VS inputs
+    geneva_only = {"LBPE art. 15 al. 1", "LBPE art. 11", "RBPE art. 12 al. 2", "LBPE art. 16 al. 1 a"}
+    assert not geneva_only & set(cited.values())
     german = tmp_path / "intake-vs-de.xlsx"
     build(german, rules="VS-2023", lang="de")
     labels = {row[1] for row in openpyxl.load_workbook(german).worksheets[0].iter_rows(values_only=True) if row[1]}

@@ -308,6 +308,7 @@ def _vs_applicants(n: int, seed: int) -> pd.DataFrame:
         frame[prefix + "income_deductions"] = np.where(rng.random(n) < 0.05, rng.integers(1, 12, n) * 1000, 0)
         frame[prefix + "source_taxed_gross"] = 0
         frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+        frame[prefix + "income_additions"] = np.where(rng.random(n) < 0.3, rng.integers(1, 8, n) * 1000, 0)
     frame["gross_earnings"] = (frame["earnings"] * 1.15).round(-1)
     start = pd.Timestamp(_TAX_YEAR_START["VS"])       # OBPE art. 32: mostly before 31 December, a few after
     frame["application_date"] = (start + pd.to_timedelta(rng.integers(-45, 150, n), unit="D")).strftime("%d.%m.%Y")

@@ -135,7 +135,7 @@ def family_budgets(c, v):
         source = _n(c, p + "source_taxed_gross")
         wealth = _revalued_wealth(c, f, p)
         income = (np.where(source > 0, 0.0, np.nan_to_num(net)) + f.source_taxed_share * source
-                  + _n(c, p + "income_addbacks") - _n(c, p + "income_deductions")
+                  + _n(c, p + "income_additions") - _n(c, p + "income_deductions")
                   + f.wealth_share * np.maximum(wealth, 0.0))
         adults = c[p + "adults"].astype(float)
         adults = np.where(adults < 1, np.nan, adults)
