@@ -56,7 +56,7 @@ def independence(c, v):
     trade (or four years of work, al. 2) and two years of financial independence (al. 1 c); OBPE art. 23 al. 1 —
     the student's maintenance goes into his own budget when his legal domicile is not his parents' and he is
     married (or lives with a partner and a common child, art. 4a), has children, is an orphan, has two years of
-    independence after a first training, or is 35."""
+    independence after a first training, or is 35; and always when there is no family budget (``parents`` = none)."""
     i = v.independence
     first = c.true("first_training_done") | (_n(c, "years_full_time_work") >= i.work_years_as_training)
     partial = (c["age"] >= i.age) & first & (_n(c, "years_independent") >= i.years_independent)
@@ -66,7 +66,7 @@ def independence(c, v):
     reason = (partner | (_n(c, "student_children") > 0) | c.is_("parents", "none")
               | (c.true("first_training_done") & (_n(c, "years_independent") >= o.years_independent))
               | (c["age"] >= o.age))
-    own_budget = away & reason
+    own_budget = (away & reason) | c.is_("parents", "none")     # no family budget to hold it [S11]
     return {"independence_code": np.where(partial, 1, 0).astype(np.int8), "own_budget": own_budget,
             "partner": partner}
 
