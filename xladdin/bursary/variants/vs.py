@@ -151,7 +151,8 @@ def family_budgets(c, v):
         wealth_total += np.where(counted, wealth, 0.0)
         out[f"p{n}_income"] = np.where(counted, income, np.nan)
         out[f"p{n}_charges"] = np.where(counted, charges, np.nan)
-        out[f"p{n}_balance"] = np.where(counted & known, income - charges, np.nan)
+        # 0 where there is no budget; NaN (a flat rate not held) stays NaN, so no amount is paid on it
+        out[f"p{n}_balance"] = np.where(counted & known, income - charges, 0.0)
         out[f"p{n}_persons"] = persons
         out[f"p{n}_counted"] = counted & known
     out.update({"budget_missing": missing, "parents_wealth": wealth_total})
@@ -227,7 +228,7 @@ def parents_share(c, v):
     remarried_any = np.zeros(c.n, bool)
     apart = c.is_("parents", "apart")
     for n in (1, 2):
-        balance = np.nan_to_num(c[f"p{n}_balance"])
+        balance = c[f"p{n}_balance"]
         children = np.maximum(_n(c, f"p{n}_children_in_training"), 1.0)
         remarried = apart & (c[f"p{n}_adults"] == 2) & c[f"p{n}_counted"]      # [S7]
         remarried_any |= remarried & (balance > 0)
@@ -235,10 +236,11 @@ def parents_share(c, v):
     partial = c["independence_code"] == 1
     share = share * np.where(partial, v.independence.parents_share, 1.0)
     in_family = ~c["own_budget"] & c["p1_counted"]
-    p1 = np.nan_to_num(c["p1_balance"])
-    deficit = np.where(in_family & (p1 < 0), -p1 / c["p1_persons"] * f.coefficient, 0.0)
+    p1 = c["p1_balance"]
+    deficit = np.where(in_family & (p1 < 0), -p1 / c["p1_persons"] * f.coefficient,
+                       np.where(in_family, p1 * 0, 0.0))            # NaN (a flat rate not held) stays NaN
     eligible = c["eligible"]
-    return {"parents_share": share, "counted_deficit": np.nan_to_num(deficit),
+    return {"parents_share": share, "counted_deficit": deficit,
             "notes": {v.codes.partial_independence: eligible & partial & ~c.is_("parents", "none"),
                       v.codes.own_budget: eligible & c["own_budget"] & ~_continuing(c),
                       v.codes.remarried: eligible & remarried_any}}
