@@ -35,9 +35,14 @@ OFFICES = {
            "fr": ["Canton de Berne", "Direction de l'instruction publique et de la culture",
                   "Office des services centralisés", "Section des subsides de formation"],
            "en": ["Canton of Bern", "Education and Culture Directorate", "Training grants section (AAB)"]},
+    # Valais (LBPE art. 27a: the service allocates; OBPE art. 3: its section des bourses et prêts d'études)
+    "VS": {"fr": ["Canton du Valais", "Département en charge de la formation",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Kanton Wallis", "Für die Bildung zuständiges Departement", "Sektion Ausbildungsbeiträge"],
+           "en": ["Canton of Valais", "Department in charge of education", "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
-         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}}
+         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VS": {"fr": "Sion", "de": "Sitten", "en": "Sion"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

@@ -284,3 +284,34 @@ def test_sample_list_one_named_case_per_reason_code():
     given = xladdin.assess(str(path), rules=load("VS-2023").with_overrides(DEPT)).set_index("applicant_id")
     for code in others:
         assert code in given.loc[code, "reasons"].split(";"), (code, given.loc[code, "reasons"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_decision_letters_for_the_rows_the_held_texts_decide(tmp_path, lang):
+    """The named refusals and the further-training loan of the sample list get a letter (office language French,
+    German on request): amounts, each reason as its sentence and article, the remedies of LBPE art. 28; a row
+    needing a flat rate not held gets none."""
+    import pandas as pd
+
+    from tests.letters.test_letters import check_letter, docx_text
+    from xladdin.letters.cli import produce
+
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VS.csv"
+    frame = pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    ids = ["VS-LBPE-5", "VS-LBPE-6", "VS-OBPE-32", "VS-OBPE-28-4", "VS-OBPE-28", "VS-NEEDS-FLAT-RATES"]
+    listing = tmp_path / "vs.csv"
+    chosen = frame[frame["applicant_id"].isin(ids)].copy()
+    chosen["applicant_id"] = "D-" + chosen["applicant_id"].str.lower()       # a file number is not a reason code
+    chosen.to_csv(listing, sep=";", index=False)
+    assessment, letters, paths = produce(listing, tmp_path / "out", rules="VS-2023", lang=lang)
+    results = assessment.results
+    rs = load("VS-2023")
+    produced = {results.iloc[letter.position]["applicant_id"] for letter in letters if letter.produced}
+    assert produced == {"D-" + i.lower() for i in ids} - {"D-vs-needs-flat-rates"}
+    for letter in letters:
+        if letter.produced:
+            row = results.iloc[letter.position].copy()
+            codes = [c for c in str(row["reasons"]).split(";") if c]
+            # a refusal's budget needs the flat rates not held: its amounts are empty, and the letter shows none
+            shown = row.where(row.notna(), 0) if not row["eligible"] else row
+            check_letter(docx_text(paths[letter.position]), shown, rs, lang, codes)
