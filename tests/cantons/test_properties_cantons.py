@@ -79,6 +79,29 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
     assert r.loc[bad, "aid"].isna().all()
 
 
+# Rule sets with amounts the texts held do not give, and the words their row errors name them by.
+AS_HELD = {"FR-2026": "annexe 1", "VS-2023": "département"}
+
+
+@pytest.mark.parametrize("rules", sorted(AS_HELD))
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
+def test_as_held_rows_are_kept_and_nothing_is_paid_on_a_missing_amount(rules, seed, n):
+    """Without the amounts not held: every row kept in order; a row that needs one is an error naming where it
+    is missing, with no amount; the others (what the held texts decide) keep the money invariants."""
+    table = synthetic_applicants(n, seed, canton=rules[:2])
+    r = assess(table, rules=rules)
+    assert list(r["applicant_id"]) == list(table["applicant_id"])
+    errors = r["eligible"].isna()
+    assert r.loc[errors, "reasons"].str.contains(AS_HELD[rules]).all()
+    assert r.loc[errors, "aid"].isna().all()
+    assessed = r[~errors]
+    assert (assessed[["aid", "bursary", "loan"]] >= 0).all().all()
+    assert (assessed["aid"] == assessed["bursary"] + assessed["loan"]).all()
+    assert ((assessed["aid"] == 0) | (assessed["aid"] >= _minimum(rules))).all()
+    assert (assessed.loc[~assessed["eligible"].astype(bool), "aid"] == 0).all()
+
+
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
 def test_each_row_is_assessed_as_if_alone(canton):
     """Vectorised over the table or one row at a time: the same results (no row leaks into another)."""

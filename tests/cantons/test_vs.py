@@ -239,33 +239,6 @@ def test_intake_form_cites_valais_not_genevas_laws_of_the_same_name(tmp_path):
     assert "Elternteil 1: Nettoeinkommen vor Sozialabzügen (Ziffer 2400)" in labels
 
 
-# ---------------------------------------------------------------------------------------------------- issue 2, as held
-
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from xladdin.bursary.synthetic import synthetic_applicants  # noqa: E402
-
-
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
-def test_as_held_rows_are_kept_and_nothing_is_paid_on_a_missing_amount(seed, n):
-    """The issue-2 properties with the flat rates given are in test_properties_cantons.py; as held, every row is
-    kept in order, a row that needs a flat rate is an error naming the department, the others are assessed
-    (refusals, further training) with their invariants."""
-    table = synthetic_applicants(n, seed, canton="VS")
-    r = xladdin.assess(table, rules="VS-2023")
-    assert list(r["applicant_id"]) == list(table["applicant_id"])
-    errors = r["eligible"].isna()
-    assert r.loc[errors, "reasons"].str.contains("département").all()
-    assert r.loc[errors, "aid"].isna().all()
-    assessed = r[~errors]
-    assert (assessed[["aid", "bursary", "loan"]] >= 0).all().all()
-    assert (assessed["aid"] == assessed["bursary"] + assessed["loan"]).all()
-    assert ((assessed["aid"] == 0) | (assessed["aid"] >= 500)).all()
-    assert (assessed.loc[~assessed["eligible"].astype(bool), "aid"] == 0).all()
-
-
 def test_sample_list_one_named_case_per_reason_code():
     """workbooks/sample-applicants-VS.csv: each refusal and each further-training case is decided by the texts held
     and carries its code; the cases that need the department's flat rates are row errors naming them; with the

@@ -103,15 +103,15 @@ def _revalued_wealth(c, f, p: str) -> np.ndarray:
     return _n(c, p + "assets") + extra - _n(c, p + "debts")
 
 
+# The family budget's traced figures, for parent n = 1, 2: key, French, English, article.
+_BUDGET_TRACE = (("income", "revenu déterminant", "income counted", "OBPE art. 12, 15"),
+                 ("charges", "frais couvrant les besoins de la famille", "family costs", "OBPE art. 13"),
+                 ("balance", "budget de la famille", "family budget", "OBPE art. 14 al. 1"))
+
+
 @rule("OBPE art. 11-13, 15 ; LBPE art. 16 al. 3",
-      trace={"p1_income": ("Parent 1 : revenu déterminant", "Parent 1: income counted", "OBPE art. 12, 15"),
-             "p1_charges": ("Parent 1 : frais couvrant les besoins de la famille", "Parent 1: family costs",
-                            "OBPE art. 13"),
-             "p1_balance": ("Parent 1 : budget de la famille", "Parent 1: family budget", "OBPE art. 14 al. 1"),
-             "p2_income": ("Parent 2 : revenu déterminant", "Parent 2: income counted", "OBPE art. 12, 15"),
-             "p2_charges": ("Parent 2 : frais couvrant les besoins de la famille", "Parent 2: family costs",
-                            "OBPE art. 13"),
-             "p2_balance": ("Parent 2 : budget de la famille", "Parent 2: family budget", "OBPE art. 14 al. 1")},
+      trace={f"p{n}_{key}": (f"Parent {n} : {fr}", f"Parent {n}: {en}", article)
+             for n in (1, 2) for key, fr, en, article in _BUDGET_TRACE},
       slot="family_budgets", variant="VS")
 def family_budgets(c, v):
     """OBPE art. 11-15 — one budget for parents together (art. 11 al. 2), one each when apart (al. 3), none for a
