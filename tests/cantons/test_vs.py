@@ -288,3 +288,24 @@ def test_decision_letters_for_the_rows_the_held_texts_decide(tmp_path, lang):
             # a refusal's budget needs the flat rates not held: its amounts are empty, and the letter shows none
             shown = row.where(row.notna(), 0) if not row["eligible"] else row
             check_letter(docx_text(paths[letter.position]), shown, rs, lang, codes)
+
+
+def test_compare_as_resident_across_every_rule_set():
+    """The Valais list compared under every shipped rule set, each row as if domiciled there: one row per
+    applicant in order, the Valais row errors kept (named), totals per rule set equal to assess's."""
+    from xladdin import rules as rules_mod
+    from xladdin.compare import compare
+
+    path = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VS.csv"
+    ids = list(rules_mod.available())
+    assert "VS-2023" in ids
+    import pandas as pd
+
+    r = compare(str(path), ids, resident=True)
+    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    table = xladdin.assess(frame.assign(aid_domicile="VS"), rules="VS-2023")     # every row resident in Valais
+    assert len(r.rows) == len(table) == 300
+    assert r.rows["VS-2023.eligible"].isna().sum() == table["eligible"].isna().sum() > 0
+    summary = r.summary.set_index("rules")
+    assert set(ids) <= set(summary.index)
+    assert summary.loc["VS-2023", "total_aid"] == table["aid"].sum()
