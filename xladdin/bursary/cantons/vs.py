@@ -19,8 +19,9 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, _whole_years
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, whole_years
 from ..rule import round_half_up, rule
+from ..shared.tax_income import by_persons
 
 _VS = BY_KEY["aid_domicile"].values.index("VS")
 _KINDS = BY_KEY["programme_kind"].values
@@ -30,10 +31,8 @@ _DOCTORATE = _KINDS.index("doctorate")
 
 
 def _by_persons(node, persons: np.ndarray) -> np.ndarray:
-    """A department flat rate by persons of the household (1-4, then 5 and more) [S9]."""
-    table = np.array([node.p1, node.p2, node.p3, node.p4, node.p5_plus], dtype=float)
-    index = np.clip(np.nan_to_num(persons, nan=1), 1, 5).astype(int) - 1
-    return np.where(np.isfinite(persons), table[index], np.nan)
+    """A department flat rate by persons of the household (1-4, then 5 and more) [S9]; NaN without persons."""
+    return np.where(np.isfinite(persons), by_persons(node, persons), np.nan)
 
 
 def _continuing(c) -> np.ndarray:
@@ -76,9 +75,7 @@ def independence(c, v):
 def right(c, v):
     """LBPE art. 7, 12 — bursary, loan or nothing by the kind of training (VS.md §3.1); a second initial sec. II
     training made necessary by medical reasons (``reconversion``) is a bursary (art. 12 al. 1 a 4)."""
-    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in _KINDS] + [RIGHT_NONE],
-                     dtype=np.int8)
-    base = table[c["programme_kind"]]
+    base = right_by_training(c, v)
     medical = c.true("reconversion") & c.is_("programme_kind", "second_sec2", "second_sec2_higher")
     return {"right": np.where(medical, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": medical}
 
@@ -162,7 +159,7 @@ def family_budgets(c, v):
 def _age_at_start(c) -> np.ndarray:
     """[S6] Age at the start of the training: ``training_start`` when given, else the training year's start."""
     start = np.where(np.isnat(c["training_start"]), c["reference_date"], c["training_start"])
-    return _whole_years(c["birth_date"], start.astype("datetime64[D]"))
+    return whole_years(c["birth_date"], start.astype("datetime64[D]"))
 
 
 def _deadline(c, d) -> np.ndarray:
