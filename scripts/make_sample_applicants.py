@@ -105,6 +105,16 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     print(f"{len(vs)} applicants written to {vs_path}")
 
 
+def named_sample(canton: str, base: dict, cases: dict, size: int = 300) -> pd.DataFrame:
+    """A canton's named cases (each a change of ``base``, named by its key) first, then seeded applicants shaped for
+    its model, ``size`` rows in all (same columns)."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **base, **case} for key, case in cases.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton=canton)
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+
+
 # Vaud (VD-2023): a base applicant (docs/rules/VD.md §8, VD-1: a minor at home, bursary 8 259) and one case per
 # reason code of VD.md §3.2.
 VD_BASE = {
@@ -148,11 +158,7 @@ VD_CASES = {
 
 def vd_sample(size: int = 300) -> pd.DataFrame:
     """The named Vaud cases first, then seeded applicants shaped for Vaud's model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **VD_BASE, **case} for key, case in VD_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="VD")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return named_sample("VD", VD_BASE, VD_CASES, size)
 
 
 
@@ -190,11 +196,7 @@ FR_CASES = {
 
 def fr_sample(size: int = 300) -> pd.DataFrame:
     """The named Fribourg cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **FR_BASE, **case} for key, case in FR_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="FR")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return named_sample("FR", FR_BASE, FR_CASES, size)
 
 
 # Valais (VS-2023): a minor at home (docs/rules/VS.md §8, VS-1) and one case per reason code of VS.md §3.2. The
@@ -250,11 +252,7 @@ VS_CASES = {
 
 def vs_sample(size: int = 300) -> pd.DataFrame:
     """The named Valais cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **VS_BASE, **case} for key, case in VS_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="VS")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return named_sample("VS", VS_BASE, VS_CASES, size)
 
 
 if __name__ == "__main__":
