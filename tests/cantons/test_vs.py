@@ -16,6 +16,8 @@ import xladdin
 from xladdin.compliance import check
 from xladdin.rules import load
 
+from .helpers import Canton, load_cases
+
 COMMON = {"nationality": "CH", "aid_domicile": "VS", "recognised": True, "part_time_ratio": 1,
           "year_start": "2025-08-18", "application_date": "2025-09-15", "regular_semesters": 6}
 
@@ -58,20 +60,13 @@ WORKED = {
 }
 
 
-def applicant(example: str = "VS-1", **changes) -> dict:
-    return {"applicant_id": example, **COMMON, **WORKED[example][0], **changes}
+# The rule set with the illustration amounts (most steps need them) — VS-2023 as held with ``held=True``.
+VS = Canton(load("VS-2023").with_overrides(DEPT), COMMON, WORKED, default="VS-1")
+applicant, trace = VS.applicant, VS.trace
 
 
 def result(example: str = "VS-1", held: bool = False, **changes) -> dict:
-    rules = "VS-2023" if held else load("VS-2023").with_overrides(DEPT)
-    row = xladdin.assess([applicant(example, **changes)], rules=rules).iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
-
-
-def trace(example: str = "VS-1", **changes) -> dict:
-    frame = xladdin.explain(applicant(example, **changes), rules=load("VS-2023").with_overrides(DEPT), lang="en")
-    return dict(zip(frame["label"], frame["amount"]))
+    return VS.result(example, rules="VS-2023" if held else None, **changes)
 
 
 def test_the_department_amounts_are_named_missing_never_invented():
@@ -85,9 +80,7 @@ def test_the_department_amounts_are_named_missing_never_invented():
 
 @pytest.mark.parametrize("example", sorted(WORKED))
 def test_worked_example_with_the_illustration_amounts(example):
-    got = result(example)
-    expected = WORKED[example][1]
-    assert {key: got[key] for key in expected} == expected
+    VS.check_worked(example)
 
 
 @pytest.mark.parametrize("example, needed", [
@@ -130,7 +123,7 @@ def test_vs_3b_a_father_paying_a_court_fixed_maintenance_has_no_budget():
 
 
 def test_worked_examples_in_one_table_keep_order_and_rows():
-    frame = xladdin.assess([applicant(e) for e in sorted(WORKED)], rules=load("VS-2023").with_overrides(DEPT))
+    frame = VS.worked_table()
     assert frame["applicant_id"].tolist() == sorted(WORKED)
     assert frame["aid"].tolist() == [4800, 6300, 1267, 4000]
 
@@ -170,12 +163,7 @@ def test_step_parents_deficit_and_remarried_father_vs_3():
 CASES = Path(__file__).parent / "data" / "vs_cases.yaml"
 
 
-def _cases():
-    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
-        yield pytest.param(case, id=case["name"])
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", load_cases(CASES))
 def test_case(case):
     got = result(case.get("example", "VS-1"), held=case.get("held", False), **case.get("input", {}))
     for key, expected in case["output"].items():
@@ -257,37 +245,6 @@ def test_sample_list_one_named_case_per_reason_code():
     given = xladdin.assess(str(path), rules=load("VS-2023").with_overrides(DEPT)).set_index("applicant_id")
     for code in others:
         assert code in given.loc[code, "reasons"].split(";"), (code, given.loc[code, "reasons"])
-
-
-@pytest.mark.parametrize("lang", ["fr", "de"])
-def test_decision_letters_for_the_rows_the_held_texts_decide(tmp_path, lang):
-    """The named refusals and the further-training loan of the sample list get a letter (office language French,
-    German on request): amounts, each reason as its sentence and article, the remedies of LBPE art. 28; a row
-    needing a flat rate not held gets none."""
-    import pandas as pd
-
-    from tests.letters.test_letters import check_letter, docx_text
-    from xladdin.letters.cli import produce
-
-    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VS.csv"
-    frame = pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    ids = ["VS-LBPE-5", "VS-LBPE-6", "VS-OBPE-32", "VS-OBPE-28-4", "VS-OBPE-28", "VS-NEEDS-FLAT-RATES"]
-    listing = tmp_path / "vs.csv"
-    chosen = frame[frame["applicant_id"].isin(ids)].copy()
-    chosen["applicant_id"] = "D-" + chosen["applicant_id"].str.lower()       # a file number is not a reason code
-    chosen.to_csv(listing, sep=";", index=False)
-    assessment, letters, paths = produce(listing, tmp_path / "out", rules="VS-2023", lang=lang)
-    results = assessment.results
-    rs = load("VS-2023")
-    produced = {results.iloc[letter.position]["applicant_id"] for letter in letters if letter.produced}
-    assert produced == {"D-" + i.lower() for i in ids} - {"D-vs-needs-flat-rates"}
-    for letter in letters:
-        if letter.produced:
-            row = results.iloc[letter.position].copy()
-            codes = [c for c in str(row["reasons"]).split(";") if c]
-            # a refusal's budget needs the flat rates not held: its amounts are empty, and the letter shows none
-            shown = row.where(row.notna(), 0) if not row["eligible"] else row
-            check_letter(docx_text(paths[letter.position]), shown, rs, lang, codes)
 
 
 def test_compare_as_resident_across_every_rule_set():
