@@ -41,6 +41,13 @@ OFFICES = {
     "FR": {"fr": ["Etat de Fribourg", "Service des subsides de formation"],
            "de": ["Staat Freiburg", "Service des subsides de formation"],
            "en": ["State of Fribourg", "Training grants office (Service des subsides de formation)"]},
+    # LSF art. 5: the Section des bourses et prêts d'études decides; DSF: the Département's directive.
+    "JU": {"fr": ["République et Canton du Jura", "Département de la formation, de la culture et des sports",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Republik und Kanton Jura", "Departement für Bildung, Kultur und Sport",
+                  "Section des bourses et prêts d'études"],
+           "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
+                  "Bursaries and study loans section"]},
     # Valais (LBPE art. 27a: the service allocates; OBPE art. 3: its section des bourses et prêts d'études)
     "VS": {"fr": ["Canton du Valais", "Département en charge de la formation",
                   "Section des bourses et prêts d'études"],
@@ -49,7 +56,8 @@ OFFICES = {
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
          "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VD": {"fr": "Lausanne", "de": "Lausanne", "en": "Lausanne"},
-         "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"}, "VS": {"fr": "Sion", "de": "Sitten", "en": "Sion"}}
+         "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"},
+         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}, "VS": {"fr": "Sion", "de": "Sitten", "en": "Sion"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

@@ -1,9 +1,10 @@
-"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, VS-2023) over random synthetic applicants
-shaped for them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, JU-2026, VS-2023) over random synthetic
+applicants shaped for them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the
+perturbation.
 
 Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500;
-VS-2023 too (OBPE art. 7 al. 3, [S10]). ZH-2021 has none ([R14]), nor VD-2023 ([V14]). Only VS-2023 has a cap (a
-full aid, OBPE art. 7-8). VS-2023 runs with the illustration amounts of docs/rules/VS.md §8 standing for the
+VS-2023 too (OBPE art. 7 al. 3, [S10]). ZH-2021 has none ([R14]), nor VD-2023 ([V14]). JU-2026 and VS-2023 have
+maxima (CAPPED below). VS-2023 runs with the illustration amounts of docs/rules/VS.md §8 standing for the
 department's flat rates, which the texts held do not give (tests/cantons/test_vs.py also checks it as held).
 """
 
@@ -20,10 +21,27 @@ from xladdin.rules import load
 from .test_vs import DEPT
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "VS": load("VS-2023").with_overrides(DEPT)}
-# The parents' income each model reads: the tax assessment (ZH, BE; VS code 2400, OBPE art. 12), the RDU of the
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "JU": "JU-2026", "VS": "VS-2023"}
+# The parents' income each model reads: the tax assessment (ZH, BE, JU; VS code 2400, OBPE art. 12), the RDU of the
 # LHPS (VD, LAEF art. 22).
-INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "VS": "income_2400"}
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "JU": "income_total", "VS": "income_2400"}
+# JU-2026 names the LP minimum vital and the average rents missing (docs/rules/JU.md §6): the properties run over it
+# with the TEST amounts of tests/cantons/test_ju.py standing for them (not Jura's), so that every row is computed;
+# test_missing_amounts_are_row_errors_only_where_needed runs it as held.
+TEST_AMOUNTS = {"JU": {"family.maintenance.single": 1000, "family.maintenance.single_parent": 1200,
+                       "family.maintenance.couple": 1500, "family.maintenance.child_to_10": 300,
+                       "family.maintenance.child_over_10": 500, "family.rent_max.r2": 800,
+                       "family.rent_max.r3": 1000, "family.rent_max.r4": 1200, "family.rent_max.r5": 1400},
+                # VS-2023: the department's flat rates, the illustration amounts of docs/rules/VS.md §8
+                "VS": DEPT}
+# JU-2026 has maxima (OSF art. 36), VS-2023 a full aid (OBPE art. 7-8): the bursary stays within them; the
+# others have none.
+CAPPED = {"JU", "VS"}
+
+
+def ruleset(canton: str):
+    rs = load(RULE_SETS[canton])
+    return rs.with_overrides(TEST_AMOUNTS[canton]) if canton in TEST_AMOUNTS else rs
 
 
 def _minimum(rules) -> float:
@@ -34,15 +52,15 @@ def _minimum(rules) -> float:
 @SETTINGS
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 300))
 def test_money_invariants(canton, seed, n):
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(n, seed, canton=canton)
     r = assess(table, rules=rules)
     assert list(r["applicant_id"]) == list(table["applicant_id"])           # count and order preserved
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
-    if canton == "VS":                                                       # a full aid (OBPE art. 7-8)
-        assert (r["aid"] <= r["cap"]).all()
+    if canton in CAPPED:
+        assert (r["bursary"] <= r["cap"]).all()                              # never above the maximum
     else:
         assert r["cap"].isna().all()                                         # no cap in the others
     minimum = _minimum(rules)
@@ -59,7 +77,7 @@ def test_aid_does_not_increase_with_the_parents_income(canton, seed, n, delta):
     richer = table.copy()
     for parent in ("p1_", "p2_"):
         richer[parent + INCOME[canton]] = richer[parent + INCOME[canton]] + delta
-    before, after = assess(table, rules=RULE_SETS[canton]), assess(richer, rules=RULE_SETS[canton])
+    before, after = assess(table, rules=ruleset(canton)), assess(richer, rules=ruleset(canton))
     assert (after["aid"] <= before["aid"]).all()
     assert (after["eligible"] == before["eligible"]).all()                   # income never decides eligibility
 
@@ -72,7 +90,7 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
     rng = np.random.default_rng(seed)
     bad = rng.random(n) < 0.3
     table.loc[bad, "housing"] = "tent"
-    r = assess(table, rules=RULE_SETS[canton])
+    r = assess(table, rules=ruleset(canton))
     assert r["applicant_id"].tolist() == table["applicant_id"].tolist()
     assert r["eligible"].isna().to_numpy().tolist() == bad.tolist()
     assert r.loc[bad, "reasons"].str.contains("housing").all()
@@ -105,12 +123,29 @@ def test_as_held_rows_are_kept_and_nothing_is_paid_on_a_missing_amount(rules, se
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
 def test_each_row_is_assessed_as_if_alone(canton):
     """Vectorised over the table or one row at a time: the same results (no row leaks into another)."""
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(40, 5, canton=canton)
     together = assess(table, rules=rules)
     for i in range(len(table)):
         alone = assess(table.iloc[[i]].reset_index(drop=True), rules=rules).iloc[0]
         assert together.iloc[i].fillna(-1).to_dict() == alone.fillna(-1).to_dict(), i
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 150))
+def test_missing_amounts_are_row_errors_only_where_needed(seed, n):
+    """JU-2026 as held: rows and order kept; a row is a row error naming a missing amount, or exactly the row the
+    test amounts give (the amount did not matter to it)."""
+    table = synthetic_applicants(n, seed, canton="JU")
+    held, filled = assess(table, rules="JU-2026"), assess(table, rules=ruleset("JU"))
+    assert held["applicant_id"].tolist() == table["applicant_id"].tolist()
+    errors = held["eligible"].isna()
+    assert held.loc[errors, "reasons"].str.contains("non détenu").all()
+    same = ["eligible", "reasons", "bursary", "loan", "aid"]           # an ineligible row: its outcome only
+    assert held.loc[~errors, same].fillna(-1).equals(filled.loc[~errors, same].fillna(-1))
+    eligible = ~errors & held["eligible"].fillna(False).astype(bool)
+    amounts = ["needs", "resources", "shortfall", "parents_share"]
+    assert held.loc[eligible, amounts].fillna(-1).equals(filled.loc[eligible, amounts].fillna(-1))
 
 
 def test_geneva_draw_is_unchanged():
