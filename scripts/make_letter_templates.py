@@ -53,12 +53,17 @@ OFFICES = {
                   "Section des bourses et prêts d'études"],
            "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
                   "Bursaries and study loans section"]},
+    # Valais (LBPE art. 27a: the service allocates; OBPE art. 3: its section des bourses et prêts d'études)
+    "VS": {"fr": ["Canton du Valais", "Département en charge de la formation",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Kanton Wallis", "Für die Bildung zuständiges Departement", "Sektion Ausbildungsbeiträge"],
+           "en": ["Canton of Valais", "Department in charge of education", "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
          "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VD": {"fr": "Lausanne", "de": "Lausanne", "en": "Lausanne"},
          "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"},
          "NE": {"fr": "Neuchâtel", "de": "Neuenburg", "en": "Neuchâtel"},
-         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}}
+         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}, "VS": {"fr": "Sion", "de": "Sitten", "en": "Sion"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

@@ -4,9 +4,10 @@ workbooks/sample-applicants-VD.csv (Vaud: one named case per reason code of docs
 applicants) and -FR.csv (Fribourg: one named case per reason code of docs/rules/FR.md §3.2; its annex 1 is not held,
 so the cases of the amount codes come back as row errors naming the missing amount), -NE.csv (Neuchâtel: one named
 case per reason code of docs/rules/NE.md §3.2; the social-aid norms of RSN 831.02 are not held, so the cases that
-need an amount come back as row errors naming the norm) and -JU.csv (Jura: one named case per reason code of
+need an amount come back as row errors naming the norm), -JU.csv (Jura: one named case per reason code of
 docs/rules/JU.md §3.2, each decided by the texts held, and one with parents whose budget needs the LP minimum
-vital, a row error naming it).
+vital, a row error naming it) and -VS.csv (Valais: one named case per reason code of docs/rules/VS.md §3.2; the
+department's flat rates are not held, so the cases that need them come back as row errors naming them).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -109,6 +110,11 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     ju = ju_sample()
     ju.to_csv(ju_path, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(ju)} applicants written to {ju_path}")
+    vs_path = out.with_name(f"{out.stem}-VS{out.suffix}")
+    vs = vs_sample()
+    vs.to_csv(vs_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(vs)} applicants written to {vs_path}")
+
 
 
 # Vaud (VD-2023): a base applicant (docs/rules/VD.md §8, VD-1: a minor at home, bursary 8 259) and one case per
@@ -297,6 +303,60 @@ def ne_sample(size: int = 300) -> pd.DataFrame:
     named = pd.DataFrame(rows)
     random = synthetic_applicants(size - len(named), seed=2025, canton="NE")
     return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+# Valais (VS-2023): a minor at home (docs/rules/VS.md §8, VS-1) and one case per reason code of VS.md §3.2. The
+# department's flat rates are not held: every case that needs them is a row error naming them until they are.
+VS_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "VS", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "application_date": "15.09.2025", "year_start": "18.08.2025", "birth_date": "10.03.2009", "housing": "parents",
+    "meals_out": 150, "transport": 600, "parents": "together", "p1_adults": 2, "p1_dependent_children": 1,
+    "p1_children_in_training": 1, "p1_income_2400": 58000, "p1_assets": 150000, "p1_real_estate": 300000,
+    "p1_debts": 200000,
+}
+_VS_ADULT = {"birth_date": "02.05.1997", "programme_kind": "bachelor", "level": "tertiary", "housing": "household",
+             "married": "oui", "student_children": 1, "housing_costs": 20000, "gross_earnings": 24000,
+             "spouse_income": 36000, "first_training_done": "oui", "years_independent": 3, "training_costs": 1500,
+             "transport": 1000, "meals_out": 0, "p1_dependent_children": 0, "p1_income_2400": 100000,
+             "p1_assets": 0, "p1_real_estate": 0, "p1_debts": 0}
+_VS_CAS = {"birth_date": "01.06.1990", "programme_kind": "continuing_education", "level": "tertiary",
+           "housing": "lease", "gross_earnings": 40000, "training_costs": 4000, "parents": "none", "meals_out": 0,
+           "transport": 0, "p1_adults": "", "p1_dependent_children": "", "p1_children_in_training": "",
+           "p1_income_2400": "", "p1_assets": "", "p1_real_estate": "", "p1_debts": ""}
+_VS_TERTIARY = {"birth_date": "10.03.2005", "programme_kind": "bachelor", "level": "tertiary"}
+VS_CASES = {
+    "VS-NEEDS-FLAT-RATES": {},
+    "VS-LBPE-5": {"nationality": "BR", "permit": "none", "years_domicile_ch": 3},
+    "VS-LBPE-5-2": {"study_stay_only": "oui"},
+    "VS-LBPE-6": {"aid_domicile": "GE"},
+    "VS-LBPE-7": {"programme_kind": "compulsory"},
+    "VS-LBPE-13-3": {"duration_months": 5},
+    "VS-OBPE-32": {"application_date": "02.01.2026"},
+    "VS-OBPE-28-3": {**_VS_CAS, "training_costs": 3999},
+    "VS-OBPE-28-4": {**_VS_CAS, "gross_earnings": 40001},
+    "VS-LBPE-19": {"p1_income_2400": ""},
+    "VS-LBPE-18": _VS_ADULT,
+    "VS-OBPE-23": {**_VS_ADULT, "birth_date": "01.09.2001"},
+    "VS-OBPE-22": {"housing": "lease", "housing_costs": 7200},
+    "VS-OBPE-14-2": {"birth_date": "20.01.2008", "meals_out": 200, "transport": 900, "parents": "apart",
+                     "p1_adults": 1, "p1_income_2400": 45000, "p1_assets": 0, "p1_real_estate": 0, "p1_debts": 0,
+                     "p2_adults": 2, "p2_dependent_children": 0, "p2_children_in_training": 1,
+                     "p2_income_2400": 50000},
+    "VS-LBPE-12": {"programme_kind": "second_sec2"},
+    "VS-LBPE-13": {"semesters_aided": 8},
+    "VS-LBPE-13-4": {**_VS_ADULT, "birth_date": "01.01.1989", "training_start": "18.08.2025"},
+    "VS-OBPE-28": _VS_CAS,
+    "VS-OBPE-9-2": {**_VS_TERTIARY, "p1_income_2400": 0, "p1_assets": 1300000, "p1_real_estate": 0,
+                    "p1_debts": 250000},
+    "VS-OBPE-19-4": {**_VS_TERTIARY, "training_costs": 9000},
+    "VS-OBPE-7": {"p1_income_2400": 0},
+    "VS-OBPE-7-3": {"p1_income_2400": 62400},
+    "VS-LBPE-12-3": {"programme_kind": "second_sec2", "loans_received": 47000},
+}
+
+
+def vs_sample(size: int = 300) -> pd.DataFrame:
+    """The named Valais cases first, then seeded applicants shaped for its model (same columns)."""
+    return canton_sample("VS", VS_BASE, VS_CASES, size)
 
 
 if __name__ == "__main__":

@@ -445,6 +445,18 @@ _NE_MODEL = [
        label_de="Jahre rechtmässigen Aufenthalts im Kanton", group="identity", cantons=_NE),
 ]
 
+# Inputs of Valais' model (LBPE RS/VS 416.1, OBPE RS/VS 416.100): docs/rules/VS.md §2.
+_VS = ("VS",)
+_VS_MODEL = [
+    _f("gross_earnings", AMOUNT, "Revenus bruts d'activité de l'année de formation (salaires, gains accessoires)",
+       "Gross earnings in the training year (wages, side earnings)",
+       "Revenus bruts acquis pendant l'année de formation pour laquelle l'aide est demandée ; une franchise de 30 % "
+       "(au moins 6'000 francs) est déduite de l'ensemble des revenus.",
+       "Gross earnings in the training year applied for; a 30 % allowance (at least 6,000 francs) is deducted from "
+       "all incomes together.", article="OBPE art. 16 al. 1 a", default=0, minimum=0,
+       label_de="Bruttoerwerbseinkommen im Ausbildungsjahr (Löhne, Nebenerwerb)", group="resources", cantons=_VS),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -513,6 +525,30 @@ _PARENT_TAX_SUFFIXES = [
      "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
     ("common_household", BOOL, "ménage commun (concubinage)", "common household (cohabiting)",
      "Wohngemeinschaft (Konkubinat)", "OSF art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
+    # Valais (OBPE art. 12, 15: the tax assessment two years before the training year, OBPE art. 6 al. 1)
+    ("income_2400", AMOUNT, "revenu net avant déductions personnelles (chiffre 2400)",
+     "net income before personal deductions (tax code 2400)", "Nettoeinkommen vor Sozialabzügen (Ziffer 2400)",
+     "OBPE art. 12 al. 1 a ; art. 6 al. 1", {"minimum": 0, "cantons": _VS}),
+    ("income_additions", AMOUNT, "ajouts au revenu : pilier 3a (jusqu'au maximum des salariés), revenus acquis à "
+     "l'étranger, revenus négatifs de la fortune immobilière, rachats de prévoyance (chiffre 2100)",
+     "additions to income: pillar 3a (up to the employees' maximum), income earned abroad, negative property income, "
+     "pension buy-ins (tax code 2100)", "Zuschläge zum Einkommen: Säule 3a (bis zum Höchstbetrag für Arbeitnehmende), "
+     "im Ausland erzielte Einkünfte, negative Liegenschaftserträge, Einkäufe in die Vorsorge (Ziffer 2100)",
+     "OBPE art. 12 al. 1 b 2-5", {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("income_deductions", AMOUNT, "pensions alimentaires versées et prestations en capital reçues (chiffres 1010, 1020)",
+     "maintenance paid and lump sums received (tax codes 1010, 1020)",
+     "Bezahlte Unterhaltsbeiträge und erhaltene Kapitalleistungen (Ziffern 1010, 1020)", "OBPE art. 12 al. 1 c",
+     {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("assets", AMOUNT, "total des actifs, fortune hors canton et à l'étranger (chiffres 3500, 4200, 4300)",
+     "total assets, wealth in other cantons and abroad (tax codes 3500, 4200, 4300)",
+     "Total der Aktiven, Vermögen in anderen Kantonen und im Ausland (Ziffern 3500, 4200, 4300)",
+     "OBPE art. 15 al. 1", {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("real_estate", AMOUNT, "valeur fiscale des bâtiments et biens-fonds privés (chiffres 2920-2923)",
+     "tax value of private buildings and land (tax codes 2920-2923)",
+     "Steuerwert der privaten Gebäude und Grundstücke (Ziffern 2920-2923)", "OBPE art. 15 al. 1",
+     {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("debts", AMOUNT, "dettes et déduction forfaitaire (chiffre 4000)", "debts and flat deduction (tax code 4000)",
+     "Schulden und Pauschalabzug (Ziffer 4000)", "OBPE art. 15 al. 2", {"minimum": 0, "default": 0, "cantons": _VS}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
@@ -729,6 +765,15 @@ _JU_ARTICLES = {
         "recognised_deductions": "OSF art. 41 al. 2"}.items()},
 }
 
+# Fields first written for another canton that Valais' model reads too (docs/rules/VS.md §2.1).
+_ALSO_READ_BY_VS = {
+    "study_stay_only", "parents_abroad", "semesters_aided", "part_time_ratio", "reconversion", "first_training_done",
+    "years_independent", "years_full_time_work", "loans_received", "transport", "own_household_reason",
+    "cohabiting_partner", "common_child", "housing_costs", "other_income", "taxable_wealth", "training_costs",
+    "meals_out", "duration_months", "training_start", "spouse_income",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("children_in_training", "dependent_children", "source_taxed_gross",
+                                         "pays_alimony")}
+
 
 # Fields first written for another canton that Neuchâtel's model reads too (docs/rules/NE.md §2.1).
 _ALSO_READ_BY_NE = {
@@ -783,12 +828,14 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("NE",))
         if f.key in _NE_ARTICLES and f.used_by("NE"):
             f = replace(f, article=f"{f.article} ; {_NE_ARTICLES[f.key]}" if f.article else _NE_ARTICLES[f.key])
+        if f.cantons and f.key in _ALSO_READ_BY_VS and "VS" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("VS",))
         out.append(f)
     return out
 
 
 FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _NE_MODEL
-                                                             + _parent_fields()
+                                                             + _VS_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
