@@ -405,6 +405,100 @@ def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
     return values[codes], problem[codes], blank[codes]
 
 
+# The plain spellings, read over a whole column by Arrow (RE2 and its number parser) instead of cell by cell: what
+# read_number / read_date read them as, with no problem to report. Any other spelling (spaces inside, CHF, commas,
+# 70.000, slashes, impossible days) is left to the cell readers, which give its value or its message.
+_PLAIN_NUMBER_RE = r"^[+-]?(?:[0-9]+|[0-9]{1,3}(?:'[0-9]{3})+)(?:\.[0-9]+)?$"       # 12345, -12345.5, 12'345.50
+_PLAIN_AMBIGUOUS_RE = r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{3}$"                           # 70.000: left to read_number
+_PLAIN_DATE_RE = (r"^(?P<a>[0-9]{1,4})(?P<s>[.-])(?P<b>[0-9]{1,2})(?P<t>[.-])(?P<c>[0-9]{1,4})"
+                  r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$")       # 15.09.2025, 2025-09-15 08:30
+
+
+PLAIN_MIN = 64        # below this many text cells, reading them one by one costs less than an Arrow pass
+
+
+def _plain_first(raw: np.ndarray, blank: np.ndarray, reader, target: np.ndarray, at=None) -> np.ndarray:
+    """Read the text cells of ``raw`` in a plain spelling with ``reader`` (:func:`plain_numbers`,
+    :func:`plain_dates`) over the whole array, into ``target`` (at ``at``: the cells' positions there, by default
+    their own); return the positions (in ``raw``) of the cells left for the cell reader."""
+    n = len(raw)
+    if n < PLAIN_MIN:
+        return np.arange(n)
+    texts = np.flatnonzero((np.fromiter(map(type, raw), dtype=object, count=n) == str) & ~blank)
+    if len(texts) < PLAIN_MIN:
+        return np.arange(n)
+    got, read = reader(raw[texts])
+    target[texts[read] if at is None else at[texts[read]]] = got[read]
+    left = np.ones(n, dtype=bool)
+    left[texts[read]] = False
+    return np.flatnonzero(left)
+
+
+def _arrow_trimmed(cells: np.ndarray):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.utf8_trim(pa.array(cells, type=pa.string(), from_pandas=True), characters=PY_SPACES)
+
+
+def plain_numbers(cells: np.ndarray, decimals: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Text cells in the plain spellings of a number (``12345``, ``-12345.5``, ``12'345``, ``12'345.50``), read
+    over the whole array: (values, read). ``read`` is False where the cell is in another spelling (or ambiguous,
+    ``70.000``, unless ``decimals``): :func:`read_number` reads those; where it is True the value is the one
+    :func:`read_number` gives (a property test draws the spellings)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = np.full(len(cells), np.nan)
+    if not len(cells):
+        return values, np.zeros(0, dtype=bool)
+    trimmed = _arrow_trimmed(cells)
+    ok = pc.fill_null(pc.match_substring_regex(trimmed, _PLAIN_NUMBER_RE), False)
+    if not decimals:
+        ok = pc.and_(ok, pc.invert(pc.fill_null(pc.match_substring_regex(trimmed, _PLAIN_AMBIGUOUS_RE), False)))
+    read = ok.to_numpy(zero_copy_only=False)
+    if read.any():
+        body = pc.replace_substring_regex(pc.filter(trimmed, ok), r"^\+|'", "")
+        values[read] = pc.cast(body, pa.float64()).to_numpy(zero_copy_only=False)
+    return values, read
+
+
+def plain_dates(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Text cells in the plain spellings of a date (``15.09.2025``, ``1.9.2025``, ``15-09-2025``, ``2025-09-15``,
+    with or without a time), read over the whole array: (days, read). ``read`` is False where the cell is in
+    another spelling (slashes, whose order is evidence of a US file; two-digit years) or is no day of the calendar:
+    :func:`read_date` reads or refuses those."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    days = np.full(len(cells), NAT)
+    if not len(cells):
+        return days, np.zeros(0, dtype=bool)
+    parts = pc.extract_regex(_arrow_trimmed(cells), _PLAIN_DATE_RE)
+    matched = pc.fill_null(pc.invert(pc.is_null(parts)), False).to_numpy(zero_copy_only=False)
+    if not matched.any():
+        return days, matched
+    parts = pc.filter(parts, pa.array(matched))
+    group = {k: parts.field(k) for k in "asbtc"}
+    length = {k: pc.utf8_length(group[k]).to_numpy() for k in "abc"}
+    number = {k: pc.cast(group[k], pa.int64()).to_numpy() for k in "abc"}
+    same = pc.equal(group["s"], group["t"]).to_numpy(zero_copy_only=False)
+    year_first = (length["a"] == 4) & (length["c"] <= 2)
+    day_first = (length["c"] == 4) & (length["a"] <= 2)
+    year = np.where(year_first, number["a"], number["c"])
+    month = number["b"]
+    day = np.where(year_first, number["c"], number["a"])
+    ok = same & (year_first | day_first) & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1)
+    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    got = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+    ok &= got.astype("datetime64[M]") == months                 # 31.02.2004 runs into March: not a day
+    found = np.flatnonzero(matched)
+    read = np.zeros(len(cells), dtype=bool)
+    read[found[ok]] = True
+    days[found[ok]] = got[ok]
+    return days, read
+
+
 @dataclass
 class Carry:
     """What one chunk of a streamed table hands to the next, so that the chunks read as the whole table would:
@@ -667,7 +761,9 @@ def _to_number(raw: np.ndarray, blank: np.ndarray, f=None) -> tuple[np.ndarray, 
         return raw.copy(), problem
     decimals, percent = holds_decimals(f), f is not None and f.kind == RATIO
     num = np.full(len(raw), np.nan)
-    for i, v in enumerate(raw):
+    todo = _plain_first(raw, blank, lambda cells: plain_numbers(cells, decimals), num)
+    for i in todo:
+        v = raw[i]
         if blank[i]:
             continue
         if type(v) is bool or type(v) is np.bool_:
@@ -800,6 +896,7 @@ def _parse_date(f, raw, blank, errors) -> np.ndarray:
                 "datetime64[D]")
         errors.add(is_dt & np.isnat(out) & ~blank, f.key, "date", raw)
         rest = np.flatnonzero(~is_dt & ~blank)
+        rest = rest[_plain_first(raw[rest], blank[rest], plain_dates, out, rest)]
         if len(rest):
             num = np.array([_date_number(v) for v in raw[rest]], dtype=float)
             parsed = _serial_dates(num)

@@ -25,7 +25,8 @@ from ..errors import InputFileError
 from . import kinds
 from . import limits as _limits
 from .readers import (CSV_SUFFIXES, PARQUET_SUFFIXES, RawTable, _check_columns, _frame, _opened, _other_separator,
-                      _separator, _sums_row, cell_number, parquet_file, parquet_frame, sha256_of)
+                      _separator, _sums_row, cell_number, parquet_file, parquet_frame, sha256_of,
+                      total_label)
 from .writers import atomic_path
 
 CHUNK_ROWS = 20_000
@@ -246,13 +247,14 @@ def _csv_tables(path: Path, header, header_index: int, separator: str, pending: 
     sums = _Sums(header)
     last = None
 
-    def flush():
+    def flush(last_one: bool = False):
         nonlocal batch, line
         fixed = [header, *batch]
         done.table.notes.extend(_other_separator(fixed, 0, separator, first_line=line))
         batch = fixed[1:]
-        sums.add(batch)
         frame = _frame(header, batch, path)
+        if not last_one:                           # what a totals row at the end is checked against
+            sums.add([frame.iloc[:, c].to_numpy() for c in sums.columns])
         table = RawTable(frame, header_row=header_index + 1, lines=list(range(line, line + len(batch))))
         line += len(batch)
         batch = []
@@ -271,13 +273,14 @@ def _csv_tables(path: Path, header, header_index: int, separator: str, pending: 
             yield flush()
     if last is not None:
         batch_sums = _Sums(header)
-        batch_sums.add(batch)
+        if total_label(header, last) is not None:            # only a « Total » row is checked against the sums
+            batch_sums.add([[row[c] if c < len(row) else "" for row in batch] for c in batch_sums.columns])
         if _sums_row(header, [sums.row(batch_sums), last]):
             done.table.set_aside.append(f"ligne {line + len(batch)} : ligne de total, pas un dossier")
         else:
             batch.append(last)
     if batch:
-        yield flush()
+        yield flush(last_one=True)
 
 
 def _chain(first: list, rest):
@@ -296,10 +299,15 @@ class _Sums:
         self.columns = [c for c, k in enumerate(keys) if k is not None and BY_KEY[k].kind == AMOUNT]
         self.totals = np.zeros(len(self.columns))
 
-    def add(self, rows: list) -> None:
-        for j, c in enumerate(self.columns):
-            cells = pd.Series([row[c] if c < len(row) else "" for row in rows], dtype=object)
-            codes, uniques = pd.factorize(cells)
+    def add(self, columns: list) -> None:
+        """Add the cells of the amount columns (one sequence per column of ``self.columns``)."""
+        from ..bursary.inputs import plain_numbers
+
+        for j, column in enumerate(columns):
+            cells = np.asarray(column, dtype=object)
+            values, read = plain_numbers(cells)                   # 12345, 12'345.50: over the whole column
+            self.totals[j] += float(values[read].sum())
+            codes, uniques = pd.factorize(cells[~read])           # the other spellings: the totals row's reader
             values = np.array([cell_number(v) if cell_number(v) is not None else 0.0 for v in uniques], dtype=float)
             self.totals[j] += float(values[codes[codes >= 0]].sum()) if len(values) else 0.0
 

@@ -68,8 +68,7 @@ class CsvWriter:
         if self.kinds is None:
             self.kinds = kinds_of(frame, self.given_kinds)
             self.writer.writerow([header(str(c), self.lang) for c in frame.columns])
-        columns = [[_csv_cell(v, self.kinds[c], self.lang, str(c)) for v in frame[c].astype(object).to_numpy()]
-                   for c in frame.columns]
+        columns = [_csv_column(frame[c], self.kinds[c], self.lang, str(c)) for c in frame.columns]
         self.writer.writerows(zip(*columns))
 
     def close(self) -> None:
@@ -80,6 +79,18 @@ class CsvWriter:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _csv_column(series: pd.Series, column_kind: str, lang: str, key: str) -> list:
+    """A column's cells as :func:`_csv_cell` writes them. A typed column (results: whole francs, yes/no, codes)
+    has few distinct values for its length: each is shown once. An object column may hold ``True`` and ``1``,
+    which are equal as keys but shown differently: cell by cell."""
+    if series.dtype == object or len(series) < 64:
+        return [_csv_cell(v, column_kind, lang, key) for v in series.astype(object).to_numpy()]
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    shown = [_csv_cell(v, column_kind, lang, key) for v in np.asarray(uniques, dtype=object)]
+    shown.append(_csv_cell(None, column_kind, lang, key))             # code -1: the empty cell
+    return np.array(shown, dtype=object)[codes].tolist()
 
 
 def _csv_cell(value, column_kind: str, lang: str, key: str):
