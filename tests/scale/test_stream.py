@@ -68,6 +68,22 @@ def test_a_totals_row_is_set_aside_when_streamed(tmp_path, monkeypatch):
     assert streamed.read_bytes() == whole.read_bytes() and len(pd.read_csv(streamed)) == 20
 
 
+def test_a_totals_row_at_the_end_of_a_big_file_is_set_aside_and_a_lookalike_is_not(tmp_path, monkeypatch):
+    """Beyond 64 KB the file's end is looked at first: a « Summe » row there is summed against, and a last row
+    of an applicant named « Total » whose amounts are not the sums stays an applicant."""
+    frame = synthetic_applicants(900, seed=6)
+    for label, earnings, rows in (("Summe", frame["earnings"].sum(), 900), ("Total", 1.0, 901)):
+        total = pd.DataFrame([{"applicant_id": label, "earnings": earnings, "wealth": frame["wealth"].sum()}])
+        src = tmp_path / "liste.csv"
+        pd.concat([frame, total]).to_csv(src, sep=";", index=False)
+        assert src.stat().st_size > 2 * 65536
+        whole, streamed = tmp_path / "whole.csv", tmp_path / "streamed.csv"
+        assert _assess(src, whole, monkeypatch)[0] in (0, 1)
+        code, text = _assess(src, streamed, monkeypatch, 200)
+        assert ("ligne de total" in text) == (rows == 900)
+        assert streamed.read_bytes() == whole.read_bytes() and len(pd.read_csv(streamed)) == rows
+
+
 def test_us_dates_are_judged_over_the_whole_file(tmp_path, monkeypatch):
     frame = synthetic_applicants(30, seed=5)
     frame["application_date"] = "01/10/2025"

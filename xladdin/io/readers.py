@@ -656,6 +656,8 @@ def _frame(header: list, rows: list[list], path: Path) -> pd.DataFrame:
             raise InputFileError("duplicate_header", path=str(path), header=name)
         seen[name] = i
     width = len(names)
+    if all(len(row) == width for row in rows):           # a regular file: every row as wide as the header
+        return pd.DataFrame(rows, columns=names, dtype=object) if rows else pd.DataFrame(columns=names, dtype=object)
     fixed = []
     for row in rows:
         row = list(row)

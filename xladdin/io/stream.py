@@ -220,7 +220,8 @@ def _csv_chunks(path: Path, size: int, limits, encoding: str, done: Streamed):
                                   header_row=header_index + 1, kind=kinds.APPLICANTS, set_aside=set_aside)
             pending = rows[header_index + 1:]
             rest = _rows(reader, path, limits, header_index + 1 + len(pending))
-            yield from _csv_tables(path, header, header_index, separator, pending, rest, size, done)
+            yield from _csv_tables(path, header, header_index, separator, pending, rest, size, done,
+                                   _may_end_with_total(path, encoding))
         except csv.Error as exc:
             raise InputFileError("csv_unreadable", path=str(path), detail=f"ligne {reader.line_num} : {exc}") from None
 
@@ -236,11 +237,29 @@ def _rows(reader, path: Path, limits, already: int):
         yield row
 
 
+TAIL_BYTES = 1 << 16
+_TOTAL_STEMS = ("tota", "som", "sum", "gesamt")          # in every word of kinds.TOTAL_WORDS, folded
+
+
+def _may_end_with_total(path: Path, encoding: str) -> bool:
+    """Whether the file's last row may be a « Total » row: a word of one in its last 64 KB (accents and case
+    folded), or a last row longer than that. False spares summing the amount columns of every chunk."""
+    import unicodedata
+
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - TAIL_BYTES) & ~1)               # even: a UTF-16 file is read from a whole unit
+        tail = fh.read().decode(encoding.replace("-sig", ""), errors="replace")
+    folded = unicodedata.normalize("NFKD", tail).encode("ascii", "ignore").decode().lower()
+    return size > TAIL_BYTES and "\n" not in tail.rstrip() or any(stem in folded for stem in _TOTAL_STEMS)
+
+
 def _csv_tables(path: Path, header, header_index: int, separator: str, pending: list, rest, size: int,
-                done: Streamed):
+                done: Streamed, summed: bool = True):
     """The data rows as tables of ``size`` rows. Empty rows are held until a row with a cell follows (trailing
     empty rows are not data); the last row is held to the end (a « Total » row is set aside); the amount columns
-    are summed as they go by (what a totals row is checked against)."""
+    are summed as they go by (what a totals row is checked against), unless ``summed`` is False: the file's
+    last row cannot be a « Total » row."""
     line = header_index + 2                        # the file's line of the next data row
     batch: list = []
     empties: list = []
@@ -253,7 +272,7 @@ def _csv_tables(path: Path, header, header_index: int, separator: str, pending: 
         done.table.notes.extend(_other_separator(fixed, 0, separator, first_line=line))
         batch = fixed[1:]
         frame = _frame(header, batch, path)
-        if not last_one:                           # what a totals row at the end is checked against
+        if summed and not last_one:                # what a totals row at the end is checked against
             sums.add([frame.iloc[:, c].to_numpy() for c in sums.columns])
         table = RawTable(frame, header_row=header_index + 1, lines=list(range(line, line + len(batch))))
         line += len(batch)
@@ -273,9 +292,9 @@ def _csv_tables(path: Path, header, header_index: int, separator: str, pending: 
             yield flush()
     if last is not None:
         batch_sums = _Sums(header)
-        if total_label(header, last) is not None:            # only a « Total » row is checked against the sums
+        if summed and total_label(header, last) is not None:   # only a « Total » row is checked against sums
             batch_sums.add([[row[c] if c < len(row) else "" for row in batch] for c in batch_sums.columns])
-        if _sums_row(header, [sums.row(batch_sums), last]):
+        if summed and _sums_row(header, [sums.row(batch_sums), last]):
             done.table.set_aside.append(f"ligne {line + len(batch)} : ligne de total, pas un dossier")
         else:
             batch.append(last)
