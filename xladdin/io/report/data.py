@@ -78,6 +78,7 @@ class ReportData:
     input_path: str = ""
     started: dt.datetime | None = None
     reference_date: object = None
+    error_cells: int | None = None           # a report written in parts: its errors' count (``errors`` is empty)
 
     @property
     def sheet_names(self) -> dict[str, str]:
@@ -117,6 +118,14 @@ def _text(values) -> list:
 def _ints(series: pd.Series) -> list:
     arr = series.to_numpy(dtype="float64", na_value=np.nan)
     return [None if x != x else int(x) for x in arr.tolist()]
+
+
+def order_groups(groups: list[dict], lang: str) -> list[dict]:
+    """The (level, programme kind) groups in the schema's order of levels then kinds; others after, as found."""
+    level_order = {output.value_label("level", c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
+    kind_order = {output.value_label("programme_kind", c, lang): i
+                  for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
+    return sorted(groups, key=lambda d: (level_order.get(d["level"], 99), kind_order.get(d["kind"], 99)))
 
 
 def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", started=None,
@@ -170,15 +179,12 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         "loan": results["loan"].fillna(0).to_numpy(dtype="int64"),
         "aid": results["aid"].fillna(0).to_numpy(dtype="int64"),
     })
-    level_order = {output.value_label("level", c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
-    kind_order = {output.value_label("programme_kind", c, lang): i
-                  for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
     groups = []
     for (level, kind), g in frame.groupby(["level", "kind"], sort=False):
         groups.append({"level": level, "kind": kind, "rows": len(g), "eligible": int(g["eligible"].sum()),
                        "bursary": int(g["bursary"].sum()), "loan": int(g["loan"].sum()),
                        "aid": int(g["aid"].sum())})
-    groups.sort(key=lambda d: (level_order.get(d["level"], 99), kind_order.get(d["kind"], 99)))
+    groups = order_groups(groups, lang)
 
     bursary = frame["bursary"].to_numpy()
     bands = []

@@ -50,10 +50,26 @@ def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Tabl
         ws.table.clear()            # the header cells add_table stored; the caller streams them again
 
 
+XLSX_ROWS = 1_048_576                 # rows of an .xlsx sheet (Excel's limit), the header's included
+
+
 def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
+    plan = begin(ws, data, styles, data.n)
+    write_rows(ws, data, plan, 1, progress)
+    if progress is not None:
+        progress(data.n % PROGRESS_STEP)
+
+
+PROGRESS_STEP = 5000
+
+
+def begin(ws, data: ReportData, styles: Styles, n_rows: int) -> tuple:
+    """The sheet's table over ``n_rows`` rows, its page set up for the columns of ``data`` (its first rows when
+    the report is written in parts), the header; returns how to write the rows (:func:`write_rows`)."""
+    check_rows(n_rows)
     keys = [k for k, *_ in DECISION_COLUMNS] + [k for k in EXTRA_COLUMNS if k in data.columns]
     headers = [data.headers[k] for k in keys]
-    add_table(ws, data.n, headers, DECISIONS_TABLE)
+    add_table(ws, n_rows, headers, DECISIONS_TABLE)
     widths = [output.content_width(_sample(data.columns[k], data.kinds[k]), h, header_lines=3)
               for k, h in zip(keys, headers)]
     page = output.setup_xlsxwriter(ws, output.Page(
@@ -64,36 +80,55 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
     ws.set_row(0, 15 * page.header_lines(headers))
     for j, h in enumerate(headers):
         ws.write_string(0, j, h, styles.head)
-
-    write_number, write_string = ws.write_number, ws.write_string
-    quoted = {}
     plan = []
     for j, key in enumerate(keys):
         kind = data.kinds[key]
         fmt = styles.for_kind(kind) or (styles.cell_wrap if j in page.wrap else styles.cell)
-        plan.append((j, kind != "text", fmt))
-        quoted[j] = styles.writer.quoted(fmt)
+        plan.append((j, kind != "text", fmt, styles.writer.quoted(fmt)))
+    return keys, plan, page
+
+
+def check_rows(n_rows: int) -> None:
+    """Refuse a sheet of more rows than an .xlsx holds (XlsxWriter would drop the rows beyond, silently)."""
+    if n_rows + 1 > XLSX_ROWS:
+        from ...errors import XladdinError
+
+        raise XladdinError("report_too_many_rows", rows=n_rows, limit=XLSX_ROWS - 1)
+
+
+def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> None:
+    """The decision rows of ``data``, from the sheet's row ``first`` on."""
+    keys, plan, page = how
+    write_number, write_string = ws.write_number, ws.write_string
     columns = [data.columns[k] for k in keys]
-    step = 5000
     wrapped = bool(page.wrap)
-    for i, row in enumerate(zip(*columns), start=1):
+    for i, row in enumerate(zip(*columns), start=first):
         if wrapped:
             lines = page.row_lines(row)
             if lines > 1:
                 ws.set_row(i, 15 * lines)        # wrapped text shows whole, in print too
-        for (j, numeric, fmt), v in zip(plan, row):
+        for (j, numeric, fmt, quoted), v in zip(plan, row):
             if v is None:
                 continue
             if numeric:
                 write_number(i, j, v, fmt)
             elif v.startswith(DANGEROUS_PREFIXES) or (v[:1] >= "\x80" and starts_with_lookalike(v)):
-                write_string(i, j, v, quoted[j])
+                write_string(i, j, v, quoted)
             else:
                 write_string(i, j, v, fmt)
-        if progress is not None and i % step == 0:
-            progress(step)
-    if progress is not None:
-        progress(data.n % step)
+        if progress is not None and i % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
+
+
+def set_table_rows(ws, n_rows: int) -> None:
+    """Give the sheet's table (declared before its rows were known) its ``n_rows`` rows."""
+    from xlsxwriter.utility import xl_range
+
+    table = ws.tables[-1]
+    full = xl_range(0, 0, max(n_rows, 1), len(table["columns"]) - 1)
+    for key in ("range", "a_range", "autofilter"):
+        if table.get(key):
+            table[key] = full
 
 
 def _sample(values: list, kind: str) -> list:
