@@ -100,17 +100,17 @@ class ReportData:
 
 
 def _labels(key: str, values: np.ndarray, lang: str) -> list:
+    """Each code's label (each distinct code looked up once), ``—`` where there is none."""
     f = schema.BY_KEY[key]
-    out = []
-    for v in values:
-        if v is None or (isinstance(v, float) and v != v) or v == "":
-            out.append(MISSING)
-        else:
-            out.append(output.value_label(f.key, str(v), lang))
-    return out
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    labels = [MISSING if v is None or (isinstance(v, float) and v != v) or v == "" else
+              output.value_label(f.key, str(v), lang) for v in uniques]
+    return np.array([*labels, MISSING], dtype=object)[codes].tolist()          # code -1: the empty cell
 
 
 def _text(values) -> list:
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):     # text: no cell to convert
+        return [v if v else None for v in values.to_numpy(dtype=object, na_value=None).tolist()]
     return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "" else str(v)
             for v in values]
 
