@@ -669,7 +669,8 @@ def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.n
         return pd.array(trimmed, dtype=pd.StringDtype("pyarrow"))
     out = python if python is not None else trimmed.to_numpy(zero_copy_only=False).astype(object)
     out[blank | long] = None
-    if errors.root.carry is not None or pc.count_distinct(trimmed).as_py() < len(trimmed) - trimmed.null_count:
+    distinct = len(pc.unique(trimmed)) - (trimmed.null_count > 0)           # unique() counts null as a value
+    if errors.root.carry is not None or distinct < len(trimmed) - trimmed.null_count:
         _duplicates(f, out, errors)
     return out
 
