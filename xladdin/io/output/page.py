@@ -172,7 +172,7 @@ class Page:
         lines = 1
         for j in self.wrap:
             v = texts[j] if j < len(texts) else None
-            if v and (type(v) is not str or len(v) > (self.widths[j] - 1) * 1.25 or "\n" in v):  # else one line
+            if v:
                 lines = max(lines, text_lines(v, self.widths[j] - 1))
         return lines
 

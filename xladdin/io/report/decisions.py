@@ -7,6 +7,7 @@ Swiss format, autofilter and frozen header and file number. Applicants' text goe
 from __future__ import annotations
 
 from .. import output
+from ..output.page import text_lines
 from ..guard import DANGEROUS_PREFIXES, starts_with_lookalike
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
@@ -101,10 +102,10 @@ def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> N
     keys, plan, page = how
     write_number, write_string = ws.write_number, ws.write_string
     columns = [data.columns[k] for k in keys]
-    wrapped = bool(page.wrap)
+    wrapped = _wrapping(page, columns)
     for i, row in enumerate(zip(*columns), start=first):
         if wrapped:
-            lines = page.row_lines(row)
+            lines = max(text_lines(row[j], width) if row[j] else 1 for j, width in wrapped)
             if lines > 1:
                 ws.set_row(i, 15 * lines)        # wrapped text shows whole, in print too
         for (j, numeric, fmt, quoted), v in zip(plan, row):
@@ -118,6 +119,18 @@ def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> N
                 write_string(i, j, v, fmt)
         if progress is not None and i % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
+
+
+def _wrapping(page, columns: list) -> list[tuple[int, float]]:
+    """The wrapped columns (with their text width) where a text of these rows may take more than one line, as
+    :meth:`Page.row_lines` counts them: a column whose texts are all shorter than its line is left out."""
+    out = []
+    for j in sorted(page.wrap):
+        width = page.widths[j] - 1
+        room = max(1.0, width * 1.25)
+        if any(v is not None and (type(v) is not str or len(v) > room or "\n" in v) for v in columns[j]):
+            out.append((j, width))
+    return out
 
 
 def set_table_rows(ws, n_rows: int) -> None:
