@@ -575,10 +575,12 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
     _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
-    err = pd.DataFrame(errors.records, columns=ERROR_COLUMNS).sort_values(["position", "column"], kind="stable")
+    err = pd.DataFrame(errors.records, columns=ERROR_COLUMNS)
     row_error = np.zeros(n, bool)
-    row_error[err["position"].to_numpy(dtype=int)] = True
-    return Inputs(n, cols, err.reset_index(drop=True), row_error, np.asarray(lines), set(frame.columns), unknown)
+    if len(err):                                          # (sorting an empty table still costs a few ms)
+        err = err.sort_values(["position", "column"], kind="stable").reset_index(drop=True)
+        row_error[err["position"].to_numpy(dtype=int)] = True
+    return Inputs(n, cols, err, row_error, np.asarray(lines), set(frame.columns), unknown)
 
 
 def _text_cell(value) -> str | None:
