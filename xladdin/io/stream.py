@@ -74,12 +74,17 @@ class Streamed:
         self.loan += int(r["loan"].sum())
         self.rows_out_of_period += assessment.rows_out_of_period
         self.chunks += 1
-        for rs in assessment.rulesets:
-            if rs.label not in [x.label for x in self.rulesets]:
-                self.rulesets.append(rs)
-        for name in assessment.unknown_columns:
-            if name not in self.unknown_columns:
-                self.unknown_columns.append(name)
+        add_new(self.rulesets, self.unknown_columns, assessment.rulesets, assessment.unknown_columns)
+
+
+def add_new(rulesets: list, columns: list, more_rulesets, more_columns) -> None:
+    """A chunk's rule sets (by label) and unknown columns added to those of the chunks before, in order."""
+    for rs in more_rulesets:
+        if rs.label not in [x.label for x in rulesets]:
+            rulesets.append(rs)
+    for name in more_columns:
+        if name not in columns:
+            columns.append(name)
 
 
 class _Writer:

@@ -99,6 +99,7 @@ def _copy(data: ReportData) -> ReportData:
 
 def _merge(total: ReportData, data: ReportData) -> None:
     """Add one chunk's counts and totals to the running ones, as :func:`prepare` would count them in one piece."""
+    from ..stream import add_new
     from .data import order_groups
 
     for name in ("rows_read", "rows_assessed", "rows_in_error", "eligible", "ineligible"):
@@ -118,10 +119,5 @@ def _merge(total: ReportData, data: ReportData) -> None:
     total.bands = [(label, low, high, k + k2) for (label, low, high, k), (*_, k2) in zip(total.bands, data.bands)]
     for name in total.totals:
         total.totals[name] += data.totals[name]
-    for rs in data.rulesets:
-        if rs.label not in [x.label for x in total.rulesets]:
-            total.rulesets.append(rs)
-    for name in data.unknown_columns:
-        if name not in total.unknown_columns:
-            total.unknown_columns.append(name)
+    add_new(total.rulesets, total.unknown_columns, data.rulesets, data.unknown_columns)
     total.errors = pd.DataFrame(columns=data.errors.columns)
