@@ -3,6 +3,8 @@ rows in error, their lines and messages included; the same refusals."""
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from xladdin.bursary.synthetic import as_typed, synthetic_applicants
@@ -113,3 +115,24 @@ def test_parquet_streamed_by_row_groups(tmp_path, monkeypatch):
     csv_out = tmp_path / "streamed.csv"
     assess_file(src, csv_out, chunk=8)
     assert len(pd.read_csv(csv_out, sep=";")) == 50                # the Swiss dialect, as every CSV written
+
+
+@settings(max_examples=40, deadline=None)
+@given(chunks=st.lists(st.lists(st.one_of(st.none(), st.sampled_from(["GE-1", "GE-2", "x", "x\x00", "é"]),
+                                          st.text(max_size=12)), max_size=30), max_size=12))
+def test_the_file_numbers_of_earlier_chunks_are_found_with_their_first_line(chunks):
+    """The compact index of a streamed table's file numbers answers as a dict of first lines would."""
+    import numpy as np
+
+    from xladdin.bursary.inputs import SeenIds
+
+    seen, first, line = SeenIds(), {}, 2
+    for ids in chunks:
+        ids = np.array(ids, dtype=object)
+        lines = np.arange(line, line + len(ids))
+        assert seen.lines_of(ids).tolist() == [first.get(v, 0) if v is not None else 0 for v in ids]
+        seen.add(ids, lines)
+        for v, n in zip(ids, lines):
+            if v is not None:
+                first.setdefault(v, int(n))
+        line += len(ids)

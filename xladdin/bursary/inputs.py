@@ -499,13 +499,64 @@ def plain_dates(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return days, read
 
 
+class SeenIds:
+    """The file numbers of a streamed table's earlier chunks, each with the line of its first row, kept as sorted
+    arrays of UTF-8 bytes (about 20 bytes a number, where a dict of Python strings takes some 150: a million
+    numbers stay small). Arrays are merged as they come (two of a size make one), so a lookup searches a few."""
+
+    def __init__(self):
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []        # (sorted keys, their lines), largest first
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    @staticmethod
+    def _keys(ids) -> np.ndarray:
+        # a closing byte: numpy drops trailing NUL bytes of its byte strings, a number ending in one stays itself
+        return np.array([v.encode("utf-8", "surrogatepass") + b"\x01" for v in ids], dtype=bytes)
+
+    def lines_of(self, ids: np.ndarray) -> np.ndarray:
+        """The line of the first row of each file number in an earlier chunk; 0 where it was not seen."""
+        out = np.zeros(len(ids), dtype=np.int64)
+        present = np.flatnonzero(pd.notna(ids))
+        if not self.parts or not len(present):
+            return out
+        keys = self._keys(ids[present])
+        found = np.zeros(len(present), dtype=np.int64)
+        for sorted_keys, lines in self.parts:
+            # a key longer than the part's width is cut for the search; it cannot equal any key there
+            pos = np.minimum(np.searchsorted(sorted_keys, keys.astype(sorted_keys.dtype)), len(sorted_keys) - 1)
+            hit = (sorted_keys[pos] == keys) & (found == 0)
+            found[hit] = lines[pos[hit]]
+        out[present] = found
+        return out
+
+    def add(self, ids: np.ndarray, lines: np.ndarray) -> None:
+        """The file numbers of one chunk (its rows' lines): those not seen before, at their first row."""
+        present = pd.notna(ids)
+        new = np.flatnonzero(present & (self.lines_of(ids) == 0)
+                             & ~pd.Series(ids, dtype=object).duplicated(keep="first").to_numpy())
+        if not len(new):
+            return
+        keys = self._keys(ids[new])
+        order = np.argsort(keys, kind="stable")
+        part = (keys[order], np.asarray(lines)[new][order])
+        while self.parts and len(self.parts[-1][0]) <= len(part[0]):         # binary merging: few parts
+            last = self.parts.pop()
+            width = max(last[0].dtype.itemsize, part[0].dtype.itemsize)
+            keys = np.concatenate([last[0].astype(f"S{width}"), part[0].astype(f"S{width}")])
+            order = np.argsort(keys, kind="stable")
+            part = (keys[order], np.concatenate([last[1], part[1]])[order])
+        self.parts.append(part)
+
+
 @dataclass
 class Carry:
     """What one chunk of a streamed table hands to the next, so that the chunks read as the whole table would:
     the file numbers seen so far (a number seen in an earlier chunk is a duplicate of its line there) and the
     evidence of US month/day dates (the whole file is refused only when no chunk shows a day-first date)."""
 
-    first_line: dict = field(default_factory=dict)      # file number -> line of its first row
+    seen: SeenIds = field(default_factory=lambda: SeenIds())     # file numbers -> line of their first row
     month_first: list = field(default_factory=list)     # error records of slashed dates read month first
     day_first: int = 0
 
@@ -569,9 +620,7 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
     else:
         carry.month_first.extend(r for r, kind in zip(errors.records, errors.kinds) if kind == "date_month_first")
         carry.day_first += errors.day_first
-        ids_here = cols["applicant_id"]
-        for pos in np.flatnonzero(pd.notna(ids_here)):
-            carry.first_line.setdefault(ids_here[pos], int(lines[pos]))
+        carry.seen.add(cols["applicant_id"], np.asarray(lines))
     _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
@@ -638,15 +687,16 @@ def _duplicates(f, out: np.ndarray, errors) -> None:
     """A file number seen on an earlier line: an error of the later row, naming the first line."""
     ids = pd.Series(out, dtype=object)
     dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy(copy=True)
-    earlier = errors.root.carry.first_line if errors.root.carry is not None else {}
-    if earlier:                                          # seen in an earlier chunk of a streamed table
-        dup |= np.fromiter((v is not None and v in earlier for v in out), dtype=bool, count=len(out))
+    carry = errors.root.carry
+    earlier = carry.seen.lines_of(out) if carry is not None and carry.seen else None
+    if earlier is not None:                              # seen in an earlier chunk of a streamed table
+        dup |= earlier > 0
     if dup.any():
         first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
-        first_line.update(earlier)
         for pos in np.flatnonzero(dup):
+            first = earlier[pos] if earlier is not None and earlier[pos] else first_line[out[pos]]
             fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
-                              first=int(first_line[out[pos]]))
+                              first=int(first))
             errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
                                    MASK["fr"] if errors.redact else out[pos], fr, en))
             errors.kinds.append("duplicate")
