@@ -117,8 +117,22 @@ def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> N
                 write_string(i, j, v, quoted)
             else:
                 write_string(i, j, v, fmt)
-        if progress is not None and i % PROGRESS_STEP == 0:
-            progress(PROGRESS_STEP)
+        if i % PROGRESS_STEP == 0:
+            _forget_written_rows(ws, i)
+            if progress is not None:
+                progress(PROGRESS_STEP)
+
+
+def _forget_written_rows(ws, below: int) -> None:
+    """Drop the heights XlsxWriter keeps of the rows already written out (``constant_memory``): it holds every
+    ``set_row`` to place drawings, which this sheet has none of; a million wrapped rows would hold 300 MB."""
+    if not getattr(ws, "constant_memory", False):
+        return
+    for name in ("row_info", "row_sizes"):
+        held = getattr(ws, name, None)
+        if held:
+            for row in [r for r in held if r < below]:
+                del held[row]
 
 
 def _wrapping(page, columns: list) -> list[tuple[int, float]]:
