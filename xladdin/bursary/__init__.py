@@ -1,4 +1,5 @@
-"""Geneva bursaries and loans (LBPE/RBPE) as one vectorised engine: inputs, steps, amounts, trace, loans."""
+"""Bursaries and loans of every canton on one vectorised model: inputs, the generic model and engine, each
+canton's variants (``cantons/``), the variants cantons share (``shared/``), assessment and trace, loans."""
 
 from .assess import Assessment, assess_full, explain
 from .loans import loan_plan

@@ -15,7 +15,7 @@ from ..io.forms import relocate
 from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
 from . import engine, missing, model
-from .eligibility import RIGHT_LABELS
+from .common import RIGHT_LABELS
 from .inputs import Inputs, cell_message, date_value, parse, table_from
 from .rule import round_half_up
 

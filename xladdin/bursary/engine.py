@@ -9,8 +9,8 @@ import numpy as np
 from ..rules import RuleSet
 from . import model
 from .inputs import Inputs
-from .reference import september_first
 from .rule import Columns
+from .shared.reference_date import september_first
 
 
 def reference_dates(inputs: Inputs, reference_date: dt.date | None, rules: RuleSet | None = None) -> np.ndarray:

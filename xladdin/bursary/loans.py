@@ -1,4 +1,4 @@
-"""Loan repayment (RBPE art. 18, LBPE art. 25-26)."""
+"""Loan repayment by the rule set's ``loans.repayment`` parameters (Geneva: RBPE art. 18, LBPE art. 25-26)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,10 @@ independence from the parents, the right the training gives, its duration, the f
 parents' share, the student's recognised costs and own resources, then the award (cap, minimum, bursary/loan).
 A rule set's ``model:`` block names, for each slot, which variant applies (``family_budgets: tax_income``), and its
 ``parameters`` carry the amounts and the finer switches; so a canton whose rules the variants already cover is
-added with files only. A variant is a ``@rule(..., slot=, variant=)`` step of one of the modules imported below.
+added with files only. A variant is a ``@rule(..., slot=, variant=)`` step of a module of ``cantons/`` (one module
+per canton, ``cantons/<code>.py``, its own variants named by the canton's code: ``variant: GE``) or of ``shared/``
+(variants several cantons use, named for what they compute: ``tax_income``, ``flat_rates``, ``month_start``...);
+both packages are imported whole, the same way, on first use, so a new canton is a new module and a rule set.
 
 What every model must leave in the columns (read by ``assess``): ``eligible``, ``codes`` (reason masks, rows
 ineligible), ``amount_codes`` (information masks), ``independence_code`` (0 none, 1 partial, 2 full),
@@ -18,23 +21,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import amounts, budgets, domicile, eligibility, reference  # noqa: F401  (their @rule steps register)
 from .rule import VARIANTS
 
 SLOTS = ("reference_date", "age", "domicile", "independence", "right", "entitlement", "family_budgets",
          "eligibility", "parents_share", "student_needs", "student_resources", "amounts")
 
 
-
 @lru_cache(maxsize=1)
 def _load_extra() -> None:
-    """Import every module of ``xladdin.bursary.variants`` so that its steps register."""
+    """Import every module of ``xladdin.bursary.cantons`` and ``xladdin.bursary.shared`` so that their steps
+    register (no canton is imported first or by name)."""
     import importlib
     import pkgutil
 
-    from . import variants as package
-    for info in pkgutil.iter_modules(package.__path__):
-        importlib.import_module(f"{package.__name__}.{info.name}")
+    from . import cantons, shared
+    for package in (shared, cantons):
+        for info in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{info.name}")
 
 
 def variant_names(slot: str) -> list[str]:

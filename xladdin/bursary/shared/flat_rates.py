@@ -4,7 +4,7 @@ Three variants named ``flat_rates`` (slots ``student_needs``, ``student_resource
 budget and the award for Zurich and Bern alike (docs/rules/ZH.md §4 steps 4-6, §5; BE.md §4 steps 4-6, §5). What
 differs is data: amounts, and a few string-valued switches stored as parameters with their article.
 
-CONTRACT WITH THE FAMILY SIDE (xladdin/bursary/variants/tax_family.py). Columns this module reads, besides inputs:
+CONTRACT WITH THE FAMILY SIDE (xladdin/bursary/shared/tax_income.py). Columns this module reads, besides inputs:
 - ``age`` (float, whole years on the reference date; slot ``age``), ``reference_date`` (datetime64[D]);
 - ``own_household`` (bool): the student's own household is recognised (VAB § 23, ABV Art. 30);
 - ``partner_counted`` (bool): a spouse, registered partner or qualifying de-facto partner is in the personal budget
@@ -32,7 +32,7 @@ unknown switch value is an error (ValueError naming the parameter), never a sile
 
 | name | ZH-2021 | BE-2024 | article |
 |---|---|---|---|
-| (shared with tax_family.py, read there) ``student.partner.de_facto``, ``cohabitation.min_years`` | | | |
+| (shared with tax_income.py, read there) ``student.partner.de_facto``, ``cohabitation.min_years`` | | | |
 | ``student.own_contribution.mode`` (switch) | ``imputed`` | ``none`` | VAB § 19 Abs. 1 c, Anh. 3.1 |
 | ``student.own_contribution.full_time`` / ``.full_time_min_age`` / ``.full_time_increased`` (``imputed``) | 3000 / 18 / 20000 | – | Anh. 3.1.1-3.1.2 |
 | ``student.own_contribution.apprentices`` (bool, ``imputed``: apprentices, ``apprenticeship``, charged too) | false | – | Anh. 3.1.1 "Vollzeitstudierende" [R7] |
@@ -86,9 +86,9 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import RIGHT_LOAN, _whole_years
+from ..common import RIGHT_LOAN, whole_years
 from ..rule import round_half_up, rule
-from .tax_family import _switch, by_persons, health_band
+from .tax_income import _switch, by_persons, health_band
 
 _LEVELS = BY_KEY["level"].values
 
@@ -151,7 +151,7 @@ def student_needs(c, v):
     else:
         housing = np.minimum(np.nan_to_num(c["housing_costs"]), table)       # ABV Art. 19, 31 [B19]
     h = s.health
-    partner_age = _whole_years(c["partner_birth_date"], c["reference_date"])
+    partner_age = whole_years(c["partner_birth_date"], c["reference_date"])
     partner_band = np.where(np.isnan(partner_age), c["student_band"], health_band(partner_age, h))
     health = (_band_amount(c["student_band"], h) + partner * _band_amount(partner_band.astype(np.int8), h)
               + children * h.child)

@@ -38,7 +38,7 @@ Outputs (the columns the student side and the eligibility steps read):
   BE Art. 24 Abs. 2, 29), ``parents_share`` = counted_surplus − counted_deficit.
 
 Parameters read (dotted names; ZH-2021.yaml has ZH's values, BE-2024.yaml must carry Bern's). Four are shared
-with the student side (flat_student.py) so that each legal quantity has one parameter: ``student.partner.de_facto``,
+with the student side (flat_rates.py) so that each legal quantity has one parameter: ``student.partner.de_facto``,
 ``cohabitation.min_years``, ``student.health.young_adult_from`` / ``.adult_from``.
 
 ====================================== ================================================= ==========================

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .rule import rule
+from ..rule import rule
 
 _TRACE = {"reference_date": ("Jour de référence", "Reference date")}
 

@@ -1,11 +1,22 @@
-"""Budgets: the parents' (RBPE art. 9, 12), independence (LBPE art. 18, RBPE art. 8), the student's (LBPE art.
-19-20, RBPE art. 10-13)."""
+"""Geneva (LBPE, RBPE): the canton's own variants ``GE`` of every slot from independence to the award (spec GE;
+rule sets GE-2022 to GE-2026).
+
+Independence (LBPE art. 18 al. 3-5, RBPE art. 8), the right the training gives (LBPE art. 11, 17), its duration
+(LBPE art. 14), the parents' budgets (RBPE art. 9, 12), eligibility (LBPE art. 3, 11, 13-17, 21), the parents'
+share (RBPE art. 8-9), the student's budget (LBPE art. 19-20, RBPE art. 10-13) and the award from shortfall to
+payout: cap, bursary or loan, minimum bursary, loan ceiling (LBPE art. 19, 22). Reference date, age and domicile
+use the shared variants ``september_1``, ``whole_years`` and ``concordat_art_6``.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
-from .rule import rule
+from ...schema import BY_KEY
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, part_time_stretch, right_by_training, stretched
+from ..rule import round_half_up, rule
+
+_GE = BY_KEY["aid_domicile"].values.index("GE")
 
 MONTHS = 12          # the minimum-vital norms are monthly amounts; budgets are annual
 
@@ -41,6 +52,88 @@ def independence(c, v):
     return {"independence_code": code, "independent_full": code == 2,
             "surplus_factor": np.choose(code, [1.0, i.partial_surplus_share, 0.0]),
             "deficit_factor": np.choose(code, [1.0, i.partial_deficit_share, 0.0])}
+
+
+@rule("LBPE art. 11 ; LBPE art. 17 (reconversion)",
+      trace={"right": ("Droit selon la formation", "Right by training")},
+      slot="right", variant="GE")
+def right(c, v):
+    """LBPE art. 11 — the training gives a bursary, a loan only, or nothing; a reconversion turns B or L into B.
+
+    LBPE 11 al. 1 e and 17: the reconversion counts when the applicant is 25 or older or it is a first
+    training (``first_training_done`` known and false).
+    """
+    base = right_by_training(c, v)
+    first_training = c.false("first_training_done")
+    reconversion_ok = c.true("reconversion") & ((c["age"] >= v.eligibility.reconversion_min_age) | first_training)
+    turned = reconversion_ok & (base != RIGHT_NONE)
+    return {"right": np.where(turned, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": turned,
+            "first_training": first_training}
+
+
+@rule("LBPE art. 14 al. 1 et 4 ; RBPE art. 6",
+      trace={"entitlement_semesters": ("Durée du droit (semestres)", "Entitlement (semesters)")},
+      slot="entitlement", variant="GE")
+def entitlement(c, v):
+    """LBPE art. 14 al. 1, 4 — regular duration, lengthened in proportion to a part-time load followed for
+    professional, family or health reasons, + 2 semesters when the regular duration is 2 years or more.
+
+    A ratio below 1 without its reason is not stretched (spec §3: a missing input never establishes a condition
+    in the applicant's favour); when the regular entitlement is used up, the reason decides and is asked for
+    (LBPE 21 instead of LBPE 14, in ``eligibility``)."""
+    d = v.duration
+    regular = c["regular_semesters"]
+    part = part_time_stretch(c, d.part_time_reasons)
+    extra = np.where(regular >= d.extra_semesters_min_regular, d.extra_semesters, 0)
+    return {"entitlement_semesters": stretched(regular, part["ratio"]) + extra,
+            "part_time_reason_missing": part["reason_missing"],
+            "entitlement_if_listed": stretched(regular, c["part_time_ratio"]) + extra}
+
+
+def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
+    """``year_start`` + ``months`` calendar months, same day number (or the month's last day)."""
+    month_start = year_start.astype("datetime64[M]")
+    day = (year_start - month_start.astype("datetime64[D]")).astype("timedelta64[D]")
+    target = month_start + np.timedelta64(months, "M")
+    last_day = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
+    return np.minimum(target.astype("datetime64[D]") + day, last_day)
+
+
+@rule("LBPE art. 3 al. 2, 11, 13, 14, 15, 16, 17, 21",
+      trace={"eligible": ("Éligible (conditions LBPE 3 à 17 et 21)", "Eligible (LBPE 3 to 17 and 21)")},
+      slot="eligibility", variant="GE")
+def eligibility(c, v):
+    """LBPE art. 3, 11, 13-17 — each failed condition is a reason code (spec §3); LBPE 21 for missing data."""
+    e = v.eligibility
+    swiss = c["nationality"] == "CH"
+    foreign_ok = ~swiss & (c.is_("permit", "C") | (c["years_domicile_ch"] >= e.foreign_min_years_domicile))
+    beneficiary = (swiss | c.true("eu_efta_frontier_parent") | (swiss & c.true("parents_abroad")) | foreign_ok
+                   | c.true("refugee_or_stateless"))
+    deadline = _deadline(c["year_start"], e.application_deadline_months)
+    beyond = c["semesters_aided"] >= c["entitlement_semesters"]
+    # a part-time load without its reason, past the regular entitlement but within the stretched one: the reason
+    # decides (LBPE 14 al. 4), so it is asked for (LBPE 21) rather than guessed
+    reason_decides = c["part_time_reason_missing"] & beyond & (c["semesters_aided"] < c["entitlement_if_listed"])
+    dates_known = c.known("application_date") & c.known("year_start")
+    codes = {
+        "LBPE-3": c.true("excluded_benefit"),
+        "LBPE-15": ~beneficiary | c.true("study_stay_only"),
+        "LBPE-16": c["aid_domicile_final"] != _GE,
+        "LBPE-11": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
+        "LBPE-13": dates_known & (c["application_date"] > deadline),
+        "LBPE-14": beyond & ~reason_decides,
+        "LBPE-14-loan": beyond & ~reason_decides,   # spec §3: a loan may be considered
+        "LBPE-14-3": c["changes_of_course"] > e.max_changes_of_course,
+        "LBPE-17": c.true("reconversion") & ~((c["age"] >= e.reconversion_min_age) | c["first_training"]),
+    }
+    needs_parents = ~c["independent_full"]
+    missing = (reason_decides | ~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
+               | c["budget_missing"] | ~c.known("regular_semesters") | ~dates_known)
+    codes["LBPE-21"] = missing
+    ineligible = np.zeros(len(missing), bool)
+    for mask in codes.values():
+        ineligible |= mask
+    return {"eligible": ~ineligible, "codes": codes}
 
 
 def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
@@ -169,3 +262,34 @@ def student_resources(c, v):
     wealth = c["wealth"] / r.student_wealth_divisor
     resources = earnings + c["spouse_income"] + c["alimony"] + c["pensions"] + wealth + c["counted_surplus"]
     return {"s_earnings": earnings, "s_wealth": wealth, "resources": resources}
+
+
+@rule("LBPE art. 19 al. 2, 22 al. 1-4 ; RBPE art. 17 al. 3",
+      trace={"shortfall": ("Découvert (besoins − ressources, arrondi au franc)", "Shortfall (needs − resources, rounded)",
+                           "LBPE art. 19 al. 2"),
+             "cap": ("Plafond (niveau ou reconversion + 4 000 par enfant)", "Cap (level or reconversion + 4,000 per child)",
+                     "LBPE art. 22 al. 1-2 ; RBPE art. 17 al. 3"),
+             "bursary": ("Bourse (0 si moins de 500)", "Bursary (0 under 500)", "LBPE art. 22 al. 3"),
+             "loan": ("Prêt (dans la limite de 50 000)", "Loan (within the 50,000 ceiling)", "LBPE art. 22 al. 4"),
+             "aid": ("Aide totale", "Total aid", "LBPE art. 22")},
+      slot="amounts", variant="GE")
+def amounts(c, v):
+    """LBPE art. 19 al. 2, 22 — aid = min(shortfall, cap); a bursary under 500 is not granted (al. 3); a loan is
+    limited to what remains of the 50 000 ceiling, except in reconversion (al. 4)."""
+    a = v.amounts
+    shortfall = round_half_up(c["needs"] - c["resources"])
+    level_cap = np.select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
+                          [a.cap.secondary_ii, a.cap.tertiary], np.nan)
+    cap = np.where(c["reconversion_ok"], a.cap.reconversion, level_cap) + a.cap.per_child * c["student_children"]
+    eligible = c["eligible"]
+    aid = np.where(eligible & (shortfall > 0), np.minimum(shortfall, cap), 0.0)
+    aid = np.nan_to_num(aid)
+    is_bursary, is_loan = c["right"] == RIGHT_BURSARY, c["right"] == RIGHT_LOAN
+    too_small = eligible & is_bursary & (aid > 0) & (aid < a.min_bursary)
+    bursary = np.where(is_bursary & ~too_small, aid, 0.0)
+    ceiling_rest = np.floor(np.maximum(0.0, a.loan_ceiling - c["loans_received"]))
+    ceiling_applies = is_loan & ~c["reconversion_ok"]
+    loan = np.where(is_loan, np.where(ceiling_applies, np.minimum(aid, ceiling_rest), aid), 0.0)
+    cut = eligible & ceiling_applies & (aid > ceiling_rest)
+    return {"shortfall": shortfall, "cap": cap, "bursary": bursary, "loan": loan, "aid": bursary + loan,
+            "amount_codes": {"LBPE-22-3": too_small, "LBPE-22-4": cut}}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_BURSARY, RIGHT_NONE, _whole_years
+from ..common import RIGHT_BURSARY, RIGHT_NONE, right_by_training, whole_years
 from ..rule import rule
 
 _BE = BY_KEY["aid_domicile"].values.index("BE")
@@ -33,9 +33,7 @@ _PERMITS = BY_KEY["permit"].values
 def right(c, v):
     """ABV Art. 1-5, ABG Art. 7, 10 (BE.md §3.1, B15) — the training gives a bursary (B), a loan only
     (L, second trainings, ABV Art. 3) or nothing; an Umschulung (ABV Art. 5) turns B or L into B [reading]."""
-    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
-                     + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
-    base = table[c["programme_kind"]]
+    base = right_by_training(c, v)
     turned = c.true("reconversion") & (base != RIGHT_NONE)
     return {"right": np.where(turned, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": turned}
 
@@ -84,7 +82,7 @@ def eligibility(c, v):
                    | (c.is_("permit", "B") & (c["years_domicile_ch"] >= e.permit_b_min_years))
                    | c.true("refugee_or_stateless"))
     start = np.where(c.known("training_start"), c["training_start"], c["year_start"]).astype("datetime64[D]")
-    age_start = _whole_years(c["birth_date"], start)
+    age_start = whole_years(c["birth_date"], start)
     last_day = deadline(c["year_start"], v.deadline.first_half, v.deadline.second_half)
     dates_known = c.known("application_date") & c.known("year_start")
     months = (c["application_date"].astype("datetime64[M]").astype(np.int64)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..schema import BY_KEY
-from .rule import rule
+from ...schema import BY_KEY
+from ..rule import rule
 
 _CANTONS = BY_KEY["aid_domicile"].values          # the enum codes of aid_domicile
 _ABROAD = BY_KEY["p1_canton"].values.index("abroad")

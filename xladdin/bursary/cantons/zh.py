@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_NONE, part_time_stretch, stretched
+from ..common import RIGHT_NONE, part_time_stretch, right_by_training, stretched
 from ..rule import rule
 
 _ZH = BY_KEY["aid_domicile"].values.index("ZH")
@@ -29,9 +29,7 @@ _ZH = BY_KEY["aid_domicile"].values.index("ZH")
 def right(c, v):
     """BiG § 17 d Abs. 1 lit. a-d (ZH.md §3.1, R18) — the training gives aid (B) or nothing; no
     first/second-training distinction and no reconversion rule in the texts."""
-    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
-                     + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
-    return {"right": table[c["programme_kind"]], "reconversion_ok": np.zeros(c.n, bool)}
+    return {"right": right_by_training(c, v), "reconversion_ok": np.zeros(c.n, bool)}
 
 
 @rule("VAB § 5 ; BiG § 17 e Abs. 1",

@@ -1,4 +1,4 @@
-"""The student side shared by ZH-2021 and BE-2024 (xladdin/bursary/variants/flat_student.py): the traced figures of
+"""The student side shared by ZH-2021 and BE-2024 (xladdin/bursary/shared/flat_rates.py): the traced figures of
 the personal budget and the award (ZH.md §4 steps 4-6, BE.md §4 steps 4-6), step by step.
 
 Zurich's figures are those of the worked examples of docs/rules/ZH.md §8 ("§" = VAB, "Anh." = its appendix);

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training
 from ..rule import round_half_up, rule
 
 _FR = BY_KEY["aid_domicile"].values.index("FR")
@@ -53,9 +53,7 @@ def independence(c, v):
       slot="right", variant="FR")
 def right(c, v):
     """LBPE art. 7-8 — bursary, loan or nothing by the kind of training (FR.md §3.1)."""
-    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
-                     + [RIGHT_NONE], dtype=np.int8)
-    return {"right": table[c["programme_kind"]], "reconversion_ok": np.zeros(c.n, bool)}
+    return {"right": right_by_training(c, v), "reconversion_ok": np.zeros(c.n, bool)}
 
 
 @rule("RBPE art. 7 ; LBPE art. 9 al. 1",

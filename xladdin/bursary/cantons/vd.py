@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..eligibility import _RIGHT_CODES, RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training
 from ..rule import round_half_up, rule
 
 _VD = BY_KEY["aid_domicile"].values.index("VD")
@@ -119,9 +119,7 @@ def independence(c, v):
 def right(c, v):
     """LAEF art. 10, 15 al. 2-4, 16 al. 2 — bursary, loan only or nothing; a reconversion (art. 15 al. 4 a) turns a
     loan for a training without a higher title into a bursary."""
-    table = np.array([_RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
-                     + [RIGHT_NONE], dtype=np.int8)
-    base = table[c["programme_kind"]]
+    base = right_by_training(c, v)
     lifted = c.true("reconversion") & (base == RIGHT_LOAN) & ~c.is_("programme_kind", "doctorate", "mas")
     return {"right": np.where(lifted, RIGHT_BURSARY, base).astype(np.int8), "reconversion_ok": lifted}
 

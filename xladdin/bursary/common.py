@@ -1,0 +1,51 @@
+"""What every canton's steps use: the right codes, whole years between dates, the part-time stretch of a duration,
+the right a training gives by its kind. Generic (no canton's article decides here); the articles are cited by the
+steps that call these, in ``cantons/`` and ``shared/``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..schema import BY_KEY
+
+RIGHT_NONE, RIGHT_LOAN, RIGHT_BURSARY = 0, 1, 2
+RIGHT_CODES = {"-": RIGHT_NONE, "L": RIGHT_LOAN, "B": RIGHT_BURSARY}
+RIGHT_LABELS = {RIGHT_NONE: ("aucun droit", "no right"), RIGHT_LOAN: ("prêt", "loan"),
+                RIGHT_BURSARY: ("bourse", "bursary")}
+
+
+def right_by_training(c, v) -> np.ndarray:
+    """Each row's right (``RIGHT_*``, int8) read from the rule set's ``training.rights.<programme_kind>`` (B, L or
+    -); a missing kind gives no right."""
+    table = np.array([RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
+                     + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
+    return table[c["programme_kind"]]
+
+
+def whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Whole years from ``start`` to ``end`` (datetime64[D]); NaN where either is missing."""
+    sy = start.astype("datetime64[Y]").astype(float) + 1970
+    ey = end.astype("datetime64[Y]").astype(float) + 1970
+    # compare (month, day), not day of year, so leap years do not shift birthdays
+    sm = start.astype("datetime64[M]").astype(float) % 12
+    em = end.astype("datetime64[M]").astype(float) % 12
+    sd = (start - start.astype("datetime64[M]").astype("datetime64[D]")).astype(float)
+    ed = (end - end.astype("datetime64[M]").astype("datetime64[D]")).astype(float)
+    before_birthday = (em < sm) | ((em == sm) & (ed < sd))
+    years = ey - sy - before_birthday
+    years[np.isnat(start) | np.isnat(end)] = np.nan
+    return years
+
+
+def part_time_stretch(c, reasons: str) -> dict:
+    """LBPE art. 14 al. 4, VAB § 5, concordat art. 16 al. 2 — the ratio a part-time load divides the regular
+    duration by: ``part_time_ratio`` when ``part_time_reason`` is one of ``reasons`` (codes separated by spaces),
+    else 1. ``reason_missing``: a ratio below 1 whose reason is not given (it is not guessed either way)."""
+    ratio = c["part_time_ratio"]
+    codes = str(reasons).split()
+    listed = c.is_("part_time_reason", *codes) if codes else np.zeros(c.n, bool)
+    return {"ratio": np.where(listed, ratio, 1.0), "reason_missing": (ratio < 1) & ~c.known("part_time_reason")}
+
+
+def stretched(regular, ratio):
+    return np.ceil(np.round(regular / ratio, 9))         # 6 / 0.6 is 10.000000000000002 in binary
