@@ -422,7 +422,7 @@ def _plain_first(raw: np.ndarray, blank: np.ndarray, reader, target: np.ndarray,
     :func:`plain_dates`) over the whole array, into ``target`` (at ``at``: the cells' positions there, by default
     their own); return the positions (in ``raw``) of the cells left for the cell reader."""
     n = len(raw)
-    if n < PLAIN_MIN:
+    if n < PLAIN_MIN or not _arrow():
         return np.arange(n)
     texts = np.flatnonzero((np.fromiter(map(type, raw), dtype=object, count=n) == str) & ~blank)
     if len(texts) < PLAIN_MIN:
@@ -432,6 +432,16 @@ def _plain_first(raw: np.ndarray, blank: np.ndarray, reader, target: np.ndarray,
     left = np.ones(n, dtype=bool)
     left[texts[read]] = False
     return np.flatnonzero(left)
+
+
+@lru_cache(maxsize=1)
+def _arrow() -> bool:
+    """pyarrow is installed (not in xlwings Lite's browser Python: there every cell goes to the cell reader)."""
+    try:
+        import pyarrow.compute  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _arrow_trimmed(cells: np.ndarray):
