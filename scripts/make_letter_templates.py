@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 
@@ -35,9 +35,24 @@ OFFICES = {
            "fr": ["Canton de Berne", "Direction de l'instruction publique et de la culture",
                   "Office des services centralisés", "Section des subsides de formation"],
            "en": ["Canton of Bern", "Education and Culture Directorate", "Training grants section (AAB)"]},
+    "VD": {"fr": ["Canton de Vaud", "Office cantonal des bourses d'études et d'apprentissage"],
+           "de": ["Kanton Waadt", "Office cantonal des bourses d'études et d'apprentissage"],
+           "en": ["Canton of Vaud", "Cantonal office for study and apprenticeship bursaries"]},
+    "FR": {"fr": ["Etat de Fribourg", "Service des subsides de formation"],
+           "de": ["Staat Freiburg", "Service des subsides de formation"],
+           "en": ["State of Fribourg", "Training grants office (Service des subsides de formation)"]},
+    # LSF art. 5: the Section des bourses et prêts d'études decides; DSF: the Département's directive.
+    "JU": {"fr": ["République et Canton du Jura", "Département de la formation, de la culture et des sports",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Republik und Kanton Jura", "Departement für Bildung, Kultur und Sport",
+                  "Section des bourses et prêts d'études"],
+           "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
+                  "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
-         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}}
+         "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VD": {"fr": "Lausanne", "de": "Lausanne", "en": "Lausanne"},
+         "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"},
+         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",
@@ -140,10 +155,12 @@ def build(canton: str, lang: str, path: Path) -> None:
     doc.add_heading(w["amounts"], level=2)
     _table(doc, [w["item"], w["chf"]], "a in amounts", ["{{ a.label }}", "{{ a.amount }}"], [10.5, 4], (1,))
 
-    doc.add_paragraph("{%p if instalments %}")
+    doc.add_paragraph("{%p if instalments_text %}")
     doc.add_heading(w["payments"], level=2)
     doc.add_paragraph("{{ instalments_text }} ({{ instalments_article }})")
+    doc.add_paragraph("{%p if instalments %}")         # the amount of each part, where the text fixes the parts
     _table(doc, [w["when"], w["chf"]], "p in instalments", ["{{ p.label }}", "{{ p.amount }}"], [10.5, 4], (1,))
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endif %}")
 
     doc.add_paragraph("{%p if loan_terms %}")
@@ -167,8 +184,9 @@ def build(canton: str, lang: str, path: Path) -> None:
     for line in w["sign"]:
         doc.add_paragraph(line)
 
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    doc.add_heading(w["sheet"], level=2)
+    # the sheet starts a page of its own; a break run in a paragraph of its own would leave a blank page when
+    # the letter fills its last page exactly
+    doc.add_heading(w["sheet"], level=2).paragraph_format.page_break_before = True
     doc.add_paragraph(w["sheet_intro"])
     table = _table(doc, [w["step"], w["label"], w["amount"], w["article"]], "c in calculation",
                    ["{{ c.step }}", "{{ c.label }}", "{{ c.amount }}", "{{ c.article }}"], [1.6, 7.4, 2.5, 5.1], (2,))

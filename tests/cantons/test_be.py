@@ -23,6 +23,8 @@ from xladdin.bursary import engine
 from xladdin.bursary.inputs import parse
 from xladdin.rules import load
 
+from .helpers import Canton
+
 RULES = "BE-2024"
 COMMON = {"nationality": "CH", "aid_domicile": "BE", "recognised": True, "year_start": "2024-08-19",
           "application_date": "2024-11-30"}
@@ -112,8 +114,8 @@ VARIANTS = {
 }
 
 
-def _example_row(name: str) -> dict:
-    return {**COMMON, "applicant_id": name, **EXAMPLES[name][0]}
+BE = Canton(RULES, COMMON, EXAMPLES)
+_example_row = BE.applicant
 
 
 @pytest.mark.parametrize("name", list(EXAMPLES))

@@ -7,43 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-import xladdin
+from .helpers import Canton
+from .test_be import COMMON, EXAMPLES
 
-COMMON = {"nationality": "CH", "aid_domicile": "BE", "recognised": True, "year_start": "2024-08-19",
-          "application_date": "2024-11-30"}
-
-BE_1 = {"birth_date": "2005-04-02", "programme_kind": "bachelor", "level": "tertiary", "regular_semesters": 6,
-        "semesters_completed": 0, "housing": "parents", "earnings": 4000, "transport": 900, "meals_out": 150,
-        "training_costs": 1600, "parents": "together", "p1_adults": 2, "p1_children_gt10": 3,
-        "p1_children_young_adult": 1, "p1_in_training": 2, "p1_children_in_training": 2, "p1_income_total": 100000,
-        "p1_taxable_wealth": 10000, "p1_housing_costs": 24000, "p1_taxes": 10000, "p1_professional_costs": 6000,
-        "p1_health_costs": 19000}
-BE_2 = {"birth_date": "1996-03-03", "programme_kind": "bachelor", "level": "tertiary", "regular_semesters": 6,
-        "semesters_completed": 0, "first_training_done": True, "years_full_time_work": 5, "housing": "lease",
-        "occupants": 1, "housing_costs": 12000, "earnings": 20000, "taxable_wealth": 8000, "transport": 700,
-        "training_costs": 2400, "parents": "together", "p1_adults": 2, "p1_in_training": 0,
-        "p1_children_in_training": 1, "p1_income_total": 80000, "p1_taxable_wealth": 20000,
-        "p1_housing_costs": 20000, "p1_taxes": 7000, "p1_professional_costs": 4000, "health_costs": 5400,
-        "p1_health_costs": 11200}
-BE_3 = {"birth_date": "2000-06-20", "programme_kind": "tertiary_b", "level": "tertiary", "regular_semesters": 6,
-        "semesters_completed": 0, "married": True, "partner_birth_date": "1998-01-10", "student_children": 1,
-        "housing": "household", "housing_costs": 20000, "earnings": 5000, "spouse_income": 30000,
-        "other_income": 2760, "transport": 1000, "training_costs": 2800, "childcare_costs": 6000,
-        "parents": "together", "p1_adults": 2, "p1_in_training": 0, "p1_children_in_training": 1,
-        "p1_income_total": 70000, "p1_taxable_wealth": 0, "p1_housing_costs": 18000, "p1_taxes": 5000,
-        "p1_professional_costs": 4000, "health_costs": 11400, "p1_health_costs": 10800}
+BE_1, BE_2, BE_3 = (EXAMPLES[name][0] for name in ("BE-1", "BE-2", "BE-3"))      # BE.md §8, as in test_be.py
 
 B1 = "Family budget 1: "
 
 
+BE = Canton("BE-2024", COMMON, default="BE")
+
+
 def trace(case: dict, **changes) -> dict:
-    frame = xladdin.explain({"applicant_id": "BE", **COMMON, **case, **changes}, rules="BE-2024", lang="en")
-    return dict(zip(frame["label"], frame["amount"]))
+    return BE.trace(**{**case, **changes})
 
 
 def result(case: dict, **changes) -> dict:
-    row = xladdin.assess([{"applicant_id": "BE", **COMMON, **case, **changes}], rules="BE-2024").iloc[0]
-    return {**row.to_dict(), "reasons": row["reasons"] or ""}
+    return BE.result(**{**case, **changes})
 
 
 def test_be_1_family_budget():

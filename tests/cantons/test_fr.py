@@ -10,6 +10,8 @@ import xladdin
 from xladdin.compliance import check
 from xladdin.rules import load
 
+from .helpers import Canton
+
 COMMON = {"nationality": "CH", "aid_domicile": "FR", "recognised": True, "part_time_ratio": 1,
           "year_start": "2026-09-14", "application_date": "2026-09-20", "regular_semesters": 6}
 MINOR = {**COMMON, "birth_date": "2009-05-01", "programme_kind": "initial_sec2", "level": "secondary_ii",
@@ -25,10 +27,11 @@ ANNEX = {"family.maintenance.p1": 12000, "family.maintenance.p2": 18000, "family
          "costs.placement_max": 3000, "costs.meals_max": 1500}
 
 
+FR = Canton("FR-2026", MINOR, default="FR")
+
+
 def result(rules="FR-2026", **changes) -> dict:
-    row = xladdin.assess([{"applicant_id": "FR", **MINOR, **changes}], rules=rules).iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
+    return FR.result(rules=rules, **changes)
 
 
 def with_annex(**changes) -> dict:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 import xladdin
 from xladdin.compliance import check
+
+from .helpers import Canton, check_case, codes_named, load_cases
 
 COMMON = {"nationality": "CH", "aid_domicile": "VD", "recognised": True, "part_time_ratio": 1,
           "year_start": "2024-08-01", "application_date": "2024-07-01"}
@@ -53,32 +54,19 @@ WORKED = {
 }
 
 
-def applicant(example: str = "VD-1", **changes) -> dict:
-    return {"applicant_id": example, **COMMON, **WORKED[example][0], **changes}
-
-
-def result(example: str = "VD-1", **changes) -> dict:
-    row = xladdin.assess([applicant(example, **changes)], rules="VD-2023").iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
-
-
-def trace(example: str = "VD-1", **changes) -> dict:
-    frame = xladdin.explain(applicant(example, **changes), rules="VD-2023", lang="en")
-    return dict(zip(frame["label"], frame["amount"]))
+VD = Canton("VD-2023", COMMON, WORKED, default="VD-1")
+applicant, result, trace = VD.applicant, VD.result, VD.trace
 
 
 # ---------------------------------------------------------------------------------------------------- VD.md §8
 
 @pytest.mark.parametrize("example", sorted(WORKED))
 def test_worked_example(example):
-    got = result(example)
-    expected = WORKED[example][1]
-    assert {key: got[key] for key in expected} == expected
+    VD.check_worked(example)
 
 
 def test_worked_examples_in_one_table_keep_order_and_rows():
-    frame = xladdin.assess([applicant(e) for e in sorted(WORKED)], rules="VD-2023")
+    frame = VD.worked_table()
     assert frame["applicant_id"].tolist() == sorted(WORKED)
     assert frame["aid"].tolist() == [8259, 865, 3598, 8690]
     assert frame["cap"].isna().all()                                     # no cap in the texts [V14]
@@ -172,24 +160,15 @@ def test_step7_in_year_application_counts_the_months_after_it():
 CASES = Path(__file__).parent / "data" / "vd_cases.yaml"
 
 
-def _cases():
-    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
-        yield pytest.param(case, id=case["name"])
-
-
-@pytest.mark.parametrize("case", list(_cases()))
+@pytest.mark.parametrize("case", load_cases(CASES))
 def test_case(case):
-    got = result(case.get("example", "VD-1"), **case.get("input", {}))
-    for key, expected in case["output"].items():
-        assert got[key] == expected, f"{key}: {got[key]!r} != {expected!r}"
+    check_case(VD, case)
 
 
 def test_every_reason_code_has_a_case():
     from xladdin.rules import load
 
-    named = {code for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))
-             for code in str(case["output"].get("reasons", "")).split(";") if code}
-    assert set(load("VD-2023").reason_codes) <= named
+    assert set(load("VD-2023").reason_codes) <= codes_named(CASES)
 
 
 # ---------------------------------------------------------------------------------------------------- VD.md §7

@@ -12,6 +12,8 @@ import xladdin
 from xladdin.bursary import model
 from xladdin.rules import load
 
+from .helpers import Canton
+
 COMMON = {"nationality": "CH", "aid_domicile": "ZH", "recognised": True, "part_time_ratio": 1,
           "year_start": "2024-09-16", "application_date": "2024-10-15", "meal_days_per_week": 5}
 
@@ -54,25 +56,8 @@ WORKED = {
 }
 
 
-def applicant(example: str = "ZH-1", **changes) -> dict:
-    return {"applicant_id": example, **COMMON, **WORKED[example][0], **changes}
-
-
-def result(example: str = "ZH-1", **changes) -> dict:
-    """One applicant through ``xladdin.assess(..., rules="ZH-2021")``: the result row as a dict."""
-    row = xladdin.assess([applicant(example, **changes)], rules="ZH-2021").iloc[0].to_dict()
-    row["reasons"] = row["reasons"] or ""
-    return row
-
-
-def trace(example: str = "ZH-1", **changes) -> dict:
-    """The traced figures of ``xladdin.explain`` (English labels → amounts)."""
-    frame = xladdin.explain(applicant(example, **changes), rules="ZH-2021", lang="en")
-    return dict(zip(frame["label"], frame["amount"]))
-
-
-def reasons(example: str = "ZH-1", **changes) -> list[str]:
-    return [code for code in result(example, **changes)["reasons"].split(";") if code]
+ZH = Canton("ZH-2021", COMMON, WORKED, default="ZH-1")
+applicant, result, trace, reasons = ZH.applicant, ZH.result, ZH.trace, ZH.reasons
 
 
 # ---------------------------------------------------------------------------------------------------- ZH.md §8
@@ -80,13 +65,11 @@ def reasons(example: str = "ZH-1", **changes) -> list[str]:
 @pytest.mark.parametrize("example", sorted(WORKED))
 def test_worked_example(example):
     # ZH.md §8: ZH-1..ZH-5, each with its arithmetic in the spec's tables.
-    got = result(example)
-    expected = WORKED[example][1]
-    assert {key: got[key] for key in expected} == expected
+    ZH.check_worked(example)
 
 
 def test_worked_examples_in_one_table_keep_order_and_rows():
-    frame = xladdin.assess([applicant(e) for e in sorted(WORKED)], rules="ZH-2021")
+    frame = ZH.worked_table()
     assert frame["applicant_id"].tolist() == sorted(WORKED)
     assert frame["aid"].tolist() == [3270, 11000, 20050, 0, 4300]
     assert (frame["cap"].isna()).all()                                   # no cap in the VAB [R14]

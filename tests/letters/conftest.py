@@ -1,4 +1,4 @@
-"""Lists covering every reason code of GE-2025, ZH-2021 and BE-2024, built from the shipped samples: for each code
+"""Lists covering every reason code of GE-2025, ZH-2021, BE-2024, VD-2023 and FR-2026, built from the shipped samples: for each code
 the first sample row that carries it, plus rows changed by hand for the codes no sample row carries, plus one
 error row (no letter)."""
 
@@ -14,7 +14,8 @@ from xladdin.bursary.assess import assess_full
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"GE-2025": "sample-applicants.csv", "ZH-2021": "sample-applicants-ZH.csv",
-           "BE-2024": "sample-applicants-BE.csv"}
+           "BE-2024": "sample-applicants-BE.csv", "VD-2023": "sample-applicants-VD.csv",
+           "FR-2026": "sample-applicants-FR.csv"}
 
 
 def _codes(results: pd.DataFrame) -> pd.Series:
@@ -23,9 +24,11 @@ def _codes(results: pd.DataFrame) -> pd.Series:
 
 def _extra_rows(rule_id: str, frame: pd.DataFrame, results: pd.DataFrame) -> list[dict]:
     """Rows changed by hand for the codes the sample does not carry."""
+    rows = []
+    if rule_id not in ("ZH-2021", "BE-2024"):
+        return rows
     eligible = frame[results["eligible"].fillna(False).to_numpy() & (results["aid"].fillna(0) > 0).to_numpy()]
     base = eligible.iloc[0].to_dict()
-    rows = []
     if rule_id == "ZH-2021":
         rows.append({**base, "applicant_id": "ZH-SHORT", "duration_months": "2"})
         day, month, year = (int(x) for x in base["year_start"].split("."))

@@ -146,7 +146,7 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
         from ..letters.cli import produce
         from .report.decisions import add_letters
 
-        # letters in their office's language (GE fr, ZH and BE de), whatever the report's language
+        # letters in their office's language (GE, VD, FR fr; ZH and BE de), whatever the report's language
         _assessment, _letters, paths = produce(input_path, Path(letters), rules=rules, reference_date=reference_date,
                                                table=table)
         add_letters(data, {position: path.name for position, path in paths.items()})

@@ -57,16 +57,25 @@ def money(amount) -> str:
 
 
 # The rule sets' citations carry notes for the office (a text the project does not hold, a reading, a schema
-# key in backquotes): they are
-# dropped from a letter to an applicant, the article stays; so is a reference to the project's spec (spec GE §5).
+# key in backquotes, a reading of the canton's spec such as [reading V2] or [B17]): they are dropped from a letter
+# to an applicant, the article stays; so is a reference to the project's spec (spec GE §5).
 _OFFICE_NOTE = re.compile(r"\s*\((?:[^()]*(?:\b(?:non détenu|not held|nicht vorhanden|lu comme|read as|reading)\b|`)"
-                          r"[^()]*)\)", re.IGNORECASE)
+                          r"[^()]*)\)|\s*\[(?:reading )?[A-Z]{1,2}\d+[a-z]?\]", re.IGNORECASE)
 
 
 def cited(article: str) -> str:
     """The article as an applicant reads it: no office note, no reference to the project's own specs."""
     parts = [part.strip() for part in _OFFICE_NOTE.sub("", str(article)).split(" ; ")]
     return " ; ".join(part for part in parts if part and not part.startswith("spec "))
+
+
+_HELD_NOTE = re.compile(r"\b(?:non détenu|not held|nicht vorhanden)", re.IGNORECASE)
+
+
+def titled(title: str) -> str:
+    """The rule set's title as an applicant reads it: a part saying which text is not held (`` — annexe 1 non
+    détenue``) is a note for the office, dropped like those of :func:`cited`."""
+    return " — ".join(part for part in str(title).split(" — ") if not _HELD_NOTE.search(part))
 
 
 def date_text(day: dt.date, lang: str) -> str:
@@ -96,7 +105,7 @@ def build_letters(table, rules: str = "GE-2025", *, reference_date=None, lang: s
     """Assess ``table`` (a path, a RawTable from :func:`xladdin.io.readers.read_table`, a DataFrame) and build one
     :class:`LetterData` per row (only the rows whose file number is in ``ids`` when given).
 
-    ``lang`` None writes each letter in its office's language (GE fr, ZH and BE de)."""
+    ``lang`` None writes each letter in its office's language (GE, VD, FR fr; ZH and BE de)."""
     from ..bursary.inputs import table_from
 
     frame, _lines, raw = table_from(table)
@@ -203,7 +212,8 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
     schedule = own["instalments"]
     base = aid if schedule.get("applies_to") == "aid" else bursary
     instalments = []
-    if granted and base:
+    paid = bool(granted and base)
+    if paid:                # a text that fixes no parts (parts: []) gives its rule without amounts per part
         rest = base
         for n, part in enumerate(schedule["parts"]):
             share = rest if n == len(schedule["parts"]) - 1 else math.floor(base * part["share"] + 0.5)
@@ -243,7 +253,7 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
         "lang": lang,
         "canton": rs.canton,
         "rules": rs.label,
-        "rules_title": rs.title,
+        "rules_title": titled(rs.title),
         "file_number": applicant["file_number"],
         "applicant": applicant,
         "decision": decision,
@@ -254,8 +264,8 @@ def letter_context(row, codes: tuple[str, ...], trace: pd.DataFrame, rs, lang: s
         "aid": money(aid),
         "reasons": reasons,
         "instalments": instalments,
-        "instalments_text": _word(schedule, lang) if instalments else "",
-        "instalments_article": schedule["article"] if instalments else "",
+        "instalments_text": _word(schedule, lang) if paid else "",
+        "instalments_article": schedule["article"] if paid else "",
         "loan_terms": ({"text": _word(terms, lang), "article": terms["article"],
                         "conversion": _conversion(terms, programme_kind, lang)} if granted and loan else None),
         "loan_plan": plan_rows,

@@ -29,7 +29,7 @@ def cantons() -> list[str]:
 
 
 def office_lang(code: str) -> str:
-    """The language the canton's office writes its decisions in (GE fr, ZH and BE de)."""
+    """The language the canton's office writes its decisions in (GE, VD, FR fr; ZH and BE de)."""
     return canton(code)["office_lang"]
 
 
