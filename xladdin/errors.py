@@ -313,6 +313,13 @@ class XladdinError(ClickException):
 
     def text(self, lang: str = "fr") -> str:
         fr, en = MESSAGES.get(self.code, (self.code, self.code))
+        if lang == "de":                   # German apart (xladdin.errors_de); French where a code has none yet
+            from .errors_de import MESSAGES as GERMAN
+
+            try:
+                return GERMAN[self.code].format(**self.details)
+            except (KeyError, IndexError):
+                pass
         template = en if lang == "en" else fr
         try:
             return template.format(**self.details)
@@ -334,10 +341,10 @@ class RulesError(XladdinError):
 
 @contextmanager
 def in_language(lang: str):
-    """Errors raised in the block print in ``lang`` (a command's ``--lang en``); French otherwise."""
+    """Errors raised in the block print in ``lang`` (a command's ``--lang en`` or ``--lang de``); French otherwise."""
     try:
         yield
     except XladdinError as exc:
-        if lang == "en":
-            exc.message = exc.text("en")
+        if lang in ("en", "de"):
+            exc.message = exc.text(lang)
         raise

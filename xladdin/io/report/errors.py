@@ -32,7 +32,7 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
     if not len(errors):
         ws.write_string(1, 0, NONE[data.lang])
         return
-    message = "message_en" if data.lang == "en" else "message_fr"
+    message = {"en": "message_en", "de": "message_de"}.get(data.lang, "message_fr")
     ordered = errors.sort_values(["line", "column"], kind="stable") if "line" in errors else errors
     columns = [ordered[c].astype(object).tolist() if c in ordered else [None] * len(ordered)
                for c in ("line", "applicant_id", "column", "value", message)]
