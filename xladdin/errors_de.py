@@ -60,7 +60,6 @@ MESSAGES: dict[str, str] = {
                           "mit dem Tag zuerst gelesen, hätten die übrigen Tag und Monat vertauscht. Speichern Sie die "
                           "Daten als TT.MM.JJJJ (15.09.2025) oder JJJJ-MM-TT oder als Datumswerte der Tabelle"),
     "no_rows": "Die Tabelle enthält keine Zeile",
-    "input_not_read": "{path} kann nicht gelesen werden: {reason_de}",
     "output_is_input": "Die Ausgabedatei darf nicht die Eingabedatei sein: {path}",
     "output_format": "Ausgabeformat nicht unterstützt: {path} (erwartet .csv, .xlsx oder .parquet)",
     "report_format": "Der Bericht muss eine .xlsx-Arbeitsmappe sein: {path}",
@@ -82,6 +81,7 @@ MESSAGES: dict[str, str] = {
                         "Schemas, z. B. «applicant_id» oder «Dossiernummer»)"),
     "excel_empty": "Leerer Bereich: {what}",
     "excel_bad_number": "{name}: Zahl unlesbar «{value}»",
+    "excel_shape": "{name}: {expected_de}, erhalten {rows} × {cols}",
     "excel_out_of_range": "{name} ausserhalb der Grenzen: «{value}» (erwartet zwischen {low} und {high})",
     "excel_bad_choice": "{name}: unbekannter Wert «{value}» (erwartet: {allowed})",
     "excel_ambiguous_number": ("{name}: mehrdeutige Zahl «{value}» (Tausender oder Dezimalstellen?): tippen Sie "

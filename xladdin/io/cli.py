@@ -118,7 +118,7 @@ def import_cmd(
     with in_language(lang), progress:
         result = run_import(inputs[0] if len(inputs) == 1 else inputs, out, rules=rules,
                             reference_date=reference_date, lang=mode, sheet=sheet,
-                            messages="en" if lang == "en" else "fr",
+                            messages=lang if lang in ("en", "de") else "fr",
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells),
                             letters=letters)

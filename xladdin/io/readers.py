@@ -313,7 +313,8 @@ def check_package(path: Path, max_unpacked: int = DEFAULT_MAX_UNPACKED) -> None:
                     raise InputFileError("file_bomb_ratio", path=str(path), part=info.filename,
                                          ratio=_limits.count(info.file_size // packed), max_ratio=MAX_RATIO,
                                          **_limits.sizes(info.file_size, packed),
-                                         packed=_limits.size_text(packed), packed_en=_limits.size_text(packed, "en"))
+                                         packed=_limits.size_text(packed), packed_en=_limits.size_text(packed, "en"),
+                                         packed_de=_limits.sizes(packed, packed)["size_de"])
             sheetscan.check_xml_parts(archive, path)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         # zlib.error: damaged deflate data; NotImplementedError: unknown compression; RuntimeError: encrypted part
@@ -416,7 +417,8 @@ class Workbook:
         if not found.table:
             what = "un graphique" if found.type == "ChartSheet" else f"une feuille {found.type}"
             raise XladdinError("sheet_not_table", path=str(self.path), sheet=found.name, what=what,
-                               what_en="a chart" if found.type == "ChartSheet" else f"a {found.type}")
+                               what_en="a chart" if found.type == "ChartSheet" else f"a {found.type}",
+                               what_de="ein Diagramm" if found.type == "ChartSheet" else f"ein Blatt {found.type}")
         return found
 
     def skipped(self, chosen: str) -> list[str]:
@@ -537,7 +539,9 @@ def _refuse_nothing(path: Path, seen: list) -> None:
         raise InputFileError("file_no_header", path=str(path))
     where = ", ".join(f"de la feuille « {s.name} »" for s, _, _ in seen) if seen and seen[0][0] else "du fichier"
     where_en = ", ".join(f"sheet '{s.name}'" for s, _, _ in seen) if seen and seen[0][0] else "the file"
+    where_de = ", ".join(f"des Blatts «{s.name}»" for s, _, _ in seen) if seen and seen[0][0] else "der Datei"
     raise XladdinError("file_not_list", path=str(path), rows=kinds.HEADER_SCAN, where=where, where_en=where_en,
+                       where_de=where_de,
                        minimum=kinds.MIN_HEADER)
 
 
