@@ -15,7 +15,7 @@ HEADERS = {"fr": ("Ligne", "N° de dossier", "Colonne", "Clé", "Valeur", "Messa
            "en": ("Line", "File number", "Column", "Key", "Value", "Message"),
            "de": ("Zeile", "Dossiernummer", "Spalte", "Schlüssel", "Wert", "Meldung"),
            output.KEYS: ("line", "applicant_id", "column", "key", "value", "message")}
-WIDTHS = [6, 12, 22, 16, 16, 48]
+WIDTHS = [6, 14, 22, 16, 16, 48]
 NONE = {"fr": "Aucune erreur.", "en": "No error.", "de": "Keine Fehler.", output.KEYS: ""}
 
 
@@ -24,9 +24,9 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
     heads = HEADERS[data.lang]
     if len(errors):
         add_table(ws, len(errors), list(heads), ERRORS_TABLE, style="Table Style Medium 3")
-    output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["errors"]), rules=data.rules_label,
-                                            lang=data.lang, widths=list(WIDTHS), wrap={2, 4, 5}, landscape=True,
-                                            when=data.started))
+    page = output.setup_xlsxwriter(ws, output.Page(title=data.title(data.sheet_names["errors"]),
+                                                   rules=data.rules_label, lang=data.lang, widths=list(WIDTHS),
+                                                   wrap={2, 4, 5}, landscape=True, when=data.started))
     for j, h in enumerate(heads):
         ws.write_string(0, j, h, styles.head)
     if not len(errors):
@@ -38,10 +38,15 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
                for c in ("line", "applicant_id", "column", "value", message)]
     for i, (line, applicant_id, column, value, text) in enumerate(zip(*columns), start=1):
         if line is not None:
-            ws.write_number(i, 0, int(line))
+            ws.write_number(i, 0, int(line), styles.int)
         _text(ws, styles, i, 1, applicant_id)
         key = str(column) if column is not None else ""
-        _text(ws, styles, i, 2, output.header(key, data.lang), styles.cell_wrap)
+        label = output.header(key, data.lang)
+        lines = page.row_lines([None, None, label, None, None if value is None else str(value),
+                                None if text is None else str(text)])
+        if lines > 1:
+            ws.set_row(i, 15 * lines)            # a long message shows whole, on screen and on paper
+        _text(ws, styles, i, 2, label, styles.cell_wrap)
         _text(ws, styles, i, 3, key)
         _text(ws, styles, i, 4, value, styles.cell_wrap)
         _text(ws, styles, i, 5, text, styles.cell_wrap)
