@@ -108,3 +108,33 @@ def test_excel_cells_show_german_messages():
     assert convert.message(err, convert.lang("de")) == "#XLADDIN! rent: Zahl unlesbar «abc»"
     assert convert.row_message("Zeile 2, Spalte «Miete» (rent): Zahl unlesbar «x»") == \
         "#XLADDIN! Spalte «Miete» (rent): Zahl unlesbar «x»"
+
+
+def test_a_german_batch_report_speaks_german(tmp_path):
+    """``xladdin import … --lang de``: the Fehler sheet, the decisions' reasons and the console in German."""
+    import openpyxl
+    from typer.testing import CliRunner
+
+    from xladdin.cli import app
+
+    src = tmp_path / "gesuche.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Dossiernummer", "Geburtsdatum", "Staatsangehörigkeit"])
+    ws.append(["BE-1", "31.02.2003", "CH"])
+    ws.append(["BE-2", "15.05.2004", "Schweiz"])
+    wb.save(src)
+    out = tmp_path / "bericht.xlsx"
+    result = CliRunner().invoke(app, ["import", str(src), "--out", str(out), "--rules", "BE-2024", "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert "Gelesene Zeilen: 2 = berechnet: 0 + fehlerhaft: 2 [OK]" in result.output
+    assert "Blatt gelesen: «Sheet» von" in result.output
+    report = openpyxl.load_workbook(out, read_only=True)
+    rows = list(report["Fehler"].iter_rows(values_only=True))
+    assert rows[0] == ("Zeile", "Dossiernummer", "Spalte", "Schlüssel", "Wert", "Meldung")
+    assert rows[1][5] == ("Zeile 2, Spalte «Geburtsdatum» (birth_date): unmögliches Datum «31.02.2003»: diesen Tag "
+                          "gibt es im Kalender nicht")
+    assert rows[2][5].startswith("Zeile 3, Spalte «Staatsangehörigkeit» (nationality): zweistelliger ISO-Ländercode")
+    refused = CliRunner().invoke(app, ["import", str(tmp_path / "fehlt.xlsx"), "--out", str(out), "--lang", "de"])
+    assert refused.exit_code != 0 and "Datei nicht gefunden" in refused.output
+
