@@ -41,10 +41,18 @@ OFFICES = {
     "FR": {"fr": ["Etat de Fribourg", "Service des subsides de formation"],
            "de": ["Staat Freiburg", "Service des subsides de formation"],
            "en": ["State of Fribourg", "Training grants office (Service des subsides de formation)"]},
+    # LSF art. 5: the Section des bourses et prêts d'études decides; DSF: the Département's directive.
+    "JU": {"fr": ["République et Canton du Jura", "Département de la formation, de la culture et des sports",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Republik und Kanton Jura", "Departement für Bildung, Kultur und Sport",
+                  "Section des bourses et prêts d'études"],
+           "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
+                  "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
          "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VD": {"fr": "Lausanne", "de": "Lausanne", "en": "Lausanne"},
-         "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"}}
+         "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"},
+         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

@@ -2,7 +2,9 @@
 workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models) and
 workbooks/sample-applicants-VD.csv (Vaud: one named case per reason code of docs/rules/VD.md §3.2, then seeded
 applicants) and -FR.csv (Fribourg: one named case per reason code of docs/rules/FR.md §3.2; its annex 1 is not held,
-so the cases of the amount codes come back as row errors naming the missing amount).
+so the cases of the amount codes come back as row errors naming the missing amount) and -JU.csv (Jura: one named case
+per reason code of docs/rules/JU.md §3.2, each decided by the texts held, and one with parents whose budget needs the
+LP minimum vital, a row error naming it).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -97,6 +99,10 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     vd = vd_sample()
     vd.to_csv(vd_path, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(vd)} applicants written to {vd_path}")
+    ju_path = out.with_name(f"{out.stem}-JU{out.suffix}")
+    ju = ju_sample()
+    ju.to_csv(ju_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(ju)} applicants written to {ju_path}")
 
 
 # Vaud (VD-2023): a base applicant (docs/rules/VD.md §8, VD-1: a minor at home, bursary 8 259) and one case per
@@ -140,13 +146,20 @@ VD_CASES = {
 }
 
 
+def canton_sample(canton: str, base: dict, cases: dict, size: int = 300, reasons: bool = False) -> pd.DataFrame:
+    """A canton's named cases first (each over ``base``), then seeded applicants shaped for its model (same
+    columns); ``reasons``: each part-time seeded row carries its reason."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **base, **case} for key, case in cases.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton=canton)
+    random = with_reasons(random) if reasons else random
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+
+
 def vd_sample(size: int = 300) -> pd.DataFrame:
     """The named Vaud cases first, then seeded applicants shaped for Vaud's model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **VD_BASE, **case} for key, case in VD_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="VD")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("VD", VD_BASE, VD_CASES, size)
 
 
 
@@ -184,11 +197,57 @@ FR_CASES = {
 
 def fr_sample(size: int = 300) -> pd.DataFrame:
     """The named Fribourg cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **FR_BASE, **case} for key, case in FR_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="FR")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("FR", FR_BASE, FR_CASES, size)
+
+
+# Jura (JU-2026): an adult student without parents' budget, decided by the texts held (docs/rules/JU.md §8: needs
+# 2 000 + 1 000 + 6 000 + 4 800 + 4 800 = 18 600, receipts 80 % × 12 000 = 9 600, bursary 9 000), and one case per
+# reason code of JU.md §3.2. Parents whose budget counts need the LP minimum vital, not held: JU-PARENTS-NEED-LP.
+JU_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "JU", "programme_kind": "bachelor", "level": "tertiary",
+    "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1, "changes_of_course": 0,
+    "application_date": "15.09.2026", "year_start": "17.08.2026", "birth_date": "01.03.2006", "housing": "lease",
+    "training_outside_canton": "oui", "housing_costs": 6000, "earnings": 12000, "transport": 1000, "parents": "none",
+}
+_JU_POOR = {"earnings": 0, "housing_costs": 8400}               # shortfall 18 400: above the maximum
+_JU_PARENTS_NIL = {"birth_date": "01.01.2000", "parents": "together", "p1_adults": 2, "p1_dependent_children": 0,
+                   "p1_children_in_training": 1, "p1_income_total": 0}
+JU_CASES = {
+    "JU-ELIGIBLE": {},
+    "JU-LSF-10": {"nationality": "BR", "permit": "none", "years_domicile_ch": 2},
+    "JU-LSF-10-2": {"study_stay_only": "oui"},
+    "JU-LSF-11": {"aid_domicile": "NE"},
+    "JU-LSF-13": {"programme_kind": "continuing_education"},
+    "JU-OSF-14": {"part_time_ratio": 0.15},
+    "JU-OSF-20-2": {"duration_months": 8},
+    "JU-LSF-19": {"semesters_aided": 8},
+    "JU-LSF-20": {"years_in_training": 11},
+    "JU-OSF-23-4": {"changes_of_course": 2},
+    "JU-LSF-22": {"birth_date": "01.01.1975"},
+    "JU-OSF-65-4": {"application_date": "01.06.2027"},
+    "JU-LSF-31": {"parents": ""},
+    "JU-OSF-48": _JU_PARENTS_NIL,
+    "JU-OSF-54": {"training_outside_canton": "non"},
+    "JU-LSF-25": {"programme_kind": "second_bachelor"},
+    "JU-OSF-22": {"semesters_aided": 6},
+    "JU-OSF-36": _JU_POOR,
+    "JU-OSF-27": {**_JU_POOR, "birth_date": "01.03.2002"},
+    "JU-OSF-30": {**_JU_POOR, "loans_received": 44800},
+    "JU-OSF-36-4": {"earnings": 22700},
+    "JU-OSF-28": {"earnings": 24000},
+    "JU-OSF-65-3": {"application_date": "10.02.2027"},
+    "JU-PARENTS-NEED-LP": {"birth_date": "15.03.2010", "programme_kind": "initial_sec2", "level": "secondary_ii",
+                           "housing": "parents", "training_outside_canton": "non", "housing_costs": 0,
+                           "earnings": 0, "transport": 600, "meals_out": 100, "parents": "together",
+                           "p1_adults": 2, "p1_dependent_children": 1, "p1_children_le10": 1,
+                           "p1_children_in_training": 1, "p1_income_total": 70000, "p1_taxes": 9000,
+                           "p1_housing_costs": 18000},
+}
+
+
+def ju_sample(size: int = 300) -> pd.DataFrame:
+    """The named Jura cases first, then seeded applicants shaped for its model (same columns)."""
+    return canton_sample("JU", JU_BASE, JU_CASES, size, reasons=True)
 
 
 if __name__ == "__main__":

@@ -411,6 +411,19 @@ _FR_MODEL = [
        group="training", cantons=_FR),
 ]
 
+# Inputs of Jura's model (loi RSJU 416.31, ordonnance RSJU 416.311, directive RSJU 416.311.1): docs/rules/JU.md §2.
+_JU = ("JU",)
+_JU_MODEL = [
+    _f("training_outside_canton", BOOL, "Formation suivie hors du canton", "Training outside the canton",
+       "Justifie le logement et la pension hors du domicile familial.", "Justifies lodging and board away from home.",
+       "OSF art. 54 al. 1", default=False, label_de="Ausbildung ausserhalb des Kantons", group="training",
+       cantons=_JU),
+    _f("young_child", BOOL, "Enfant jusqu'en 2e année primaire", "A child up to the 2nd primary year",
+       "Pas de revenu hypothétique du conjoint ni de la personne ayant charge d'enfants.",
+       "No hypothetical income of the spouse or of the student with children.", "OSF art. 62 al. 2, 63",
+       default=False, label_de="Kind bis zum 2. Primarschuljahr", group="household", cantons=_JU),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -470,6 +483,15 @@ _PARENT_TAX_SUFFIXES = [
      "Personen im Familienbudget", "RBPE art. 19-20, 24 al. 3", {"minimum": 1, "cantons": _FR}),
     ("children_under_16", INT, "enfants de moins de 16 ans", "children under 16", "Kinder unter 16 Jahren",
      "RBPE art. 21", {"minimum": 0, "default": 0, "cantons": _FR}),
+    # Jura (ordonnance art. 44, 45 al. 3, 46 al. 7)
+    ("stepparent_income", AMOUNT, "dont revenu du conjoint sans lien de filiation",
+     "of which income of the spouse not related to the student", "davon Einkommen des Stiefelternteils",
+     "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+    ("stepparent_wealth", AMOUNT, "dont fortune du conjoint sans lien de filiation",
+     "of which wealth of the spouse not related to the student", "davon Vermögen des Stiefelternteils",
+     "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
+    ("common_household", BOOL, "ménage commun (concubinage)", "common household (cohabiting)",
+     "Wohngemeinschaft (Konkubinat)", "OSF art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
@@ -535,6 +557,11 @@ _NOT_READ = {
            "lives_with_parents", "wealth", "study_stay_only", "reconversion"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "net_wealth", "children", "in_training",
                                                   "health_premiums", "children_le10", "children_gt10")},
+    # Jura (docs/rules/JU.md §2): the tax assessment's revenu total and net wealth, the LP minimum vital.
+    "JU": {"occupants", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums", "independence",
+           "independent_income", "years_full_time_work", "lives_with_parents", "parents_abroad"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "children", "in_training", "health_premiums",
+                                                  "children_gt10")},
 }
 
 
@@ -625,6 +652,56 @@ _ALSO_READ_BY_VD = {
                                          "children_adult", "taxable_wealth")}
 
 
+# Fields first written for another canton that Jura's model reads too (docs/rules/JU.md §2.1).
+_ALSO_READ_BY_JU = {
+    "study_stay_only", "semesters_aided", "part_time_ratio", "changes_of_course", "reconversion", "earnings",
+    "wealth", "transport", "student_taxes", "first_training_done", "years_independent", "loans_received",
+    "own_household_reason", "cohabiting_partner", "common_child", "housing_costs", "other_income", "training_costs",
+    "meals_out", "part_time_special_reasons", "duration_months", "years_in_training", "training_start",
+    "student_children_le10",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("income_total", "imputed_rent", "income_addbacks", "income_excluded",
+                                         "supplementary_benefits", "owner_occupied", "recognised_deductions",
+                                         "housing_costs", "children_in_training", "net_wealth", "taxes",
+                                         "dependent_children", "children_le10")}
+
+
+# Jura's articles for the fields its model reads (docs/rules/JU.md §2): appended to each field's citation, so that the
+# JU forms cite LSF/OSF/DSF (the other cantons' forms keep only their own laws' parts).
+_JU_ARTICLES = {
+    "birth_date": "OSF art. 36, 48, 59 ; DSF art. 6, 8-9", "nationality": "LSF art. 10 al. 1",
+    "permit": "LSF art. 10 al. 1 d-e", "years_domicile_ch": "LSF art. 10 al. 1 e",
+    "refugee_or_stateless": "LSF art. 10 al. 1 f", "study_stay_only": "LSF art. 10 al. 2",
+    "aid_domicile": "LSF art. 11 ; OSF art. 8", "programme_kind": "LSF art. 13, 18, 25",
+    "level": "OSF art. 36 ; DSF art. 4", "reconversion": "LSF art. 18 a, 20 al. 3 ; OSF art. 15, 24",
+    "recognised": "LSF art. 13-14", "regular_semesters": "LSF art. 19 ; OSF art. 20",
+    "semesters_aided": "LSF art. 19 ; OSF art. 21-22", "part_time_ratio": "LSF art. 17 ; OSF art. 14",
+    "part_time_special_reasons": "LSF art. 17 al. 2 ; DSF art. 9 al. 2", "changes_of_course": "OSF art. 23",
+    "application_date": "OSF art. 65", "year_start": "LSF art. 30 ; OSF art. 66",
+    "duration_months": "OSF art. 20 al. 2", "years_in_training": "LSF art. 20",
+    "training_start": "LSF art. 22 ; OSF art. 24", "housing": "OSF art. 54",
+    "student_children": "OSF art. 36 al. 3, 48 d, 56", "student_children_le10": "OSF art. 45, 56",
+    "married": "OSF art. 3 a, 38 al. 2, 48 c", "cohabiting_partner": "OSF art. 3 a",
+    "common_child": "OSF art. 3 a", "earnings": "OSF art. 59", "spouse_income": "OSF art. 62",
+    "alimony": "OSF art. 40 c", "pensions": "OSF art. 40 c", "other_income": "OSF art. 58",
+    "wealth": "OSF art. 64", "transport": "OSF art. 52", "student_taxes": "OSF art. 41 al. 1 a, 56",
+    "first_training_done": "OSF art. 48 b, 54 al. 1", "years_independent": "OSF art. 3 b, 48 b, 54 al. 1",
+    "loans_received": "OSF art. 30 al. 2", "parents": "OSF art. 38", "own_household_reason": "OSF art. 54 al. 2",
+    "housing_costs": "OSF art. 54 al. 3 ; DSF art. 7", "training_costs": "OSF art. 51 ; DSF art. 4 al. 2",
+    "meals_out": "OSF art. 53 ; DSF art. 5", "p1_canton": "LSF art. 11 al. 1 a, al. 2",
+    "p2_canton": "LSF art. 11 al. 1 a, al. 2", "parental_authority": "LSF art. 11 al. 2",
+    "main_custody": "LSF art. 11 al. 2", "canton_of_origin": "LSF art. 11 al. 1 b, al. 3",
+    "assigned_canton": "LSF art. 11 al. 1 c", "civil_domicile": "LSF art. 11 al. 1 c-d",
+    "independent_canton": "LSF art. 11 al. 1 e",
+    **{f"p{n}_{s}": a for n in (1, 2) for s, a in {
+        "adults": "OSF art. 45-46", "dependent_children": "OSF art. 3 e, 45 al. 2, 46 al. 6",
+        "children_le10": "OSF art. 45", "children_in_training": "OSF art. 48 e", "pays_alimony": "OSF art. 38 al. 3",
+        "income_total": "OSF art. 32, 39-40", "imputed_rent": "OSF art. 40 f", "income_addbacks": "OSF art. 40 a, d-e, h",
+        "income_excluded": "OSF art. 40 g", "supplementary_benefits": "OSF art. 40 b", "net_wealth": "OSF art. 43",
+        "taxes": "OSF art. 41 al. 1 a", "housing_costs": "OSF art. 46", "owner_occupied": "OSF art. 46 al. 3 ; DSF art. 3",
+        "recognised_deductions": "OSF art. 41 al. 2"}.items()},
+}
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -635,11 +712,15 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("VD",))
         if f.cantons and f.key in _ALSO_READ_BY_FR and "FR" not in f.cantons:
             f = replace(f, cantons=f.cantons + ("FR",))
+        if f.cantons and f.key in _ALSO_READ_BY_JU and "JU" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("JU",))
+        if f.key in _JU_ARTICLES and "OSF" not in f.article and "LSF" not in f.article:
+            f = replace(f, article=f"{f.article} ; {_JU_ARTICLES[f.key]}" if f.article else _JU_ARTICLES[f.key])
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)

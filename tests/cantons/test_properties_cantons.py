@@ -16,12 +16,26 @@ from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023"}
-# The parents' income each model reads: the tax assessment (ZH, BE), the RDU of the LHPS (VD, LAEF art. 22).
-INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu"}
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "JU": "JU-2026"}
+# The parents' income each model reads: the tax assessment (ZH, BE, JU), the RDU of the LHPS (VD, LAEF art. 22).
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "JU": "income_total"}
+# JU-2026 names the LP minimum vital and the average rents missing (docs/rules/JU.md §6): the properties run over it
+# with the TEST amounts of tests/cantons/test_ju.py standing for them (not Jura's), so that every row is computed;
+# test_missing_amounts_are_row_errors_only_where_needed runs it as held.
+TEST_AMOUNTS = {"JU": {"family.maintenance.single": 1000, "family.maintenance.single_parent": 1200,
+                       "family.maintenance.couple": 1500, "family.maintenance.child_to_10": 300,
+                       "family.maintenance.child_over_10": 500, "family.rent_max.r2": 800,
+                       "family.rent_max.r3": 1000, "family.rent_max.r4": 1200, "family.rent_max.r5": 1400}}
+# JU-2026 has maxima (OSF art. 36): the bursary stays within them; the others have none.
+CAPPED = {"JU"}
 
 
-def _minimum(rules: str) -> float:
+def ruleset(canton: str):
+    rs = load(RULE_SETS[canton])
+    return rs.with_overrides(TEST_AMOUNTS[canton]) if canton in TEST_AMOUNTS else rs
+
+
+def _minimum(rules) -> float:
     return float(load(rules).value("award.minimum"))
 
 
@@ -29,14 +43,17 @@ def _minimum(rules: str) -> float:
 @SETTINGS
 @given(seed=st.integers(0, 10_000), n=st.integers(1, 300))
 def test_money_invariants(canton, seed, n):
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(n, seed, canton=canton)
     r = assess(table, rules=rules)
     assert list(r["applicant_id"]) == list(table["applicant_id"])           # count and order preserved
     assert r["eligible"].notna().all()                                       # the generator makes no bad cell
     assert (r["aid"] >= 0).all() and (r["bursary"] >= 0).all() and (r["loan"] >= 0).all()   # never negative
     assert (r["aid"] == r["bursary"] + r["loan"]).all()
-    assert r["cap"].isna().all()                                             # no cap in any of them
+    if canton in CAPPED:
+        assert (r["bursary"] <= r["cap"]).all()                              # never above the maximum
+    else:
+        assert r["cap"].isna().all()                                         # no cap in the others
     minimum = _minimum(rules)
     assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
     assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()   # ineligible: nothing
@@ -51,7 +68,7 @@ def test_aid_does_not_increase_with_the_parents_income(canton, seed, n, delta):
     richer = table.copy()
     for parent in ("p1_", "p2_"):
         richer[parent + INCOME[canton]] = richer[parent + INCOME[canton]] + delta
-    before, after = assess(table, rules=RULE_SETS[canton]), assess(richer, rules=RULE_SETS[canton])
+    before, after = assess(table, rules=ruleset(canton)), assess(richer, rules=ruleset(canton))
     assert (after["aid"] <= before["aid"]).all()
     assert (after["eligible"] == before["eligible"]).all()                   # income never decides eligibility
 
@@ -64,7 +81,7 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
     rng = np.random.default_rng(seed)
     bad = rng.random(n) < 0.3
     table.loc[bad, "housing"] = "tent"
-    r = assess(table, rules=RULE_SETS[canton])
+    r = assess(table, rules=ruleset(canton))
     assert r["applicant_id"].tolist() == table["applicant_id"].tolist()
     assert r["eligible"].isna().to_numpy().tolist() == bad.tolist()
     assert r.loc[bad, "reasons"].str.contains("housing").all()
@@ -74,12 +91,29 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
 def test_each_row_is_assessed_as_if_alone(canton):
     """Vectorised over the table or one row at a time: the same results (no row leaks into another)."""
-    rules = RULE_SETS[canton]
+    rules = ruleset(canton)
     table = synthetic_applicants(40, 5, canton=canton)
     together = assess(table, rules=rules)
     for i in range(len(table)):
         alone = assess(table.iloc[[i]].reset_index(drop=True), rules=rules).iloc[0]
         assert together.iloc[i].fillna(-1).to_dict() == alone.fillna(-1).to_dict(), i
+
+
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 150))
+def test_missing_amounts_are_row_errors_only_where_needed(seed, n):
+    """JU-2026 as held: rows and order kept; a row is a row error naming a missing amount, or exactly the row the
+    test amounts give (the amount did not matter to it)."""
+    table = synthetic_applicants(n, seed, canton="JU")
+    held, filled = assess(table, rules="JU-2026"), assess(table, rules=ruleset("JU"))
+    assert held["applicant_id"].tolist() == table["applicant_id"].tolist()
+    errors = held["eligible"].isna()
+    assert held.loc[errors, "reasons"].str.contains("non détenu").all()
+    same = ["eligible", "reasons", "bursary", "loan", "aid"]           # an ineligible row: its outcome only
+    assert held.loc[~errors, same].fillna(-1).equals(filled.loc[~errors, same].fillna(-1))
+    eligible = ~errors & held["eligible"].fillna(False).astype(bool)
+    amounts = ["needs", "resources", "shortfall", "parents_share"]
+    assert held.loc[eligible, amounts].fillna(-1).equals(filled.loc[eligible, amounts].fillna(-1))
 
 
 def test_geneva_draw_is_unchanged():

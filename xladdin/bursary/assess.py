@@ -220,6 +220,26 @@ def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFr
     return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
+def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.ndarray]:
+    """The output of ``rs``. With amounts marked ``missing``, a row that does not need them (``_flag_missing``) has
+    the same outcome whatever they are: its eligibility, reasons and, when eligible, its amounts are those of a run
+    with them at 0 (a NaN would blank a figure the texts decide, and an information code that rests on it); an
+    ineligible row keeps the figures the texts held give (NaN where a missing amount enters)."""
+    parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
+    if not rs.missing:
+        return parts
+    with np.errstate(all="ignore"):
+        low = _output(engine.compute(inputs, rs.filled({name: 0.0 for name in rs.missing}), reference_date), rs,
+                      inputs)
+    eligible = np.asarray(low["eligible"], dtype=bool)
+    for key, values in low.items():
+        if key in ("eligible", "reasons"):
+            parts[key] = values
+        elif key != "rules" and getattr(values, "dtype", None) is not None and values.dtype.kind == "f":
+            parts[key] = np.where(eligible, values, parts[key])
+    return parts
+
+
 def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
                 overrides: dict | None = None, redact: bool | None = None, carry=None) -> Assessment:
     """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
@@ -237,12 +257,12 @@ def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_
         _flag_missing(inputs, rs, rows, reference_date)
     if len(groups) == 1:
         rs = groups[0][0]
-        parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
+        parts = _held_output(inputs, rs, reference_date)
     else:
         parts = {}
         for rs, rows in groups:
             sub = inputs.take(rows)
-            got = _output(engine.compute(sub, rs, reference_date), rs, sub)
+            got = _held_output(sub, rs, reference_date)
             for key, values in got.items():
                 if key not in parts:
                     parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)

@@ -23,6 +23,8 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
         return _vd_applicants(n, seed)
     if canton == "FR":
         return _fr_applicants(n, seed)
+    if canton == "JU":
+        return _ju_applicants(n, seed)
     if canton != "GE":
         return _tax_applicants(n, seed, canton)
     rng = np.random.default_rng(seed)
@@ -105,7 +107,8 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
 
 # Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
-_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14"}
+_TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14",
+                   "JU": "2026-08-17"}
 
 
 def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
@@ -288,6 +291,28 @@ def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
         frame[prefix + "source_taxed_gross"] = 0
     frame["placement_costs"] = np.where(rng.random(n) < 0.05, rng.integers(5, 30, n) * 100, 0)
     frame["paid_placement"] = rng.random(n) < 0.05
+    return frame
+
+
+def _ju_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Jura's model (LSF/OSF/DSF): the tax-based draw, with each parent's dependent children
+    other than the student, a step-parent's share of the income, a common household, and the student's training
+    outside the canton, young child and taxes drawn after it."""
+    frame = _tax_applicants(n, seed, "JU")
+    rng = np.random.default_rng(seed + 3)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+        frame[prefix + "children_le10"] = np.minimum(frame[prefix + "children_le10"], frame[prefix + "dependent_children"])
+        step = (frame[prefix + "adults"] == 2) & (frame["parents"] == "apart") & (rng.random(n) < 0.5)
+        frame[prefix + "stepparent_income"] = np.where(step, (frame[prefix + "income_total"] * 0.4).fillna(0).round(-2), 0)
+        frame[prefix + "stepparent_wealth"] = 0
+        frame[prefix + "common_household"] = (frame[prefix + "adults"] == 2) & (rng.random(n) < 0.05)
+    frame["training_outside_canton"] = rng.random(n) < 0.3
+    frame["young_child"] = (frame["student_children"] > 0) & (rng.random(n) < 0.4)
+    frame["student_children_le10"] = np.minimum(frame["student_children"], rng.integers(0, 2, n))
+    frame["student_taxes"] = np.where(frame["housing"] == "household", rng.integers(0, 30, n) * 100, 0)
+    frame["years_independent"] = np.where(frame["first_training_done"], rng.integers(0, 5, n), 0)
+    frame["duration_months"] = np.where(rng.random(n) < 0.03, rng.integers(3, 12, n), 36)
     return frame
 
 
