@@ -137,7 +137,8 @@ def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinErro
     def message(line: int) -> tuple[str, str, str]:
         if column:
             return cell_message(line, column, error.text("fr"), error.text("en"), error.text("de"))
-        return f"ligne {line} : {error.text('fr')}", f"line {line}: {error.text('en')}", f"Zeile {line}: {error.text('de')}"
+        return (f"ligne {line} : {error.text('fr')}", f"line {line}: {error.text('en')}",
+                f"Zeile {line}: {error.text('de')}")
 
     records = [(int(i), int(inputs.lines[i]), ids[i], column, "", *message(int(inputs.lines[i]))) for i in rows]
     added = pd.DataFrame(records, columns=inputs.errors.columns)

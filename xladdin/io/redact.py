@@ -28,8 +28,8 @@ NAMES = ("last_name", "first_name")
 MASK = {"fr": "(masqué)", "en": "(redacted)", "de": "(verdeckt)"}
 REDACTED = {"fr": "(valeur masquée, --redact)", "en": "(value redacted, --redact)", "de": "(Wert verdeckt, --redact)"}
 _ACTIVE: ContextVar[bool] = ContextVar("xladdin_redact", default=False)
-_PART = re.compile(r"^(?P<head>(?:ligne|line|Zeile) \d+, (?:colonne|column|Spalte) (?:(?:«[^»]*»|'[^']*') )?\(?(?P<key>\w+)\)?)"
-                   r"\s?:.*$", re.DOTALL)
+_PART = re.compile(r"^(?P<head>(?:ligne|line|Zeile) \d+, (?:colonne|column|Spalte) "
+                   r"(?:(?:«[^»]*»|'[^']*') )?\(?(?P<key>\w+)\)?)\s?:.*$", re.DOTALL)
 
 
 @contextmanager
@@ -88,10 +88,12 @@ def comparison(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def errors(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """An error list (line, applicant_id, column, value, message_fr, message_en) with personal values masked."""
+    """An error list (line, applicant_id, column, value, message_fr, message_en, message_de), personal values masked."""
     if frame is None or not len(frame) or "column" not in frame:
         return frame
     out = frame.copy()
+    if "value" in out and lang in MASK and lang != "fr":      # the reader masks in French; the report in its language
+        out["value"] = out["value"].astype(object).replace(MASK["fr"], MASK[lang])
     personal = out["column"].isin(PERSONAL).to_numpy()
     if personal.any():
         if "value" in out:
