@@ -114,6 +114,7 @@ _MESSAGES = {
 }
 
 
+@lru_cache(maxsize=1024)
 def column_name(key: str, lang: str = "fr") -> str:
     """A column as the clerk knows it: ``colonne « Date de naissance » (birth_date)``, ``Spalte «Geburtsdatum»``."""
     f = schema.BY_KEY.get(key)
