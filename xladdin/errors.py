@@ -1,4 +1,4 @@
-"""Errors a user can cause, with messages in French (first) and English.
+"""Errors a user can cause, with messages in French (first) and English; German in :mod:`xladdin.errors_de`.
 
 User mistakes never surface as tracebacks: faces catch :class:`XladdinError` and print its message.
 """

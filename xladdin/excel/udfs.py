@@ -37,7 +37,7 @@ DOC_APPLICANT = ("Dossier : 2 lignes (en-têtes + valeurs) ou 2 colonnes (libell
 DOC_RULES = "Jeu de règles (défaut « GE » : celui en vigueur à la date de chaque dossier ; ou un id, p. ex. GE-2025)."
 DOC_HEADERS = ("Facultatif : ligne d'en-têtes quand « applicant » n'est qu'une ligne de valeurs "
                "(p. ex. A$1:BH$1).")
-DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (en-têtes allemands), ou cle (clés du schéma)."
+DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (allemand), ou cle (clés du schéma)."
 
 
 def guard(help_fr: str):
