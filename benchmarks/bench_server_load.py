@@ -59,6 +59,45 @@ def serve(app):
         sock.close()
 
 
+@contextmanager
+def serve_process(token: str, log: Path, *options: str, env: dict | None = None):
+    """``xladdin serve`` in its own process on a free loopback port (``options`` added to its command line, its
+    output in ``log``); yields ``(base URL, port, process)`` once it answers, stops it afterwards."""
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**(os.environ if env is None else env), "XLADDIN_TOKEN": token, "XLWINGS_LICENSE_KEY": "noncommercial"}
+    command = Path(sys.executable).with_name("xladdin")               # the venv's console script
+    with open(log, "wb") as out:
+        process = subprocess.Popen([str(command), "serve", "--port", str(port), *options], env=env, stdout=out,
+                                   stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert process.poll() is None, log.read_text()
+            try:
+                if httpx.get(base + "/xlwings/custom-functions-meta", headers={"Authorization": f"Bearer {token}"},
+                             timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "xladdin serve did not start: " + log.read_text()
+            time.sleep(0.2)
+        yield base, port, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(15)
+
+
 def payload(func_name: str, *args) -> dict:
     """The body Excel's custom-functions runtime posts through xladdin's JS bridge (as JSON carries it)."""
     import xlwings

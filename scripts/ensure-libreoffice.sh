@@ -7,6 +7,13 @@ if command -v soffice >/dev/null 2>&1 && [ ! -e /usr/lib/python3/dist-packages/u
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-uno >/dev/null \
     || echo "python3-uno could not be installed: the Calc add-in tests will be skipped." >&2
 fi
+# Headless Chromium and its driver: the real browser the Excel web bridge's test runs in (tests/excel).
+if { ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; } && [ "$(id -u)" -eq 0 ]; then
+  echo "Installing Chromium (headless) and chromedriver for the web bridge's browser test..." >&2
+  { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null; } \
+    || echo "Chromium could not be installed: the web bridge's browser test will fail." >&2
+fi
 if command -v soffice >/dev/null 2>&1; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "LibreOffice is missing and we are not root: the real-spreadsheet tests will be reported as skipped." >&2

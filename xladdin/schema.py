@@ -7,6 +7,7 @@ inputs"); ``None`` means "unknown", which never establishes a condition in the a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -424,6 +425,26 @@ _JU_MODEL = [
        default=False, label_de="Kind bis zum 2. Primarschuljahr", group="household", cantons=_JU),
 ]
 
+# Inputs of Neuchâtel's model (LAF RSN 418.10, RLAF RSN 418.110, ALAF RSN 418.110.0): docs/rules/NE.md §2.
+_NE = ("NE",)
+_NE_MODEL = [
+    _f("reference_unit", ENUM, "Unité économique de référence (UER) de la personne en formation",
+       "Reference economic unit (UER) of the student",
+       "UER parentale ou propre, telle que le guichet social l'a établie (RELHaCoPS) ; vide = propre si "
+       "marié·e, avec enfant, ménage propre ou sans parents, sinon parentale.",
+       "Parents' or own unit, as the social desk set it (RELHaCoPS); empty = own when married, with a child, own "
+       "household or no parents, else the parents'.", "RLAF art. 16, 18 al. 1", values=("parental", "own"),
+       value_labels_fr={"parental": "UER parentale", "own": "UER propre"},
+       value_labels_en={"parental": "parents' unit", "own": "own unit"},
+       value_labels_de={"parental": "Einheit der Eltern", "own": "eigene Einheit"},
+       label_de="Wirtschaftliche Bezugseinheit (UER) der Person in Ausbildung", group="household", cantons=_NE),
+    _f("years_domicile_canton", INT, "Années de séjour légal dans le canton", "Years of legal stay in the canton",
+       "Permis B : plus de trois ans dans le canton suffisent ; séjours aux seules fins d'études non comptés.",
+       "Permit B: more than three years in the canton are enough; stays for study only do not count.",
+       "LAF art. 7 lit. c ; RLAF art. 5 al. 1", default=0, minimum=0,
+       label_de="Jahre rechtmässigen Aufenthalts im Kanton", group="identity", cantons=_NE),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -561,6 +582,13 @@ _NOT_READ = {
     "JU": {"occupants", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums", "independence",
            "independent_income", "years_full_time_work", "lives_with_parents", "parents_abroad"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "children", "in_training", "health_premiums",
+                                                  "children_gt10")},
+    # Neuchâtel (docs/rules/NE.md §2): the UER's RDU (RELHaCoPS) stands for the parents' incomes, the spouse's
+    # income is in the own UER's RDU; the social-aid norms (RSN 831.02) stand for the household's composition.
+    "NE": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "spouse_income",
+           "p1_pays_alimony", "p2_pays_alimony",
+           "independence", "independent_income", "years_full_time_work", "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "children_le10",
                                                   "children_gt10")},
 }
 
@@ -702,6 +730,41 @@ _JU_ARTICLES = {
 }
 
 
+# Fields first written for another canton that Neuchâtel's model reads too (docs/rules/NE.md §2.1).
+_ALSO_READ_BY_NE = {
+    "student_rdu", "separate_lodging", "housing_costs", "training_costs", "meals_out", "other_income",
+    "part_time_special_reasons", "training_start", "apprenticeship", "first_training_done", "years_independent",
+    "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "adults", "dependent_children", "children_in_training",
+                                         "taxable_wealth", "housing_costs", "supplementary_benefits")}
+
+# The NE articles of the fields Neuchâtel's model reads (cited on its forms; another canton's form drops them).
+_NE_ARTICLES = {
+    "birth_date": "LAF art. 12 ; RLAF art. 12, 32 al. 2", "nationality": "LAF art. 7",
+    "permit": "LAF art. 7 lit. c-d", "years_domicile_ch": "LAF art. 7 lit. c", "refugee_or_stateless": "LAF art. 7 lit. d",
+    "study_stay_only": "RLAF art. 5 al. 1", "parents_abroad": "LAF art. 7 lit. b, 8 al. 1 lit. b",
+    "aid_domicile": "LAF art. 8", "programme_kind": "LAF art. 10, 15, 22 ; RLAF art. 8-10, 48", "level": "LAF art. 15",
+    "reconversion": "LAF art. 10 al. 4 ; RLAF art. 10-11", "recognised": "LAF art. 13-14 ; RLAF art. 13",
+    "regular_semesters": "LAF art. 9 al. 1 ; RLAF art. 6", "semesters_aided": "LAF art. 9 al. 1 ; RLAF art. 6 al. 1",
+    "part_time_ratio": "LAF art. 17 al. 2", "part_time_special_reasons": "LAF art. 17 al. 2",
+    "changes_of_course": "LAF art. 9 al. 2-3 ; RLAF art. 7", "application_date": "RLAF art. 55",
+    "year_start": "RLAF art. 55", "training_start": "LAF art. 12 ; RLAF art. 12 al. 2",
+    "apprenticeship": "RLAF art. 36 ; ALAF art. 5", "separate_lodging": "RLAF art. 31, 40 ; ALAF art. 4",
+    "housing": "RLAF art. 16", "student_children": "LAF art. 21 al. 2", "married": "RLAF art. 16",
+    "earnings": "RLAF art. 36-37 ; ALAF art. 3", "alimony": "RLAF art. 35 al. 2", "pensions": "RLAF art. 35 al. 2",
+    "wealth": "RLAF art. 29 al. 2, 38", "health_premiums": "RLAF art. 26", "transport": "RLAF art. 43",
+    "student_taxes": "RLAF art. 27, 41", "housing_costs": "RLAF art. 25, 40 al. 3 ; ALAF art. 4",
+    "other_income": "RLAF art. 46", "training_costs": "RLAF art. 44 ; ALAF art. 6",
+    "meals_out": "RLAF art. 42 ; ALAF art. 5", "first_training_done": "LAF art. 20 al. 2 lit. b",
+    "years_independent": "LAF art. 20 al. 2 lit. b", "loans_received": "RLAF art. 49 al. 2",
+    "parents": "RLAF art. 16, 19 al. 2", "student_rdu": "RLAF art. 18, 21, 34",
+} | {f"p{n}_{s}": article for n in (1, 2) for s, article in (
+    ("rdu", "RLAF art. 18-19, 21"), ("adults", "RLAF art. 30"), ("health_premiums", "RLAF art. 26"),
+    ("taxes", "RLAF art. 27"), ("supplementary_benefits", "RLAF art. 19 al. 1"), ("taxable_wealth", "RLAF art. 29"),
+    ("housing_costs", "RLAF art. 25"), ("children_in_training", "RLAF art. 20"),
+    ("dependent_children", "RLAF art. 29 al. 1 ; ALAF art. 2"))}
+
+
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
     out = []
@@ -716,11 +779,16 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("JU",))
         if f.key in _JU_ARTICLES and "OSF" not in f.article and "LSF" not in f.article:
             f = replace(f, article=f"{f.article} ; {_JU_ARTICLES[f.key]}" if f.article else _JU_ARTICLES[f.key])
+        if f.cantons and f.key in _ALSO_READ_BY_NE and "NE" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("NE",))
+        if f.key in _NE_ARTICLES and f.used_by("NE"):
+            f = replace(f, article=f"{f.article} ; {_NE_ARTICLES[f.key]}" if f.article else _NE_ARTICLES[f.key])
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _NE_MODEL
+                                                             + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)
@@ -769,6 +837,15 @@ def resolve_header(name: object) -> str | None:
     """The schema key a column header stands for (its key, or its French/English/German label), else None."""
     if name is None:
         return None
+    try:
+        return _resolve_folded(name)
+    except TypeError:                       # an unhashable header: folded without the memo
+        return _HEADER_INDEX.get(_fold(name))
+
+
+@functools.lru_cache(maxsize=4096, typed=True)      # typed: the headers 1, 1.0 and True fold differently
+def _resolve_folded(name: object) -> str | None:
+    """:func:`resolve_header`, remembered: a row of per-row formulas resolves the same 60 headers each call."""
     return _HEADER_INDEX.get(_fold(name))
 
 

@@ -75,6 +75,20 @@ def test_every_endpoint_needs_the_token(server, method, path):
     assert r.status_code == (401 if method == "POST" else 200)      # the manifest's key: read-only resources
 
 
+def test_batch_endpoint_needs_the_token_in_the_header(server):
+    base, token = server
+    body = {"func_name": "loan_plan", "calls": [[1000, 2026], [2000, 2027]]}
+    path = base + "/xlwings/custom-functions-batch"
+    for headers in ({}, auth("x" * len(token)), {"Authorization": token}):
+        assert httpx.post(path, json=body, headers=headers).status_code == 401
+    assert httpx.post(path, json=body, params={"key": read_only_key(token)}).status_code == 401
+    r = httpx.post(path, json=body, headers=auth(token))
+    assert r.status_code == 200 and [plan[1][0] for plan in r.json()["results"]] == [2028, 2029]
+    many = [[[[1] * 1000] * 100, 2026]] * 11                         # 1 100 000 cells over 11 calls
+    r = httpx.post(path, json={"func_name": "loan_plan", "calls": many}, headers=auth(token), timeout=60)
+    assert r.status_code == 413 and "800 000" in r.text
+
+
 def test_meta_and_code(server):
     base, token = server
     meta = httpx.get(base + "/xlwings/custom-functions-meta", headers=auth(token)).json()
@@ -84,7 +98,7 @@ def test_meta_and_code(server):
     assert code.headers["content-type"].startswith("text/javascript")
     for function_id in ids:
         assert f'CustomFunctions.associate("{function_id}"' in code.text
-    assert f'"{base}/xlwings/custom-functions-call"' in code.text and token in code.text
+    assert f'"{base}/xlwings/custom-functions-batch"' in code.text and token in code.text
     assert "$" not in code.text.replace("${", "")                    # every template placeholder was filled
 
 

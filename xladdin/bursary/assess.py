@@ -16,7 +16,7 @@ from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
 from . import engine, missing, model
 from .common import RIGHT_LABELS
-from .inputs import Inputs, cell_message, date_value, message_column, parse, table_from
+from .inputs import Inputs, cell_message, date_value, message_column, parse, parse_record, table_from
 from .rule import round_half_up
 
 INDEPENDENCE = np.array(BY_KEY["independence"].values, dtype=object)
@@ -148,7 +148,7 @@ def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinErro
 
 def _flag_missing(inputs: Inputs, rs: RuleSet, rows: np.ndarray, reference_date) -> None:
     """Rows whose outcome depends on a parameter marked ``missing`` become row errors naming it and its annex."""
-    if not rs.missing or len(rows) == 0:
+    if not engine.constant(rs, "missing") or len(rows) == 0:
         return
     sub = inputs if len(rows) == inputs.n else inputs.take(rows)
     for name, mask in missing.rows_needing(sub, rs, reference_date).items():
@@ -181,7 +181,7 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
         "loan": c["loan"],
         "aid": c["aid"],
         "entitlement_semesters": c["entitlement_semesters"],
-        "rules": np.full(inputs.n, rs.label, dtype=object),
+        "rules": np.full(inputs.n, engine.constant(rs, "label"), dtype=object),
     }
 
 
@@ -198,26 +198,49 @@ def _text_column(values: np.ndarray):
     return pd.array(values, dtype=object)
 
 
-def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
-    """Typed output columns; rows with an input error keep their id and carry the messages in ``reasons``."""
+def _final(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Each output column as (values, missing): rows with an input error keep their id and carry the messages in
+    ``reasons``, every other output of theirs is missing; a NaN amount (no cap, no limit) is missing too."""
     bad = inputs.row_error
-    columns: dict[str, object] = {"applicant_id": _text_column(parts["applicant_id"])}
-    columns["eligible"] = pd.arrays.BooleanArray(parts["eligible"].astype(bool), bad.copy())
-    reasons = parts["reasons"].copy()
+    none = np.zeros(inputs.n, dtype=bool)
+    out = {"applicant_id": (parts["applicant_id"], none), "eligible": (parts["eligible"].astype(bool), bad)}
+    reasons = parts["reasons"]
     if bad.any():
+        reasons = reasons.copy()
         column = message_column(lang)
-        joined = inputs.errors.groupby("position", sort=False)[column].agg(" | ".join)
-        reasons[joined.index.to_numpy(dtype=int)] = joined.to_numpy(dtype=object)
-    columns["reasons"] = _text_column(reasons)
-    independence = parts["independence"].copy()
-    independence[bad] = None
-    columns["independence"] = _text_column(independence)
+        if inputs.n == 1:                           # one applicant: all its messages, in the errors' order
+            reasons[0] = " | ".join(inputs.errors[column])
+        else:
+            joined = inputs.errors.groupby("position", sort=False)[column].agg(" | ".join)
+            reasons[joined.index.to_numpy(dtype=int)] = joined.to_numpy(dtype=object)
+    out["reasons"] = (reasons, none)
+    independence = parts["independence"]
+    if bad.any():
+        independence = independence.copy()
+        independence[bad] = None
+    out["independence"] = (independence, none)
     for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",
                 "entitlement_semesters"):
         values = np.where(bad, np.nan, parts[key].astype(float))
         missing = np.isnan(values)
-        columns[key] = pd.arrays.IntegerArray(np.where(missing, 0, values).astype(np.int64), missing)
-    columns["rules"] = _text_column(parts["rules"])
+        out[key] = (np.where(missing, 0, values).astype(np.int64), missing)
+    out["rules"] = (parts["rules"], none)
+    return out
+
+
+_TEXT_OUTPUTS = ("applicant_id", "reasons", "independence", "rules")
+
+
+def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
+    """Typed output columns (:func:`_final`): text in pandas' text type, ``eligible`` boolean, amounts Int64."""
+    columns: dict[str, object] = {}
+    for key, (values, missing) in _final(parts, inputs, lang).items():
+        if key in _TEXT_OUTPUTS:
+            columns[key] = _text_column(values)
+        elif key == "eligible":
+            columns[key] = pd.arrays.BooleanArray(values, missing.copy())
+        else:
+            columns[key] = pd.arrays.IntegerArray(values, missing)
     return pd.DataFrame({key: columns[key] for key in OUTPUT_COLUMNS})
 
 
@@ -227,7 +250,7 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
     with them at 0 (a NaN would blank a figure the texts decide, and an information code that rests on it); an
     ineligible row keeps the figures the texts held give (NaN where a missing amount enters)."""
     parts = _output(engine.compute(inputs, rs, reference_date), rs, inputs)
-    if not rs.missing:
+    if not engine.constant(rs, "missing"):
         return parts
     with np.errstate(all="ignore"):
         low = _output(engine.compute(inputs, rs.filled({name: 0.0 for name in rs.missing}), reference_date), rs,
@@ -241,14 +264,26 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
     return parts
 
 
-def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
-                overrides: dict | None = None, redact: bool | None = None, carry=None) -> Assessment:
-    """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
+def _row(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, object]:
+    """The output of a one-row assessment as plain Python values (None where the table shows an empty cell):
+    the cells of :func:`_frame`'s row, without a DataFrame."""
+    row: dict[str, object] = {}
+    final = _final(parts, inputs, lang)
+    for key in OUTPUT_COLUMNS:
+        values, missing = final[key]
+        value = values[0]
+        if missing[0] or value is None:
+            row[key] = None
+        elif key in _TEXT_OUTPUTS:
+            row[key] = str(value)
+        else:
+            row[key] = value.item()               # numpy bool / int64 -> Python bool / int
+    return row
 
-    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`). ``carry``: one chunk
-    of a streamed table (:class:`xladdin.bursary.inputs.Carry`, :mod:`xladdin.io.stream`)."""
-    frame, lines, raw = table_from(applicants)
-    inputs = parse(frame, lines, redact=redact, carry=carry)
+
+def _assess(inputs: Inputs, raw, rules, reference_date, overrides) -> tuple[dict, list, np.ndarray]:
+    """The engine over parsed inputs: output parts (one array per output, input order), the rule sets and their
+    rows, and the rows assessed outside their rule set's period."""
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     if overrides:
@@ -270,9 +305,31 @@ def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_
                 parts[key][rows] = values
     out_of_period &= ~inputs.row_error
     parts["reasons"] = _note(parts["reasons"], out_of_period, rules_mod.OUT_OF_PERIOD)
+    return parts, groups, out_of_period
+
+
+def assess_full(applicants, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None, lang: str = "fr",
+                overrides: dict | None = None, redact: bool | None = None, carry=None) -> Assessment:
+    """Parse, validate and assess a table of applicants; nothing is dropped (spec §5).
+
+    ``redact`` (``--redact``): no message quotes a cell's value (:mod:`xladdin.io.redact`). ``carry``: one chunk
+    of a streamed table (:class:`xladdin.bursary.inputs.Carry`, :mod:`xladdin.io.stream`)."""
+    frame, lines, raw = table_from(applicants)
+    inputs = parse(frame, lines, redact=redact, carry=carry)
+    parts, groups, out_of_period = _assess(inputs, raw, rules, reference_date, overrides)
     results = _frame(parts, inputs, lang)
     return Assessment(results, inputs.errors, inputs, groups[0][0], [g[0] for g in groups],
                       inputs.unknown_columns, raw, out_of_period)
+
+
+def assess_one(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference_date=None,
+               lang: str = "fr") -> dict[str, object]:
+    """One applicant (``{key or header: cell}``, an Excel cell's formula) → its output row as plain values
+    (``OUTPUT_COLUMNS`` order; None where :func:`assess_full` shows NA): the same steps over one-element columns,
+    read cell by cell (:func:`xladdin.bursary.inputs.parse_record`) and assembled without a DataFrame."""
+    inputs = parse_record(applicant)
+    parts, _, _ = _assess(inputs, None, rules, reference_date, None)
+    return _row(parts, inputs, lang)
 
 
 def _reasons_article(rs: RuleSet) -> str:
@@ -302,10 +359,13 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
     table. ``keys=True`` adds a ``key`` column: the traced output's name (``needs``, ``p1_share``...), which lets a
     face label a step in a language the trace does not speak (decision letters in German).
     """
-    frame, lines, raw = table_from(applicant)
-    if len(frame) != 1:
-        raise XladdinError("explain_one_row", rows=len(frame))
-    inputs = parse(frame, lines)
+    if isinstance(applicant, dict):                # one record (an Excel cell's): read cell by cell
+        inputs, raw = parse_record(applicant), None
+    else:
+        frame, lines, raw = table_from(applicant)
+        if len(frame) != 1:
+            raise XladdinError("explain_one_row", rows=len(frame))
+        inputs = parse(frame, lines)
     reference_date = _as_date(reference_date)
     groups, out_of_period = _resolve_rules(rules, inputs, reference_date)
     rs = groups[0][0]

@@ -22,14 +22,37 @@ def reference_dates(inputs: Inputs, reference_date: dt.date | None, rules: RuleS
     if rules is None:
         return september_first(inputs.cols["year_start"])
     c = Columns(inputs.n, inputs.cols)
-    return model.steps(rules)[model.SLOTS.index("reference_date")](c, rules.v)["reference_date"]
+    return model.steps(rules)[model.SLOTS.index("reference_date")](c, values_of(rules))["reference_date"]
+
+
+_CONSTANT: dict[int, tuple] = {}
+
+
+def constant(rules: RuleSet, name: str):
+    """``getattr(rules, name)`` for a derived property of a rule set (``v``: the parameters as a namespace,
+    ``missing``, ``label``), made once per rule set: an Excel cell's one applicant would otherwise rebuild it on
+    every call."""
+    got = _CONSTANT.get(id(rules))
+    if got is None or got[0] is not rules:              # the rule set is kept with it, so its id stays its own
+        if len(_CONSTANT) >= 64:
+            _CONSTANT.clear()
+        got = _CONSTANT[id(rules)] = (rules, {})
+    known = got[1]
+    if name not in known:
+        known[name] = getattr(rules, name)
+    return known[name]
+
+
+def values_of(rules: RuleSet):
+    """The rule set's parameters as a namespace (``rules.v``), made once."""
+    return constant(rules, "v")
 
 
 def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None) -> Columns:
     """Run every step of the rule set's model over all rows; returns the inputs plus every step's outputs."""
     c = Columns(inputs.n, inputs.cols)
     c.fixed_reference_date = reference_date
-    values = rules.v
+    values = values_of(rules)
     notes: dict[str, np.ndarray] = {}
     for step in model.steps(rules):
         out = step(c, values)
@@ -58,9 +81,12 @@ def reasons(c: Columns) -> np.ndarray:
     so it stays fast)."""
     masks = c["reason_masks"]
     order = [code for code in c.reason_codes if code in masks] + [code for code in masks if code not in c.reason_codes]
+    if c.n == 1:                                         # one applicant: its codes in that order
+        return np.array([";".join(code for code in order if masks[code][0])], dtype=object)
     bits = np.zeros(c.n, dtype=np.int64)
     for i, code in enumerate(order):
         bits |= masks[code].astype(np.int64) << i
+
     unique, inverse = np.unique(bits, return_inverse=True)
     texts = np.array([";".join(code for i, code in enumerate(order) if b >> i & 1) for b in unique], dtype=object)
     return texts[inverse]

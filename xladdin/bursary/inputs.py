@@ -565,6 +565,8 @@ def _parse_text(f, raw, blank, errors, texts: tuple | None = None) -> np.ndarray
 
 def _duplicates(f, out: np.ndarray, errors) -> None:
     """A file number seen on an earlier line: an error of the later row, naming the first line."""
+    if len(out) < 2 and errors.root.carry is None:           # one row: no earlier line to repeat
+        return
     ids = pd.Series(out, dtype=object)
     dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy(copy=True)
     earlier = errors.root.carry.first_line if errors.root.carry is not None else {}
@@ -790,9 +792,10 @@ def _parse_enum(f, raw, blank, errors) -> np.ndarray:
     codes = np.fromiter((-1 if b else index.get(_fold(v), -2) for v, b in zip(raw, blank)), dtype=np.int16,
                         count=len(raw))
     bad = codes == -2
-    errors.add(bad, f.key, "enum", raw, allowed_fr=", ".join(f.value_label(v, "fr") for v in f.values),
-               allowed_en=", ".join(f.value_label(v, "en") for v in f.values),
-               allowed_de=", ".join(f.value_label(v, "de") for v in f.values))
+    if bad.any():                                   # the allowed values are spelt out only for a message
+        errors.add(bad, f.key, "enum", raw, allowed_fr=", ".join(f.value_label(v, "fr") for v in f.values),
+                   allowed_en=", ".join(f.value_label(v, "en") for v in f.values),
+                   allowed_de=", ".join(f.value_label(v, "de") for v in f.values))
     codes[bad] = -1
     return codes
 
@@ -989,3 +992,142 @@ def table_from(applicants) -> tuple[pd.DataFrame, np.ndarray | None, object]:
     if isinstance(applicants, pd.DataFrame):
         return applicants, None, None
     raise TypeError(f"applicants must be a DataFrame, list of dicts, path or RawTable, not {type(applicants)}")
+
+
+# --- one applicant (an Excel cell's formula) ----------------------------------------------------------------
+
+_NO_ERRORS = pd.DataFrame({c: np.array([], dtype=np.int64 if c in ("position", "line") else object)
+                           for c in ERROR_COLUMNS})
+"""The errors of a row without any: one shared empty table (faces replace ``Inputs.errors``, never change it)."""
+
+
+@lru_cache(maxsize=1)
+def _absent_row() -> tuple[dict[str, np.ndarray], dict[str, int]]:
+    """Every field's "missing" value as a read-only one-row column (what a field the row lacks reads as), in the
+    schema's order, and each field's place in that order."""
+    cols = {}
+    for f in schema.FIELDS:
+        cols[f.key] = _absent(f, 1)
+        cols[f.key].flags.writeable = False
+    return cols, {f.key: i for i, f in enumerate(schema.FIELDS)}
+
+
+class _RowCollector(_Collector):
+    """The errors of one row: a check that finds nothing (nearly all of them) costs a look at one flag."""
+
+    def add(self, mask: np.ndarray, column: str, kind: str, raw: np.ndarray, **kw) -> None:
+        if mask[0]:
+            super().add(mask, column, kind, raw, **kw)
+
+
+class _RowCells:
+    """The raw cells of one applicant, read the way :func:`_cross_checks` reads a table (``key in frame``,
+    ``_Cells(frame[key])[0]``)."""
+
+    def __init__(self, cells: dict):
+        self.cells = cells
+
+    def __contains__(self, key) -> bool:
+        return key in self.cells
+
+    def __getitem__(self, key):
+        return _OneCell(self.cells[key])
+
+
+@dataclass
+class _OneCell:
+    value: object
+
+    @property
+    def iloc(self) -> tuple:
+        return (self.value,)
+
+
+_READ: dict[tuple, np.ndarray] = {}
+"""Cells read without a message, by (field, type, value): a list's rows repeat most of their cells (no, 0, CH,
+the same dates), and the reading of a cell depends on nothing else (messages do; they are never kept)."""
+READ_MAX = 20_000
+
+
+def _memo_key(key: str, kind: type, value) -> tuple | None:
+    if kind is float and value == 0:
+        return key, kind, repr(value)               # 0.0 and -0.0 are equal, yet not the same cell
+    if kind in (str, float, int, bool, type(None)):
+        return key, kind, value
+    return None                                     # dates, entities: read each time
+
+
+def _remember(memo: tuple, column: np.ndarray) -> None:
+    if len(_READ) >= READ_MAX:
+        _READ.clear()
+    column.flags.writeable = False                  # shared by every row that has this cell
+    _READ[memo] = column
+
+
+def _one_cell(value) -> np.ndarray:
+    raw = np.empty(1, dtype=object)
+    raw[0] = value
+    return raw
+
+
+def parse_record(record: dict, line: int = 2, redact: bool | None = None, today: dt.date | None = None) -> Inputs:
+    """One applicant (``{header or key: cell}``, as an Excel function receives it) into the typed columns of
+    :func:`parse`, without a table: each present field goes through the parser its cell takes in a table column
+    (a number cell as a typed column, :func:`_typed_column`; a date serial as :func:`_parse_numeric_first` reads
+    it; anything else through its kind's cell parser, ``_PARSERS``) over a one-element column, then the same row
+    checks: the same values and messages as :func:`parse` over a one-row table, without DataFrame or factorize.
+    ``line``: the line messages name (2: the row under its header)."""
+    redact = redacting() if redact is None else redact
+    absent, order = _absent_row()
+    lines = np.array([line], dtype=np.int64)
+    cells: dict[str, object] = {}
+    unknown: list[str] = []
+    for name, value in record.items():
+        key = name if name in order else schema.resolve_header(name)     # a key stands for itself
+        if key is None or key in cells:
+            unknown.append(str(name))
+        else:
+            cells[key] = value
+    raw_ids = _one_cell(cells.get("applicant_id"))
+    ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
+    errors = _RowCollector(lines, ids, redact)
+    cols = dict(absent)
+    for key in sorted(cells, key=order.__getitem__):       # the schema's order, as parse() reads the columns
+        f, value = schema.BY_KEY[key], cells[key]
+        kind = type(value)
+        if key == "applicant_id":
+            cols[key] = _parse_text(f, raw_ids, None, errors)
+            continue
+        memo = _memo_key(key, kind, value)
+        got = _READ.get(memo) if memo is not None else None
+        if got is not None:
+            cols[key] = got
+            continue
+        before = len(errors.records), errors.day_first
+        if f.kind in (INT, AMOUNT, RATIO) and (kind is float or kind is int):
+            num = np.array([value], dtype=float)              # no text to read: checked as a typed column
+            cols[key] = _check_number(f, num, np.isnan(num), num, errors,
+                                      whole=f.kind != INT or float(value).is_integer())
+        elif f.kind == DATE and kind is float:                 # an Excel serial
+            num = np.array([value])
+            cols[key] = _parse_date(f, num, np.isnan(num), errors)
+        else:
+            raw = _one_cell(value)
+            cols[key] = _PARSERS[f.kind](f, raw, _blank(raw), errors)
+        if memo is not None and (len(errors.records), errors.day_first) == before:
+            _remember(memo, cols[key])
+    _month_first(errors, redact)
+    _cross_checks(cols, errors, _RowCells(cells), 1, today or dt.date.today())
+    if "applicant_id" not in cells:
+        errors.add(np.ones(1, bool), "applicant_id", "missing_column", raw_ids)
+    if errors.records:
+        records = sorted(errors.records, key=lambda r: r[3])        # by column, stable: as parse() sorts them
+        err = pd.DataFrame(records, columns=ERROR_COLUMNS)
+    else:
+        err = _NO_ERRORS
+    return Inputs(1, cols, err, np.array([bool(errors.records)]), lines, set(cells), unknown)
+
+
+def forget_read_cells() -> None:
+    """Drop the remembered readings of :func:`parse_record` (a cold start, for a benchmark)."""
+    _READ.clear()

@@ -26,6 +26,8 @@ class Rule:
     variant: str = ""              # its name among the slot's variants, as rule sets choose it
 
 
+SMALL = 32        # up to this many rows, comparing cell by cell costs less than factorising the column
+
 # (slot, variant) -> step function; filled by the @rule decorators of the modules xladdin.bursary.model imports.
 VARIANTS: dict[tuple[str, str], Callable] = {}
 
@@ -73,7 +75,10 @@ class Columns(dict):
         """The text input (e.g. ``nationality``) is one of ``codes``; compared once per distinct value, since
         ``np.isin`` on text compares every cell with every code."""
         allowed = set(codes)
-        index, uniques = pd.factorize(self[key], use_na_sentinel=True)
+        column = self[key]
+        if self.n <= SMALL:                           # a few rows (one Excel cell's applicant): cell by cell
+            return np.fromiter((v is not None and v in allowed for v in column), dtype=bool, count=self.n)
+        index, uniques = pd.factorize(column, use_na_sentinel=True)
         hit = np.fromiter((u in allowed for u in uniques), dtype=bool, count=len(uniques))
         return np.append(hit, False)[index]          # index -1 (missing) takes the appended False
 

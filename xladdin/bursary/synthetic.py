@@ -21,6 +21,8 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
     unchanged (same seed, same rows)."""
     if canton == "VD":
         return _vd_applicants(n, seed)
+    if canton == "NE":
+        return _ne_applicants(n, seed)
     if canton == "FR":
         return _fr_applicants(n, seed)
     if canton == "JU":
@@ -108,7 +110,7 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
 # Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
 _TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14",
-                   "JU": "2026-08-17"}
+                   "NE": "2025-08-18", "JU": "2026-08-17"}
 
 
 def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
@@ -291,6 +293,26 @@ def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
         frame[prefix + "source_taxed_gross"] = 0
     frame["placement_costs"] = np.where(rng.random(n) < 0.05, rng.integers(5, 30, n) * 100, 0)
     frame["paid_placement"] = rng.random(n) < 0.05
+    return frame
+
+
+def _ne_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Neuchâtel's model (LAF/RLAF/ALAF): the tax-based draw, with each UER's RDU (RELHaCoPS),
+    the household's other dependent children, the student's own UER RDU, the UER as the social desk set it (or
+    empty) and a lodging near the place of training drawn after it."""
+    frame = _tax_applicants(n, seed, "NE")
+    rng = np.random.default_rng(seed + 3)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "rdu"] = (frame[prefix + "income_total"] * rng.uniform(0.7, 1.0, n)).round(-2)
+        frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+        frame[prefix + "health_premiums"] = frame[prefix + "adults"] * rng.integers(40, 70, n) * 100
+    frame["student_rdu"] = np.where(frame["married"], frame["spouse_income"], 0)
+    frame["health_premiums"] = rng.integers(30, 60, n) * 100
+    frame["student_taxes"] = np.where(frame["earnings"] > 12000, rng.integers(0, 20, n) * 100, 0)
+    frame["reference_unit"] = np.where(rng.random(n) < 0.7, "", np.where(
+        (frame["housing"] == "household") | (frame["parents"] == "none"), "own", "parental"))
+    frame["years_domicile_canton"] = np.minimum(frame["years_domicile_ch"], rng.integers(0, 10, n))
+    frame["separate_lodging"] = (frame["housing"] == "lease") & (rng.random(n) < 0.3)
     return frame
 
 

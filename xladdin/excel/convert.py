@@ -14,6 +14,7 @@ Whole columns are handled at once (numpy object arrays), never cell by cell thro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import os
@@ -200,20 +201,24 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
                                expected=f"autant de valeurs que d'en-têtes ({len(head)})",
                                expected_en=f"as many values as headers ({len(head)})",
                                expected_de=f"so viele Werte wie Spaltenköpfe ({len(head)})")
-        pairs = zip(head, values)
+        labels = head
     else:
-        by_row = sum(schema.resolve_header(cell(h)) is not None for h in rows[0]) if n_rows == 2 else -1
-        by_col = sum(schema.resolve_header(cell(r[0])) is not None for r in rows) if n_cols == 2 else -1
+        row_keys = header_keys(rows[0]) if n_rows == 2 else ()
+        col_keys = header_keys(r[0] for r in rows) if n_cols == 2 else ()
+        by_row = sum(k is not None for k in row_keys) if n_rows == 2 else -1
+        by_col = sum(k is not None for k in col_keys) if n_cols == 2 else -1
         if by_row < 0 and by_col < 0:
             if all(is_empty(c) for r in rows for c in r):
                 raise XladdinError("excel_empty", what=name)
             raise XladdinError("excel_layout", rows=n_rows, cols=n_cols)
         if max(by_row, by_col) == 0:
             raise XladdinError("excel_no_header")
-        pairs = zip(rows[0], rows[1]) if by_row >= by_col else ((r[0], r[1]) for r in rows)
+        if by_row >= by_col:
+            labels, values = rows[0], rows[1]
+        else:
+            labels, values = [r[0] for r in rows], [r[1] for r in rows]
     record: dict[str, object] = {}
-    for label, raw in pairs:
-        key = schema.resolve_header(cell(label)) if not is_empty(label) else None
+    for key, raw in zip(header_keys(labels), values):
         if key is None or key in record:
             continue
         raw = cell(raw)
@@ -223,6 +228,23 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
         raise XladdinError("excel_empty", what=name)
     record.setdefault("applicant_id", "—")
     return record
+
+
+def header_keys(labels) -> tuple:
+    """The schema key each header cell stands for (None: not a field), remembered per header row: a formula
+    copied down a list sends the same ``A$1:BH$1`` with every row."""
+    labels = tuple(labels)
+    try:
+        return _header_keys(labels)
+    except TypeError:                                # an unhashable cell (an Office.js entity): read each time
+        return _resolve_keys(labels)
+
+
+def _resolve_keys(labels: tuple) -> tuple:
+    return tuple(schema.resolve_header(cell(label)) if not is_empty(label) else None for label in labels)
+
+
+_header_keys = functools.lru_cache(maxsize=64)(_resolve_keys)
 
 
 # --- scalar arguments ---------------------------------------------------------------------------------------
@@ -433,11 +455,12 @@ def message(exc: BaseException, language: str = "fr") -> str:
     return ERROR_PREFIX + text_[:240]
 
 
-_LINE_PREFIX = re.compile(r"^(ligne|line|Zeile) \d+, ")
+_LINE_PREFIX = re.compile(r"^(ligne|line|Zeile) \d+(, | : |: )")
 
 
 def row_message(reasons: str) -> str:
-    """An engine row error (``ligne 2, colonne « Permis de séjour » (permit) : valeur inconnue …``) for a
-    one-applicant cell, without the line (``colonne « Permis de séjour » (permit) : …``)."""
+    """An engine row error (``ligne 2, colonne « Permis de séjour » (permit) : valeur inconnue …``, or a row's
+    own ``ligne 2 : GE-2025 : le montant …``) for a one-applicant cell, without the line
+    (``colonne « Permis de séjour » (permit) : …``)."""
     parts = [_LINE_PREFIX.sub("", p.strip()) for p in str(reasons).split(" | ")]
     return ERROR_PREFIX + " | ".join(parts)[:240]

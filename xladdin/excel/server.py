@@ -7,6 +7,9 @@
 * ``GET  /xlwings/custom-functions-meta`` — the functions, their French descriptions and arguments (JSON);
 * ``GET  /xlwings/custom-functions-code`` — the JavaScript that registers them in Excel and posts each call;
 * ``POST /xlwings/custom-functions-call`` — one call: ``{"func_name", "args", ...}`` → ``{"result": cells}``;
+* ``POST /xlwings/custom-functions-batch`` — the calls of one function Excel made in the same moment, evaluated
+  together (:mod:`xladdin.excel.batch`): ``{"func_name", "calls": [args, ...], "caller_addresses": [...], ...}`` →
+  ``{"results": [cells, ...]}``;
 
 plus the Office add-in manifest (``/manifest.xml``), the task pane (``/taskpane``) and its icons.
 
@@ -53,7 +56,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from .. import __version__
 from ..errors import XladdinError
 from ..io.limits import count
-from . import convert
+from . import batch, convert
 from .bodyscan import BodyRefused, BodyScan
 
 STATIC = Path(__file__).parent / "static"
@@ -65,10 +68,12 @@ MAX_DEPTH = 32                             # {"args": [[[{entity}]]]} is 5 deep
 MAX_STRING = 256 * 1024                    # a cell holds 32 767 characters, 6 bytes each when \u-escaped
 NAMESPACE = "XLADDIN"
 CALL_PATH = "/xlwings/custom-functions-call"
+BATCH_PATH = batch.BATCH_PATH
 HEADER_TIMEOUT = 10.0                      # seconds to send the request line and headers
 IDLE_TIMEOUT = 30.0                        # seconds of silence while a body arrives
 KEEP_ALIVE = 5.0                           # seconds an idle connection stays open between requests
 MAX_HEADER_BYTES = 16 * 1024
+BATCH_DELAY_MS = 10                        # the bridge gathers the calls of this many milliseconds into one request
 RETRY_AFTER = 5                            # seconds, in a 503's Retry-After
 log = logging.getLogger(__name__)
 
@@ -107,7 +112,7 @@ class Guard:
         for name, value in scope.get("headers", ()):
             if name == b"authorization" and value[:7].lower() == b"bearer ":
                 return hmac.compare_digest(value[7:].strip(), self.token)
-        if scope.get("path") == CALL_PATH:
+        if scope.get("path") in (CALL_PATH, BATCH_PATH):
             return False
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
         given = (query.get("key") or [""])[0].encode("latin-1", "replace")
@@ -269,13 +274,22 @@ def dispatch(data: dict, module=None) -> object:
     return asyncio.run(xlwings.server.custom_functions_call(data, module))
 
 
-def _call_payload(body: bytes | bytearray, names: set[str]) -> dict:
+def _parse_json(body: bytes | bytearray):
     try:
-        data = json.loads(body)
+        return json.loads(body)
     except (ValueError, UnicodeDecodeError):
         raise ValueError("corps JSON illisible / unreadable JSON body") from None
     except RecursionError:                       # the scan refuses deep bodies first; this is the last guard
         raise ValueError(f"JSON imbriqué sur plus de {MAX_DEPTH} niveaux / JSON nested too deep") from None
+
+
+def _call_payload(body: bytes | bytearray, names: set[str]) -> dict:
+    return checked_call(_parse_json(body), names)
+
+
+def checked_call(data, names: set[str]) -> dict:
+    """A call's JSON object checked (``func_name`` one of ``names``, ``args`` a list, texts where texts go) and
+    completed with xlwings' defaults; ValueError with the reason otherwise."""
     if not isinstance(data, dict) or not isinstance(data.get("args"), list) or \
             not isinstance(data.get("func_name"), str):
         raise ValueError("attendu {\"func_name\": \"nom\", \"args\": [...]} / expected a func_name text and an "
@@ -310,17 +324,23 @@ def answer(body: bytes | bytearray, names: set[str], module) -> tuple[int, bytes
 
 
 def _json(result) -> bytes:
+    return b'{"result":' + cells_json(result) + b"}"
+
+
+def cells_json(result) -> bytes:
+    """One call's cells as JSON; a value JSON cannot carry becomes the message in the cell."""
     try:
-        text = json.dumps({"result": result}, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-        return text.encode()
+        return json.dumps(result, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
     except (TypeError, ValueError) as exc:  # a value JSON cannot carry: say so in the cell
-        return json.dumps({"result": [[convert.message(exc)]]}, ensure_ascii=False).encode()
+        return json.dumps([[convert.message(exc)]], ensure_ascii=False).encode()
 
 
 # --- generated resources ------------------------------------------------------------------------------------
 
-def functions_code(meta: dict, call_url: str, token: str) -> str:
-    """The custom-functions JavaScript: one ``CustomFunctions.associate`` per function of ``meta``."""
+def functions_code(meta: dict, base_url: str, token: str, max_cells: int | None = None) -> str:
+    """The custom-functions JavaScript: one ``CustomFunctions.associate`` per function of ``meta``; calls of one
+    function made in the same moment go to ``base_url`` + :data:`BATCH_PATH` together, a quarter of
+    ``max_cells`` argument cells at most per request."""
     import xlwings
 
     lines = []
@@ -329,7 +349,8 @@ def functions_code(meta: dict, call_url: str, token: str) -> str:
         lines.append(f"  CustomFunctions.associate({json.dumps(f['id'])}, function () {{ "
                      f"return call({json.dumps(python_name)}, arguments); }});")
     return Template((STATIC / "functions.js").read_text(encoding="utf-8")).substitute(
-        call_url=json.dumps(call_url), token=json.dumps(token), call_path=CALL_PATH,
+        batch_url=json.dumps(base_url + BATCH_PATH), token=json.dumps(token),
+        batch_cells=json.dumps(max(1, (max_cells or convert.MAX_CELLS) // 4)), batch_delay=BATCH_DELAY_MS,
         xlwings_version=json.dumps(xlwings.__version__), associations="\n".join(lines))
 
 
@@ -412,6 +433,7 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
     public_url = public_base(public_url) if public_url else None
     module = _udfs()
     names = function_names(module)
+    batch.no_pyodide()                           # xlwings' per-argument Pyodide lookup, settled once
     meta = xlwings.server.custom_functions_meta(module)
     app = FastAPI(title="xladdin", version=__version__, docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(Guard, token=token, max_body=max_body)
@@ -430,10 +452,19 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
 
     @app.get("/xlwings/custom-functions-code")
     async def custom_functions_code(request: Request):
-        return Response(functions_code(meta, base(request) + CALL_PATH, token), media_type="text/javascript")
+        return Response(functions_code(meta, base(request), token, max_cells=max_cells),
+                        media_type="text/javascript")
 
     @app.post(CALL_PATH)
     async def custom_functions_call(request: Request):
+        return await guarded(request, answer)
+
+    @app.post(BATCH_PATH)
+    async def custom_functions_batch(request: Request):
+        return await guarded(request, batch.answer)
+
+    async def guarded(request: Request, respond):
+        """A call's body under the byte budget and the scan's limits, answered by ``respond`` in a thread."""
         length = request.headers.get("content-length", "")
         size = int(length) if length.isdigit() else max_body
         if not budget.take(size):
@@ -456,7 +487,7 @@ def create_app(token: str | None, *, max_body: int | None = None, public_url: st
             # parsing (a 10 000-row range is 4 MB of JSON, ~0.1 s), the call and the JSON of its result all run
             # in a worker thread: the event loop only moves bytes, so a large or slow call never holds up the
             # others
-            status, content, media_type = await run_in_threadpool(answer, body, names, module)
+            status, content, media_type = await run_in_threadpool(respond, body, names, module)
             del body
             return Response(content, status_code=status, media_type=media_type)
         finally:

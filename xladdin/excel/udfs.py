@@ -23,7 +23,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from . import cache, convert, decorators
+from . import batch, cache, convert, decorators
 
 _func, _arg, _ret = decorators()
 xw = SimpleNamespace(func=_func, arg=_arg, ret=_ret)   # read as xlwings' own xw.func / xw.arg / xw.ret
@@ -81,9 +81,20 @@ def _rules(rules) -> str:
     return convert.text(rules, "rules", DEFAULT_RULES)
 
 
-def _assess_record(record: dict, rules, language: str):
-    assess_full, _ = _engine()
-    return assess_full([record], rules=_rules(rules), lang=convert.message_lang(language)).results.iloc[0]
+def _assess_record(record: dict, rules, language: str) -> dict[str, object]:
+    """One applicant's output row (``OUTPUT_COLUMNS`` order, None for an empty cell), read and assessed without a
+    table (:func:`xladdin.bursary.assess.assess_one`: the engine's steps over one-element columns)."""
+    rules_id, language = _rules(rules), convert.message_lang(language)
+    row = batch.deferred_row(record, rules_id, language)      # a batch of calls: this row of its one table
+    if row is not None:
+        return row
+    from ..bursary.assess import assess_one
+
+    return assess_one(record, rules=rules_id, lang=language)
+
+
+def _cells(row: dict[str, object]) -> list:
+    return ["" if v is None else v for v in row.values()]
 
 
 def _one(name: str, args: tuple, build):
@@ -103,12 +114,15 @@ def bursary(applicant, rules=DEFAULT_RULES, headers=None):
     """Annual bursary (CHF) of one applicant: 0 when ineligible or loan-only, a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row.isna()["eligible"]:
-            return [[convert.row_message(row["reasons"])]]
-        return [[int(row["bursary"])]]
+        return _bursary_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("bursary", (applicant, rules, headers), build)
+
+
+def _bursary_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"])]]
+    return [[int(row["bursary"])]]
 
 
 @xw.func(category=CATEGORY)
@@ -130,9 +144,9 @@ def bursary_row(applicant, rules=DEFAULT_RULES, headers=None, with_header=False,
     def build():
         language = convert.lang(lang)
         row = _assess_record(convert.read_applicant(applicant, headers), rules, language)
-        cells = convert.frame_cells(row.to_frame().T.reset_index(drop=True))
+        cells = [_cells(row)]
         if convert.flag(with_header, "with_header"):
-            cells.insert(0, convert.output_header(row.index, language))
+            cells.insert(0, convert.output_header(row, language))
         return _safe_ids(cells, 0)
 
     return _one("bursary_row", (applicant, rules, headers, with_header, lang), build)
@@ -201,12 +215,20 @@ def eligibility(applicant, rules=DEFAULT_RULES, headers=None):
     """Eligibility of one applicant as one row ``[eligible, reason codes]``; a message for bad input."""
 
     def build():
-        row = _assess_record(convert.read_applicant(applicant, headers), rules, "fr")
-        if row.isna()["eligible"]:
-            return [[convert.row_message(row["reasons"]), ""]]
-        return [[bool(row["eligible"]), str(row["reasons"])]]
+        return _eligibility_cells(_assess_record(convert.read_applicant(applicant, headers), rules, "fr"))
 
     return _one("eligibility", (applicant, rules, headers), build)
+
+
+def _eligibility_cells(row: dict) -> list[list]:
+    if row["eligible"] is None:
+        return [[convert.row_message(row["reasons"]), ""]]
+    return [[row["eligible"], row["reasons"]]]
+
+
+# The functions of (applicant, rules, headers) whose cells come from the applicant's French result row alone: a
+# batch of per-row formulas reads their rows as one table (xladdin.excel.batch) and shapes each with these.
+ROW_CELLS = {"bursary": _bursary_cells, "eligibility": _eligibility_cells}
 
 
 @xw.func(category=CATEGORY)
@@ -238,10 +260,10 @@ def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DE
         if isinstance(ratio, (int, float)) and ratio < 1 and convert.is_empty(record.get("part_time_reason")):
             raise convert.XladdinError("part_time_reason_needed", ratio=convert.text(ratio, "part_time_ratio"))
         row = _assess_record(record, rules, "fr")
-        if row.isna()["eligible"]:
+        if row["eligible"] is None:
             return [[convert.row_message(row["reasons"])]]
         semesters = row["entitlement_semesters"]
-        return [[int(semesters) if not row.isna()["entitlement_semesters"] else ""]]
+        return [[semesters if semesters is not None else ""]]
 
     return _one("entitlement_semesters", (applicant_or_semesters, part_time_ratio, rules, part_time_reason), build)
 
@@ -255,6 +277,10 @@ def entitlement_semesters(applicant_or_semesters, part_time_ratio=None, rules=DE
 @guard("Plan de remboursement d'un prêt d'études, sans intérêt (RBPE art. 18) : année, annuité, solde.")
 def loan_plan(amount, end_year, rules=DEFAULT_RULES, lang="fr"):
     """Interest-free repayment plan of a loan (RBPE art. 18): header, then year, installment, remaining."""
+    return cache.cached("loan_plan", (amount, end_year, rules, lang), lambda: _loan_plan(amount, end_year, rules, lang))
+
+
+def _loan_plan(amount, end_year, rules, lang) -> list[list]:
     from ..bursary.loans import loan_plan as plan
 
     language = convert.lang(lang)
@@ -457,8 +483,6 @@ def _describe_in_french() -> None:
             meta["ret"]["doc"] = value.help_fr
 
 
-_describe_in_french()
-
 
 @xw.func(category=CATEGORY)
 @xw.arg("table", "raw",
@@ -488,3 +512,6 @@ def whatif_table(table, parameters, rules=DEFAULT_RULES):
         return convert.frame_cells(result, [str(c) for c in result.columns])
 
     return cache.cached("whatif_table", (table, parameters, rules), build)
+
+
+_describe_in_french()                 # last: every function above, the what-if table included

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ...schema import BY_KEY
@@ -13,9 +15,13 @@ _ABROAD = BY_KEY["p1_canton"].values.index("abroad")
 
 def _as_aid_code(codes: np.ndarray, key: str) -> np.ndarray:
     """Re-code another canton field into aid_domicile's codes (-1 for missing or abroad)."""
+    return _aid_codes(key)[codes]
+
+
+@lru_cache(maxsize=None)
+def _aid_codes(key: str) -> np.ndarray:
     values = BY_KEY[key].values
-    table = np.array([_CANTONS.index(x) if x in _CANTONS else -1 for x in values] + [-1], dtype=np.int16)
-    return table[codes]
+    return np.array([_CANTONS.index(x) if x in _CANTONS else -1 for x in values] + [-1], dtype=np.int16)
 
 
 @rule("LBPE art. 16 ; concordat art. 6",
