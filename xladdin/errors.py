@@ -1,4 +1,4 @@
-"""Errors a user can cause, with messages in French (first) and English.
+"""Errors a user can cause, with messages in French (first) and English; German in :mod:`xladdin.errors_de`.
 
 User mistakes never surface as tracebacks: faces catch :class:`XladdinError` and print its message.
 """
@@ -318,6 +318,13 @@ class XladdinError(ClickException):
 
     def text(self, lang: str = "fr") -> str:
         fr, en = MESSAGES.get(self.code, (self.code, self.code))
+        if lang == "de":                   # German apart (xladdin.errors_de); French where a code has none yet
+            from .errors_de import MESSAGES as GERMAN
+
+            try:
+                return GERMAN[self.code].format(**self.details)
+            except (KeyError, IndexError):
+                pass
         template = en if lang == "en" else fr
         try:
             return template.format(**self.details)
@@ -339,10 +346,10 @@ class RulesError(XladdinError):
 
 @contextmanager
 def in_language(lang: str):
-    """Errors raised in the block print in ``lang`` (a command's ``--lang en``); French otherwise."""
+    """Errors raised in the block print in ``lang`` (a command's ``--lang en`` or ``--lang de``); French otherwise."""
     try:
         yield
     except XladdinError as exc:
-        if lang == "en":
-            exc.message = exc.text("en")
+        if lang in ("en", "de"):
+            exc.message = exc.text(lang)
         raise

@@ -84,7 +84,7 @@ def test_reconciliation_counts():
     a = assess_full([dict(BASE, applicant_id=str(i), permit="X" if i % 3 == 0 else "none") for i in range(10)])
     assert (a.rows_read, a.rows_assessed, a.rows_in_error) == (10, 6, 4)
     assert list(a.errors.columns) == ["position", "line", "applicant_id", "column", "value", "message_fr",
-                                      "message_en"]
+                                      "message_en", "message_de"]
     assert a.errors["line"].tolist() == [2, 5, 8, 11]
 
 

@@ -16,7 +16,7 @@ from ..rules import RuleSet
 from ..schema import BY_KEY, OUTPUT_COLUMNS
 from . import engine, missing, model
 from .common import RIGHT_LABELS
-from .inputs import Inputs, cell_message, date_value, parse, parse_record, table_from
+from .inputs import Inputs, cell_message, date_value, message_column, parse, parse_record, table_from
 from .rule import round_half_up
 
 INDEPENDENCE = np.array(BY_KEY["independence"].values, dtype=object)
@@ -134,10 +134,11 @@ def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinErro
     no cell is at fault (an amount the rule set lacks)."""
     ids = inputs.cols["applicant_id"]
 
-    def message(line: int) -> tuple[str, str]:
+    def message(line: int) -> tuple[str, str, str]:
         if column:
-            return cell_message(line, column, error.text("fr"), error.text("en"))
-        return f"ligne {line} : {error.text('fr')}", f"line {line}: {error.text('en')}"
+            return cell_message(line, column, error.text("fr"), error.text("en"), error.text("de"))
+        return (f"ligne {line} : {error.text('fr')}", f"line {line}: {error.text('en')}",
+                f"Zeile {line}: {error.text('de')}")
 
     records = [(int(i), int(inputs.lines[i]), ids[i], column, "", *message(int(inputs.lines[i]))) for i in rows]
     added = pd.DataFrame(records, columns=inputs.errors.columns)
@@ -206,7 +207,7 @@ def _final(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str,
     reasons = parts["reasons"]
     if bad.any():
         reasons = reasons.copy()
-        column = "message_en" if lang == "en" else "message_fr"
+        column = message_column(lang)
         if inputs.n == 1:                           # one applicant: all its messages, in the errors' order
             reasons[0] = " | ".join(inputs.errors[column])
         else:
@@ -370,8 +371,9 @@ def explain(applicant: dict, rules: str | RuleSet = rules_mod.DEFAULT, reference
     rs = groups[0][0]
     relocate(inputs, raw)
     if inputs.row_error[0]:
-        column = "message_en" if lang == "en" else "message_fr"
-        return pd.DataFrame({"step": [0], "label": ["Erreur de saisie" if lang != "en" else "Input error"],
+        column = message_column(lang)
+        label = {"en": "Input error", "de": "Eingabefehler"}.get(lang, "Erreur de saisie")
+        return pd.DataFrame({"step": [0], "label": [label],
                              "amount": [" | ".join(inputs.errors[column])], "article": [""]})
     c = engine.compute(inputs, rs, reference_date)
     rows = []

@@ -56,8 +56,8 @@ def assess_cmd(
     out: Path = typer.Option(..., "--out", "-o", help="Fichier des résultats (.csv ou .xlsx)."),
     rules: str = typer.Option("GE", "--rules", "-r", help="Canton (défaut GE : la version en vigueur à la date de chaque dossier) ou jeu de règles (GE-2025)."),
     reference_date: str = reference_date_option(),
-    lang: str = lang_option(("fr", "en", "de"), help="Langue du fichier écrit : fr (défaut), en ou de ; messages en "
-                                                     "français (en anglais avec en)."),
+    lang: str = lang_option(("fr", "en", "de"), help="Langue du fichier écrit et des messages : fr (défaut), "
+                                                     "en ou de."),
     keys: bool = output.KEYS_OPTION,
     csv_dialect: str = output.CSV_DIALECT_OPTION,
     sheet: str = SHEET_OPTION,
@@ -73,7 +73,7 @@ def assess_cmd(
     if sheet is None and streamable(input, out):   # a big CSV or Parquet list: chunk by chunk, constant memory
         with in_language(lang):
             assessment = assess_file(input, out, rules=rules, reference_date=reference_date,
-                                     lang="en" if lang == "en" else "fr", redact=redact, limits=chosen_limits,
+                                     lang=lang if lang in ("en", "de") else "fr", redact=redact, limits=chosen_limits,
                                      mode=output.mode(lang, keys), csv_dialect=output.dialect(csv_dialect))
         _report(assessment.table, assessment, input, out, lang)
         return
@@ -85,7 +85,7 @@ def assess_cmd(
         if table.frame.empty:
             raise InputFileError("file_no_rows", path=str(input))
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
-                                 lang="en" if lang == "en" else "fr", redact=redact)
+                                 lang=lang if lang in ("en", "de") else "fr", redact=redact)
         results = redact_mod.results(assessment.results) if redact else assessment.results
         output.write_table(results, out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
                            sheet=DECISIONS_SHEET[mode], title=input.name,

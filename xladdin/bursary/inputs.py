@@ -22,6 +22,7 @@ import pandas as pd
 from .. import schema
 from ..io.redact import MASK, REDACTED
 from ..io.redact import active as redacting
+from ..errors_de import CELLS as GERMAN_CELLS
 from ..schema import AMOUNT, BOOL, DATE, ENUM, INT, RATIO, TEXT, _fold
 
 TRUE_WORDS = {"true", "vrai", "oui", "yes", "ja", "wahr", "1", "1.0", "x", "o", "y"}
@@ -58,12 +59,12 @@ class Inputs:
                       self.row_error[index], self.lines[index], self.present, self.unknown_columns)
 
 
-ERROR_COLUMNS = ["position", "line", "applicant_id", "column", "value", "message_fr", "message_en"]
+ERROR_COLUMNS = ["position", "line", "applicant_id", "column", "value", "message_fr", "message_en", "message_de"]
 CELL_MAX = 32_767                                     # characters an .xlsx cell holds (Excel's limit)
 QUOTE_MAX = 60                                        # characters of a cell quoted in a message
 
-# kind: (French, English). {value} is the cell as typed (masked under --redact); {hint_fr}/{hint_en} what to type
-# instead (built from the value by _HINTS, generic under --redact).
+# kind: (French, English); German in xladdin.errors_de.CELLS. {value} is the cell as typed (masked under --redact);
+# {hint_fr}/{hint_en}/{hint_de} what to type instead (built from the value by _hint, generic under --redact).
 _MESSAGES = {
     "required": ("valeur obligatoire manquante", "required value missing"),
     "missing_column": ("colonne obligatoire absente (ajoutez une colonne « N° de dossier »)",
@@ -113,17 +114,27 @@ _MESSAGES = {
 }
 
 
+@lru_cache(maxsize=1024)
 def column_name(key: str, lang: str = "fr") -> str:
-    """A column as the clerk knows it: ``colonne « Date de naissance » (birth_date)``."""
+    """A column as the clerk knows it: ``colonne « Date de naissance » (birth_date)``, ``Spalte «Geburtsdatum»``."""
     f = schema.BY_KEY.get(key)
     if lang == "en":
         return f"column '{f.label_en}' ({key})" if f else f"column {key}"
+    if lang == "de":
+        return f"Spalte «{f.label('de')}» ({key})" if f else f"Spalte {key}"
     return f"colonne « {f.label_fr} » ({key})" if f else f"colonne {key}"
 
 
-def cell_message(line: int, key: str, text_fr: str, text_en: str) -> tuple[str, str]:
-    """The French and English message of one cell: ``ligne 5, colonne « … » (key) : …``."""
-    return (f"ligne {line}, {column_name(key, 'fr')} : {text_fr}", f"line {line}, {column_name(key, 'en')}: {text_en}")
+def cell_message(line: int, key: str, text_fr: str, text_en: str, text_de: str | None = None) -> tuple[str, ...]:
+    """The French and English message of one cell: ``ligne 5, colonne « … » (key) : …``; and the German one
+    (``Zeile 5, Spalte «…» (key): …``) when ``text_de`` is given."""
+    out = (f"ligne {line}, {column_name(key, 'fr')} : {text_fr}", f"line {line}, {column_name(key, 'en')}: {text_en}")
+    return out if text_de is None else (*out, f"Zeile {line}, {column_name(key, 'de')}: {text_de}")
+
+
+def message_column(lang: str) -> str:
+    """The error list's column of messages in ``lang`` (French for a language it does not hold)."""
+    return {"en": "message_en", "de": "message_de"}.get(lang, "message_fr")
 
 
 def _quote(value) -> str:
@@ -143,56 +154,70 @@ def swiss(x: float) -> str:
 
 
 def _hint(kind: str, f, value, redact: bool) -> dict[str, str]:
-    """What to type instead, in French and English; built from the value unless it is masked."""
+    """What to type instead, in French, English and German; built from the value unless it is masked."""
     text = None if redact or not isinstance(value, str) else value.strip()
     if kind == "ambiguous":
         if text is not None:
             whole, dec = ambiguous_readings(text)
             return {"hint_fr": f"milliers : tapez {typed(whole)} ou {swiss(whole)} ; décimales : tapez {typed(dec)}",
-                    "hint_en": f"thousands: type {typed(whole)} or {swiss(whole)}; decimals: type {typed(dec)}"}
+                    "hint_en": f"thousands: type {typed(whole)} or {swiss(whole)}; decimals: type {typed(dec)}",
+                    "hint_de": f"Tausender: tippen Sie {typed(whole)} oder {swiss(whole)}; Dezimalstellen: tippen Sie "
+                               f"{typed(dec)}"}
         return {"hint_fr": "milliers : tapez 70000 ou 70'000 ; décimales : tapez 70.5",
-                "hint_en": "thousands: type 70000 or 70'000; decimals: type 70.5"}
+                "hint_en": "thousands: type 70000 or 70'000; decimals: type 70.5",
+                "hint_de": "Tausender: tippen Sie 70000 oder 70'000; Dezimalstellen: tippen Sie 70.5"}
     if kind == "number":
         if f is not None and f.kind == RATIO:
-            return {"hint_fr": "tapez une part comme 0.6 ou 60 %", "hint_en": "type a share such as 0.6 or 60 %"}
+            return {"hint_fr": "tapez une part comme 0.6 ou 60 %", "hint_en": "type a share such as 0.6 or 60 %",
+                    "hint_de": "tippen Sie einen Anteil wie 0.6 oder 60 %"}
         if f is not None and f.kind == INT:
-            return {"hint_fr": "tapez un nombre entier, p. ex. 3", "hint_en": "type a whole number, e.g. 3"}
+            return {"hint_fr": "tapez un nombre entier, p. ex. 3", "hint_en": "type a whole number, e.g. 3",
+                    "hint_de": "tippen Sie eine ganze Zahl, z. B. 3"}
         return {"hint_fr": "tapez un montant comme 70000, 70'000 ou 1234.50",
-                "hint_en": "type an amount such as 70000, 70'000 or 1234.50"}
+                "hint_en": "type an amount such as 70000, 70'000 or 1234.50",
+                "hint_de": "tippen Sie einen Betrag wie 70000, 70'000 oder 1234.50"}
     if kind in ("max", "min_excl"):
         if f is not None and f.kind == RATIO:
             return {"hint_fr": " (une part : tapez 0.6 ou 60 % pour 60 %)",
-                    "hint_en": " (a share: type 0.6 or 60 % for 60 %)"}
-        return {"hint_fr": "", "hint_en": ""}
+                    "hint_en": " (a share: type 0.6 or 60 % for 60 %)",
+                    "hint_de": " (ein Anteil: tippen Sie 0.6 oder 60 % für 60 %)"}
+        return {"hint_fr": "", "hint_en": "", "hint_de": ""}
     if kind == "date_two_digit_year":
         m = _DATE_HEAD.match(text or "")
         if m:
             d, mo, yy = m.group(1), m.group(3), m.group(4)
             return {"hint_fr": f"tapez l'année en entier : {d}.{mo}.19{yy} ou {d}.{mo}.20{yy}",
-                    "hint_en": f"type the whole year: {d}.{mo}.19{yy} or {d}.{mo}.20{yy}"}
+                    "hint_en": f"type the whole year: {d}.{mo}.19{yy} or {d}.{mo}.20{yy}",
+                    "hint_de": f"tippen Sie das ganze Jahr: {d}.{mo}.19{yy} oder {d}.{mo}.20{yy}"}
         return {"hint_fr": "tapez l'année en entier, p. ex. 01.03.1968",
-                "hint_en": "type the whole year, e.g. 01.03.1968"}
+                "hint_en": "type the whole year, e.g. 01.03.1968",
+                "hint_de": "tippen Sie das ganze Jahr, z. B. 01.03.1968"}
     if kind == "date_trailing":
         m = _DATE_HEAD.match(text or "")
         if m:
-            return {"hint_fr": f"ne laissez que la date : {m.group(0)}", "hint_en": f"leave the date only: {m.group(0)}"}
+            return {"hint_fr": f"ne laissez que la date : {m.group(0)}", "hint_en": f"leave the date only: {m.group(0)}",
+                    "hint_de": f"lassen Sie nur das Datum stehen: {m.group(0)}"}
         return {"hint_fr": "ne laissez que la date, p. ex. 15.09.2025",
-                "hint_en": "leave the date only, e.g. 15.09.2025"}
+                "hint_en": "leave the date only, e.g. 15.09.2025",
+                "hint_de": "lassen Sie nur das Datum stehen, z. B. 15.09.2025"}
     return {}
 
 
 def _message(kind: str, line: int, column: str, *, f=None, raw=None, redact: bool = False,
-             **kw) -> tuple[str, str]:
-    """One cell's message. Under ``redact`` the cell's value is never formatted: the builder receives the raw value
-    and writes MASK in its place, and builds no hint from it (issue 16: redaction by construction)."""
+             **kw) -> tuple[str, str, str]:
+    """One cell's message in French, English and German. Under ``redact`` the cell's value is never formatted: the
+    builder receives the raw value and writes MASK in its place, and builds no hint from it (issue 16: redaction by
+    construction)."""
     fr, en = _MESSAGES[kind]
+    de = GERMAN_CELLS[kind]
     if redact:                                 # no quote marks around the mask: it is not what was typed
         fr, en = fr.replace("« {value} »", "{value}"), en.replace("'{value}'", "{value_en}")
-        kw.update(value=REDACTED["fr"], value_en=REDACTED["en"])
+        de = de.replace("«{value}»", "{value_de}")
+        kw.update(value=REDACTED["fr"], value_en=REDACTED["en"], value_de=REDACTED["de"])
     else:
         kw.setdefault("value", _quote(raw))
     kw.update(_hint(kind, f, raw, redact))
-    return cell_message(line, column, fr.format(**kw), en.format(**kw))
+    return cell_message(line, column, fr.format(**kw), en.format(**kw), de.format(**kw))
 
 
 class _Collector:
@@ -215,8 +240,8 @@ class _Collector:
         f = schema.BY_KEY.get(column)
         for pos in np.flatnonzero(mask):
             value = MASK["fr"] if self.redact else _quote(raw[pos])
-            fr, en = _message(kind, int(self.lines[pos]), column, f=f, raw=raw[pos], redact=self.redact, **kw)
-            self.records.append((int(pos), int(self.lines[pos]), self.ids[pos], column, value, fr, en))
+            fr, en, de = _message(kind, int(self.lines[pos]), column, f=f, raw=raw[pos], redact=self.redact, **kw)
+            self.records.append((int(pos), int(self.lines[pos]), self.ids[pos], column, value, fr, en, de))
             self.kinds.append(kind)
 
 
@@ -707,10 +732,10 @@ def _duplicates(f, out: np.ndarray, errors) -> None:
         first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
         for pos in np.flatnonzero(dup):
             first = earlier[pos] if earlier is not None and earlier[pos] else first_line[out[pos]]
-            fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
-                              first=int(first))
+            fr, en, de = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
+                                  first=int(first))
             errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
-                                   MASK["fr"] if errors.redact else out[pos], fr, en))
+                                   MASK["fr"] if errors.redact else out[pos], fr, en, de))
             errors.kinds.append("duplicate")
 
 
@@ -928,7 +953,8 @@ def _parse_enum(f, raw, blank, errors) -> np.ndarray:
     bad = codes == -2
     if bad.any():                                   # the allowed values are spelt out only for a message
         errors.add(bad, f.key, "enum", raw, allowed_fr=", ".join(f.value_label(v, "fr") for v in f.values),
-                   allowed_en=", ".join(f.value_label(v, "en") for v in f.values))
+                   allowed_en=", ".join(f.value_label(v, "en") for v in f.values),
+                   allowed_de=", ".join(f.value_label(v, "de") for v in f.values))
     codes[bad] = -1
     return codes
 
@@ -1068,9 +1094,10 @@ def _month_first(errors: _Collector, redact: bool) -> None:
         return
     from ..errors import XladdinError
 
-    _pos, line, _id, column, value, _fr, _en = errors.records[evidence[0]]
+    _pos, line, _id, column, value, *_messages = errors.records[evidence[0]]
     raise XladdinError("dates_month_first", count=len(evidence), line=line, column=column_name(column, "fr"),
-                       column_en=column_name(column, "en"), value=MASK["fr"] if redact else value)
+                       column_en=column_name(column, "en"), column_de=column_name(column, "de"),
+                       value=MASK["fr"] if redact else value)
 
 
 def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
@@ -1094,10 +1121,12 @@ def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
             late = ~future & ~np.isnat(born) & ~np.isnat(start) & (born >= start)
             for day in np.unique(start[late]):
                 text = day.astype(dt.date).strftime("%d.%m.%Y")
-                fr = en = ""
+                fr = en = de = ""
                 if not errors.redact:
                     fr, en = f" ({column_name(start_key, 'fr')} : {text})", f" ({column_name(start_key, 'en')}: {text})"
-                errors.add(late & (start == day), key, "birth_after_start", raw, start_fr=fr, start_en=en)
+                    de = f" ({column_name(start_key, 'de')}: {text})"
+                errors.add(late & (start == day), key, "birth_after_start", raw, start_fr=fr, start_en=en,
+                           start_de=de)
             born = np.where(late, NAT, born)
         cols[key] = np.where(future, NAT, born)
 

@@ -199,7 +199,8 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
         if len(values) != len(head):
             raise XladdinError("excel_shape", name=name, rows=n_rows, cols=n_cols,
                                expected=f"autant de valeurs que d'en-têtes ({len(head)})",
-                               expected_en=f"as many values as headers ({len(head)})")
+                               expected_en=f"as many values as headers ({len(head)})",
+                               expected_de=f"so viele Werte wie Spaltenköpfe ({len(head)})")
         labels = head
     else:
         row_keys = header_keys(rows[0]) if n_rows == 2 else ()
@@ -337,7 +338,8 @@ def single(value, name: str):
     if isinstance(value, (list, tuple, np.ndarray)):
         shape = matrix(value, name)
         raise XladdinError("excel_shape", name=name, rows=len(shape), cols=len(shape[0]),
-                           expected="une seule cellule attendue", expected_en="a single cell expected")
+                           expected="une seule cellule attendue", expected_en="a single cell expected",
+                           expected_de="eine einzige Zelle erwartet")
     return cell(value)
 
 
@@ -386,9 +388,14 @@ LANGS = {"fr": "fr", "francais": "fr", "french": "fr", "en": "en", "anglais": "e
 
 
 def lang(value) -> str:
-    """``fr`` (default), ``en``, ``de`` (German headers, messages in French), or ``key`` (schema keys as headers,
+    """``fr`` (default), ``en``, ``de`` (German headers and messages), or ``key`` (schema keys as headers,
     messages in French)."""
     return choice(value, "lang", LANGS, "fr")
+
+
+def message_lang(language: str) -> str:
+    """The language of the messages for a cell's ``lang``: fr, en or de (French for ``key``)."""
+    return language if language in ("en", "de") else "fr"
 
 
 # --- results to cells ---------------------------------------------------------------------------------------
@@ -441,14 +448,14 @@ def message(exc: BaseException, language: str = "fr") -> str:
     """The readable cell text for an error: ``#XLADDIN! permit : valeur inconnue « X » (attendu : ...)``."""
     if isinstance(exc, XladdinError):
         # the message in the cell's language (XladdinError.text)
-        text_ = exc.text("en" if language == "en" else "fr")
+        text_ = exc.text(message_lang(language))
     else:
-        text_ = (f"erreur interne ({type(exc).__name__}: {exc})" if language != "en"
-                 else f"internal error ({type(exc).__name__}: {exc})")
+        said = {"en": "internal error", "de": "interner Fehler"}.get(language, "erreur interne")
+        text_ = f"{said} ({type(exc).__name__}: {exc})"
     return ERROR_PREFIX + text_[:240]
 
 
-_LINE_PREFIX = re.compile(r"^(ligne|line) \d+(, | : |: )")
+_LINE_PREFIX = re.compile(r"^(ligne|line|Zeile) \d+(, | : |: )")
 
 
 def row_message(reasons: str) -> str:

@@ -16,6 +16,7 @@ Adding a function (e.g. the what-if table) is one decorated function below: ``@x
 from __future__ import annotations
 
 import functools
+import inspect
 import logging
 import os
 from types import SimpleNamespace
@@ -36,13 +37,17 @@ DOC_APPLICANT = ("Dossier : 2 lignes (en-têtes + valeurs) ou 2 colonnes (libell
 DOC_RULES = "Jeu de règles (défaut « GE » : celui en vigueur à la date de chaque dossier ; ou un id, p. ex. GE-2025)."
 DOC_HEADERS = ("Facultatif : ligne d'en-têtes quand « applicant » n'est qu'une ligne de valeurs "
                "(p. ex. A$1:BH$1).")
-DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (en-têtes allemands), ou cle (clés du schéma)."
+DOC_LANG = "Langue des en-têtes et messages : fr (défaut), en, de (allemand), ou cle (clés du schéma)."
 
 
 def guard(help_fr: str):
-    """Catch every error of a UDF body and answer ``[["#XLADDIN! message"]]``; attach the French help text."""
+    """Catch every error of a UDF body and answer ``[["#XLADDIN! message"]]`` in the language of the function's
+    ``lang`` argument (French without one); attach the French help text."""
 
     def wrap(func):
+        names = list(inspect.signature(func).parameters)
+        at = names.index("lang") if "lang" in names else None
+
         @functools.wraps(func)
         def run(*args):
             try:
@@ -50,12 +55,20 @@ def guard(help_fr: str):
             except Exception as exc:  # the cell shows the message; nothing reaches Excel as a bare #VALUE!
                 if not isinstance(exc, convert.XladdinError):
                     log.exception("xladdin UDF %s failed", func.__name__)
-                return [[convert.message(exc)]]
+                return [[convert.message(exc, _language(args[at] if at is not None and at < len(args) else None))]]
 
         run.help_fr = help_fr
         return run
 
     return wrap
+
+
+def _language(value) -> str:
+    """The cell's language for a message; French when ``lang`` is itself what went wrong."""
+    try:
+        return convert.lang(value)
+    except convert.XladdinError:
+        return "fr"
 
 
 def _engine():
@@ -71,7 +84,7 @@ def _rules(rules) -> str:
 def _assess_record(record: dict, rules, language: str) -> dict[str, object]:
     """One applicant's output row (``OUTPUT_COLUMNS`` order, None for an empty cell), read and assessed without a
     table (:func:`xladdin.bursary.assess.assess_one`: the engine's steps over one-element columns)."""
-    rules_id, language = _rules(rules), "en" if language == "en" else "fr"
+    rules_id, language = _rules(rules), convert.message_lang(language)
     row = batch.deferred_row(record, rules_id, language)      # a batch of calls: this row of its one table
     if row is not None:
         return row
@@ -161,7 +174,7 @@ def _table(table, rules, lang) -> list[list]:
     rules_id = _rules(rules)
     read = convert.read_table(table)
     assess_full, _ = _engine()
-    results = assess_full(read.frame, rules=rules_id, lang="en" if language == "en" else "fr").results
+    results = assess_full(read.frame, rules=rules_id, lang=convert.message_lang(language)).results
     columns = [convert.column_cells(results[c]) for c in results.columns]
     columns[0] = _safe_column(columns[0])
     if read.blank.any():
@@ -184,9 +197,9 @@ def bursary_explain(applicant, rules=DEFAULT_RULES, headers=None, lang="fr"):
         language = convert.lang(lang)
         _, explain = _engine()
         trace = explain(convert.read_applicant(applicant, headers), rules=_rules(rules),
-                        lang="en" if language == "en" else "fr")
-        header = {"fr": ["Étape", "Libellé", "Montant", "Article"],
-                  "en": ["Step", "Label", "Amount", "Article"], "key": list(trace.columns)}[language]
+                        lang=convert.message_lang(language))
+        header = {"fr": ["Étape", "Libellé", "Montant", "Article"], "en": ["Step", "Label", "Amount", "Article"],
+                  "de": ["Schritt", "Bezeichnung", "Betrag", "Artikel"], "key": list(trace.columns)}[language]
         return convert.frame_cells(trace, header)
 
     return _one("bursary_explain", (applicant, rules, headers, lang), build)
@@ -280,7 +293,7 @@ def _loan_plan(amount, end_year, rules, lang) -> list[list]:
         raise convert.XladdinError("excel_bad_number", name="end_year", value=convert.to_scalar(end_year))
     frame = plan(value, int(year), rules=_rules(rules))
     header = {"fr": ["Année", "Annuité", "Solde"], "en": ["Year", "Installment", "Remaining"],
-              "key": list(frame.columns)}[language]
+              "de": ["Jahr", "Rate", "Restschuld"], "key": list(frame.columns)}[language]
     return convert.frame_cells(frame, header)
 
 

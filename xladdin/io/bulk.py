@@ -105,7 +105,7 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     it and write the report ``out`` (.xlsx).
 
     ``lang``: the report's language (fr, en, de, or keys); ``messages``: the cells' error messages' language
-    (default: English for ``lang="en"``, French otherwise).
+    (default: the report's language, French for ``keys``).
     ``progress`` is an optional :class:`Stages` (the CLI's rich progress bar); nothing is printed here.
     ``limits`` (:class:`xladdin.io.limits.Limits`) bound what is read; ``redact`` writes names as file numbers
     and masks personal values in messages (:mod:`xladdin.io.redact`). ``letters`` (a folder) also writes each
@@ -133,7 +133,7 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
         raise InputFileError("file_no_rows", path=input_path)
     with stages.stage("assess", total=len(table.frame)):
         assessment = assess_full(table, rules=rules, reference_date=reference_date,
-                                 lang="en" if (messages or lang) == "en" else "fr", redact=redact)
+                                 lang=messages or (lang if lang in ("en", "de") else "fr"), redact=redact)
     if assessment.rows_read != len(table.frame):                       # pragma: no cover - engine contract
         raise RuntimeError(f"engine returned {assessment.rows_read} rows for {len(table.frame)} read")
     data = prepare(assessment, table, lang=lang, input_path=input_path, started=started,

@@ -118,30 +118,52 @@ def import_cmd(
     with in_language(lang), progress:
         result = run_import(inputs[0] if len(inputs) == 1 else inputs, out, rules=rules,
                             reference_date=reference_date, lang=mode, sheet=sheet,
-                            messages="en" if lang == "en" else "fr",
+                            messages=lang if lang in ("en", "de") else "fr",
                             progress=RichStages(progress), redact=redact,
                             limits=limits.from_options(max_file_mb, max_rows, max_columns, max_cells),
                             letters=letters)
     for line in describe(result.table, lang):
         console.print(line, highlight=False)
+    said = IMPORT_SAID.get(lang, IMPORT_SAID["fr"])
     if result.unknown_columns:
-        console.print("[yellow]Colonnes ignorées (inconnues du schéma) : " + ", ".join(result.unknown_columns))
-    console.print(f"Règles : {result.ruleset_label}")
+        console.print("[yellow]" + said["unknown"] + ", ".join(result.unknown_columns))
+    console.print(said["rules"].format(result.ruleset_label))
     if result.rows_out_of_period:
-        console.print(f"[yellow]Hors période des règles (RULES-OUT-OF-PERIOD) : {result.rows_out_of_period}")
-    console.print(f"Éligibles : {result.eligible} ; cellules en erreur : {result.error_cells}")
+        console.print("[yellow]" + said["period"].format(result.rows_out_of_period))
+    console.print(said["eligible"].format(result.eligible, result.error_cells))
     if result.totals:
         t = result.totals
-        console.print(f"Bourses : CHF {output.money_text(t['bursary'])} ; prêts : CHF {output.money_text(t['loan'])} "
-                      f"; aide totale : CHF {output.money_text(t['aid'])}")
-    mark = "OK" if result.balanced else "ÉCART"
-    console.print(f"Lignes lues : {result.rows_read} = évaluées : {result.rows_assessed} "
-                  f"+ en erreur : {result.rows_in_error} [{mark}]")
-    console.print(f"Rapport écrit dans {result.out}")
+        console.print(said["totals"].format(*(output.money_text(t[k]) for k in ("bursary", "loan", "aid"))))
+    console.print(said["rows"].format(result.rows_read, result.rows_assessed, result.rows_in_error,
+                                      "OK" if result.balanced else said["gap"]))
+    console.print(said["written"].format(result.out))
     if letters is not None:
-        console.print(f"Lettres de décision écrites dans {letters}")
+        console.print(said["letters"].format(letters))
     if not result.balanced:                                          # pragma: no cover - engine contract
         raise typer.Exit(1)
+
+
+# What ``xladdin import`` prints, in the report's language (counts and totals only, never an applicant's data).
+IMPORT_SAID = {
+    "fr": {"unknown": "Colonnes ignorées (inconnues du schéma) : ", "rules": "Règles : {}",
+           "period": "Hors période des règles (RULES-OUT-OF-PERIOD) : {}",
+           "eligible": "Éligibles : {} ; cellules en erreur : {}",
+           "totals": "Bourses : CHF {} ; prêts : CHF {} ; aide totale : CHF {}",
+           "rows": "Lignes lues : {} = évaluées : {} + en erreur : {} [{}]", "gap": "ÉCART",
+           "written": "Rapport écrit dans {}", "letters": "Lettres de décision écrites dans {}"},
+    "en": {"unknown": "Columns left out (not in the schema): ", "rules": "Rules: {}",
+           "period": "Outside the rules' period (RULES-OUT-OF-PERIOD): {}",
+           "eligible": "Eligible: {}; cells in error: {}",
+           "totals": "Bursaries: CHF {}; loans: CHF {}; total aid: CHF {}",
+           "rows": "Rows read: {} = assessed: {} + in error: {} [{}]", "gap": "GAP",
+           "written": "Report written to {}", "letters": "Decision letters written to {}"},
+    "de": {"unknown": "Nicht gelesene Spalten (nicht im Schema): ", "rules": "Regeln: {}",
+           "period": "Ausserhalb der Geltungsdauer der Regeln (RULES-OUT-OF-PERIOD): {}",
+           "eligible": "Anspruchsberechtigt: {}; fehlerhafte Zellen: {}",
+           "totals": "Stipendien: CHF {}; Darlehen: CHF {}; Ausbildungsbeiträge total: CHF {}",
+           "rows": "Gelesene Zeilen: {} = berechnet: {} + fehlerhaft: {} [{}]", "gap": "DIFFERENZ",
+           "written": "Bericht geschrieben in {}", "letters": "Entscheidbriefe geschrieben in {}"},
+}
 
 
 def register(app: typer.Typer) -> None:

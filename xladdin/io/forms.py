@@ -57,7 +57,7 @@ def relocate(inputs, raw) -> None:
         line = int(fields.get(column, errors.at[i, "line"]))
         origin = f"{origins[pos]}, " if origins and pos < len(origins) and origins[pos] else ""
         errors.at[i, "line"] = line
-        for name in ("message_fr", "message_en"):
+        for name in ("message_fr", "message_en", "message_de"):
             errors.at[i, name] = _LINE.sub(lambda m: f"{origin}{m.group(1)} {line}", str(errors.at[i, name]),
                                            count=1)
     inputs.errors = errors

@@ -54,9 +54,26 @@ WHAT = {
     CATALOGUE: (("un catalogue de cours ECTS", "utilisez « xladdin credits lint » ou « xladdin credits check »"),
                 ("an ECTS course catalogue", "use 'xladdin credits lint' or 'xladdin credits check'")),
 }
+# The same in German (Zurich, Bern: --lang de).
+WHAT_DE = {
+    REPORT: ("ein xladdin-Verarbeitungsbericht (geschrieben von «xladdin import»)",
+             "für eine neue Berechnung starten Sie den Befehl mit der ursprünglichen Liste{origin_de}; die "
+             "Ergebnisse stehen in ihrem Blatt Entscheide"),
+    DECISIONS: ("eine xladdin-Entscheiddatei (Ergebnisse von «xladdin assess»)",
+                "sie enthält Ergebnisse, keine Dossiers: für eine neue Berechnung geben Sie die Dossierliste an, "
+                "aus der sie stammt"),
+    COMPARISON: ("ein xladdin-Vergleich (geschrieben von «xladdin compare»)",
+                 "für einen neuen Vergleich geben Sie die Dossierliste an, aus der er stammt"),
+    WHATIF: ("eine xladdin-Was-wäre-wenn-Arbeitsmappe (Parameter oder Szenarien)",
+             "sie öffnet sich in Excel mit dem Add-in; «xladdin whatif» nimmt eine Dossierliste und "
+             "--vary PARAMETER=WERTE"),
+    CREDITS: ("eine Datei mit ECTS-Kreditpunkten ({detail_de})", "verwenden Sie {command_de}"),
+    CATALOGUE: ("ein ECTS-Kurskatalog", "verwenden Sie «xladdin credits lint» oder «xladdin credits check»"),
+}
 LABEL = {APPLICANTS: ("liste de dossiers", "applicant list"), FORM: ("formulaire de saisie", "intake form")}
 
-_REPORT_SHEETS = ({"Résumé", "Décisions", "Erreurs", "Audit"}, {"Summary", "Decisions", "Errors", "Audit"})
+_REPORT_SHEETS = ({"Résumé", "Décisions", "Erreurs", "Audit"}, {"Summary", "Decisions", "Errors", "Audit"},
+                  {"Zusammenfassung", "Entscheide", "Fehler", "Protokoll"})
 _WHATIF_SHEETS = {"Scénarios", "Scenarios", "Szenarien"}
 _WHATIF_HEADS = {("parametre", "valeur"), ("parameter", "value"), ("parameter", "wert")}
 _VALUE_WORDS = {"valeur", "value", "wert"}
@@ -205,11 +222,17 @@ def refuse(path, kind: str, *, detail: str = "", origin: str = "") -> XladdinErr
         detail, "'xladdin credits check' or 'xladdin credits transcript'")
     detail_fr = {"students": "programmes annuels d'étudiants", "admission": "candidats à l'admission"}.get(detail, "")
     detail_en = {"students": "students' annual programmes", "admission": "admission candidates"}.get(detail, "")
-    fill = dict(detail=detail_fr, detail_en=detail_en, command=command, command_en=command_en,
-                origin=f" « {origin} » (nommée dans sa feuille Audit)" if origin else "",
-                origin_en=f" '{origin}' (named in its Audit sheet)" if origin else "")
+    detail_de = {"students": "Jahresprogramme von Studierenden", "admission": "Zulassungskandidaten"}.get(detail, "")
+    command_de = {"admission": "«xladdin credits admission»"}.get(
+        detail, "«xladdin credits check» oder «xladdin credits transcript»")
+    fill = dict(detail=detail_fr, detail_en=detail_en, detail_de=detail_de, command=command, command_en=command_en,
+                command_de=command_de, origin=f" « {origin} » (nommée dans sa feuille Audit)" if origin else "",
+                origin_en=f" '{origin}' (named in its Audit sheet)" if origin else "",
+                origin_de=f" «{origin}» (genannt in ihrem Blatt Protokoll)" if origin else "")
+    what_de, hint_de = WHAT_DE[kind]
     return XladdinError("file_kind", path=str(path), what=what.format(**fill), hint=hint.format(**fill),
-                        what_en=what_en.format(**fill), hint_en=hint_en.format(**fill))
+                        what_en=what_en.format(**fill), hint_en=hint_en.format(**fill),
+                        what_de=what_de.format(**fill), hint_de=hint_de.format(**fill))
 
 
 def value_columns(rows: list[list], labels: list[tuple[int, int, str]]) -> dict[int, int]:

@@ -105,9 +105,11 @@ def size_text(n: int, lang: str = "fr") -> str:
 
 
 def sizes(size: int, limit: int) -> dict[str, str]:
-    """The details of a size refusal, in both languages (``{size}``/``{size_en}``, ``{limit}``/``{limit_en}``)."""
+    """The details of a size refusal, in each language (``{size}``/``{size_en}``/``{size_de}``, ``{limit}``...)."""
+    from ..errors_de import size_text as size_de
+
     return {"size": size_text(size), "limit": size_text(limit), "size_en": size_text(size, "en"),
-            "limit_en": size_text(limit, "en")}
+            "limit_en": size_text(limit, "en"), "size_de": size_de(size), "limit_de": size_de(limit)}
 
 
 # --- checks -------------------------------------------------------------------------------------------------
@@ -122,8 +124,9 @@ def check_rows(path, rows: int, limits: Limits, *, last_line: int | None = None)
     if rows > limits.max_rows:
         where = f" (dernière ligne remplie : {count(last_line)})" if last_line else ""
         where_en = f" (last filled line: {count(last_line)})" if last_line else ""
+        where_de = f" (letzte ausgefüllte Zeile: {count(last_line)})" if last_line else ""
         raise InputFileError("too_many_rows", path=str(path), rows=count(rows), limit=count(limits.max_rows),
-                             where=where, where_en=where_en)
+                             where=where, where_en=where_en, where_de=where_de)
 
 
 def check_columns(path, columns: int, limits: Limits) -> None:
@@ -137,8 +140,9 @@ def check_cells(path, cells: int, limits: Limits, *, lines: int | None = None, c
     if cells > limits.max_cells:
         shape = f" ({count(lines)} lignes × {count(columns)} colonnes)" if lines and columns else ""
         shape_en = f" ({count(lines)} lines × {count(columns)} columns)" if lines and columns else ""
+        shape_de = f" ({count(lines)} Zeilen × {count(columns)} Spalten)" if lines and columns else ""
         raise InputFileError("too_many_cells", path=str(path), cells=count(cells), limit=count(limits.max_cells),
-                             shape=shape, shape_en=shape_en)
+                             shape=shape, shape_en=shape_en, shape_de=shape_de)
 
 
 def check_shape(path, rows: int, columns: int, limits: Limits, *, last_line: int | None = None) -> None:

@@ -313,7 +313,8 @@ def check_package(path: Path, max_unpacked: int = DEFAULT_MAX_UNPACKED) -> None:
                     raise InputFileError("file_bomb_ratio", path=str(path), part=info.filename,
                                          ratio=_limits.count(info.file_size // packed), max_ratio=MAX_RATIO,
                                          **_limits.sizes(info.file_size, packed),
-                                         packed=_limits.size_text(packed), packed_en=_limits.size_text(packed, "en"))
+                                         packed=_limits.size_text(packed), packed_en=_limits.size_text(packed, "en"),
+                                         packed_de=_limits.sizes(packed, packed)["size_de"])
             sheetscan.check_xml_parts(archive, path)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         # zlib.error: damaged deflate data; NotImplementedError: unknown compression; RuntimeError: encrypted part
@@ -416,7 +417,8 @@ class Workbook:
         if not found.table:
             what = "un graphique" if found.type == "ChartSheet" else f"une feuille {found.type}"
             raise XladdinError("sheet_not_table", path=str(self.path), sheet=found.name, what=what,
-                               what_en="a chart" if found.type == "ChartSheet" else f"a {found.type}")
+                               what_en="a chart" if found.type == "ChartSheet" else f"a {found.type}",
+                               what_de="ein Diagramm" if found.type == "ChartSheet" else f"ein Blatt {found.type}")
         return found
 
     def skipped(self, chosen: str) -> list[str]:
@@ -537,7 +539,9 @@ def _refuse_nothing(path: Path, seen: list) -> None:
         raise InputFileError("file_no_header", path=str(path))
     where = ", ".join(f"de la feuille « {s.name} »" for s, _, _ in seen) if seen and seen[0][0] else "du fichier"
     where_en = ", ".join(f"sheet '{s.name}'" for s, _, _ in seen) if seen and seen[0][0] else "the file"
+    where_de = ", ".join(f"des Blatts «{s.name}»" for s, _, _ in seen) if seen and seen[0][0] else "der Datei"
     raise XladdinError("file_not_list", path=str(path), rows=kinds.HEADER_SCAN, where=where, where_en=where_en,
+                       where_de=where_de,
                        minimum=kinds.MIN_HEADER)
 
 
@@ -672,29 +676,45 @@ def _frame(header: list, rows: list[list], path: Path) -> pd.DataFrame:
     return frame
 
 
+_SAID = {   # what describe() prints, per language
+    "fr": {"files": "Fichiers lus : {} — {}", "form": "Formulaire de saisie lu : {}{} (un dossier)",
+           "sheet_of": ", feuille « {} »", "parquet": "Fichier Parquet lu : {} ({} colonnes)",
+           "csv": "Fichier CSV lu : {} (séparateur « {} », en-tête ligne {})",
+           "sheet": "Feuille lue : « {} » de {} (en-tête ligne {})", "set_aside": "Lignes non lues : ",
+           "skipped": "Feuilles non lues : "},
+    "en": {"files": "Files read : {} — {}", "form": "Intake form read : {}{} (one applicant)",
+           "sheet_of": ", sheet « {} »", "parquet": "Parquet file read : {} ({} columns)",
+           "csv": "CSV file read : {} (separator « {} », header on line {})",
+           "sheet": "Sheet read : « {} » of {} (header on line {})", "set_aside": "Lines not read : ",
+           "skipped": "Sheets not read : "},
+    "de": {"files": "Gelesene Dateien: {} — {}", "form": "Erfassungsformular gelesen: {}{} (ein Dossier)",
+           "sheet_of": ", Blatt «{}»", "parquet": "Parquet-Datei gelesen: {} ({} Spalten)",
+           "csv": "CSV-Datei gelesen: {} (Trennzeichen «{}», Kopfzeile auf Zeile {})",
+           "sheet": "Blatt gelesen: «{}» von {} (Kopfzeile auf Zeile {})", "set_aside": "Nicht gelesene Zeilen: ",
+           "skipped": "Nicht gelesene Blätter: "},
+}
+
+
 def describe(table: RawTable, lang: str = "fr") -> list[str]:
     """What was read, for the console: the sheet (or form, or files), the header line, lines and sheets set
     aside. Nothing about an applicant."""
-    en = lang == "en"
+    said = _SAID.get(lang, _SAID["fr"])
     out = []
     if table.files:
-        names = ", ".join(f"{f['name']} ({kinds.LABEL.get(f['kind'], ('', ''))[1 if en else 0]})" for f in table.files)
-        out.append(f"{'Files read' if en else 'Fichiers lus'} : {len(table.files)} — {names}")
+        names = ", ".join(f"{f['name']} ({kinds.LABEL.get(f['kind'], ('', ''))[1 if lang == 'en' else 0]})"
+                          for f in table.files)
+        out.append(said["files"].format(len(table.files), names))
     elif table.kind == kinds.FORM:
-        sheet = f", {'sheet' if en else 'feuille'} « {table.sheet} »" if table.sheet else ""
-        out.append(f"{'Intake form read' if en else 'Formulaire de saisie lu'} : {table.source}{sheet} "
-                   f"({'one applicant' if en else 'un dossier'})")
+        sheet = said["sheet_of"].format(table.sheet) if table.sheet else ""
+        out.append(said["form"].format(table.source, sheet))
     elif table.file_format == "parquet":
-        out.append(f"{'Parquet file read' if en else 'Fichier Parquet lu'} : {table.source} "
-                   f"({len(table.frame.columns)} {'columns' if en else 'colonnes'})")
+        out.append(said["parquet"].format(table.source, len(table.frame.columns)))
     elif table.file_format == "csv":
-        out.append(f"{'CSV file read' if en else 'Fichier CSV lu'} : {table.source} ({'separator' if en else 'séparateur'}"
-                   f" « {table.separator} », {'header on line' if en else 'en-tête ligne'} {table.header_row})")
+        out.append(said["csv"].format(table.source, table.separator, table.header_row))
     else:
-        out.append(f"{'Sheet read' if en else 'Feuille lue'} : « {table.sheet} » {'of' if en else 'de'} {table.source} "
-                   f"({'header on line' if en else 'en-tête ligne'} {table.header_row})")
+        out.append(said["sheet"].format(table.sheet, table.source, table.header_row))
     if table.set_aside:
-        out.append(f"{'Lines not read' if en else 'Lignes non lues'} : " + " ; ".join(table.set_aside))
+        out.append(said["set_aside"] + " ; ".join(table.set_aside))
     if table.skipped:
-        out.append(f"{'Sheets not read' if en else 'Feuilles non lues'} : " + ", ".join(table.skipped))
+        out.append(said["skipped"] + ", ".join(table.skipped))
     return out

@@ -25,11 +25,11 @@ import pandas as pd
 
 PERSONAL = ("last_name", "first_name", "birth_date", "partner_birth_date")
 NAMES = ("last_name", "first_name")
-MASK = {"fr": "(masqué)", "en": "(redacted)"}
-REDACTED = {"fr": "(valeur masquée, --redact)", "en": "(value redacted, --redact)"}
+MASK = {"fr": "(masqué)", "en": "(redacted)", "de": "(verdeckt)"}
+REDACTED = {"fr": "(valeur masquée, --redact)", "en": "(value redacted, --redact)", "de": "(Wert verdeckt, --redact)"}
 _ACTIVE: ContextVar[bool] = ContextVar("xladdin_redact", default=False)
-_PART = re.compile(r"^(?P<head>(?:ligne|line) \d+, (?:colonne|column) (?:(?:« [^»]*»|'[^']*') )?\(?(?P<key>\w+)\)?)"
-                   r"\s?:.*$", re.DOTALL)
+_PART = re.compile(r"^(?P<head>(?:ligne|line|Zeile) \d+, (?:colonne|column|Spalte) "
+                   r"(?:(?:«[^»]*»|'[^']*') )?\(?(?P<key>\w+)\)?)\s?:.*$", re.DOTALL)
 
 
 @contextmanager
@@ -51,14 +51,14 @@ def mask_message(text, lang: str = "fr"):
     """A second line of defence for messages built elsewhere: ``ligne 5, colonne « … » (birth_date) : …`` →
     ``… : valeur masquée (--redact)`` for a personal column. The reader's own messages under ``--redact`` never
     hold a value in the first place."""
-    if not isinstance(text, str) or "colonne" not in text and "column" not in text:
+    if not isinstance(text, str) or "colonne" not in text and "column" not in text and "Spalte" not in text:
         return text
     parts = []
     for part in text.split(" | "):
         m = _PART.match(part)
         if m and m.group("key") in PERSONAL and not any(mask in part for mask in REDACTED.values()):
-            english = part.startswith("line")
-            part = m.group("head") + (": value redacted (--redact)" if english else " : valeur masquée (--redact)")
+            masked = {"line": ": value redacted (--redact)", "Zeile": ": Wert verdeckt (--redact)"}
+            part = m.group("head") + masked.get(part.split(" ", 1)[0], " : valeur masquée (--redact)")
         parts.append(part)
     return " | ".join(parts)
 
@@ -88,16 +88,18 @@ def comparison(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def errors(frame: pd.DataFrame, lang: str = "fr") -> pd.DataFrame:
-    """An error list (line, applicant_id, column, value, message_fr, message_en) with personal values masked."""
+    """An error list (line, applicant_id, column, value, message_fr, message_en, message_de), personal values masked."""
     if frame is None or not len(frame) or "column" not in frame:
         return frame
     out = frame.copy()
+    if "value" in out and lang in MASK and lang != "fr":      # the reader masks in French; the report in its language
+        out["value"] = out["value"].astype(object).replace(MASK["fr"], MASK[lang])
     personal = out["column"].isin(PERSONAL).to_numpy()
     if personal.any():
         if "value" in out:
             out["value"] = out["value"].astype(object)
             out.loc[personal, "value"] = MASK.get(lang, MASK["fr"])
-        for column in ("message_fr", "message_en"):
+        for column in ("message_fr", "message_en", "message_de"):
             if column in out:
                 out[column] = out[column].map(mask_message)
     return out
