@@ -1,7 +1,7 @@
-"""Streaming benchmark: peak memory and rate of ``xladdin assess`` on big lists, CSV and Parquet, against the
-one-piece path measured in the same run.
+"""Streaming benchmark: peak memory and rate of ``xladdin assess`` and ``xladdin import`` on big lists, CSV and
+Parquet, against the one-piece path measured in the same run.
 
-    .venv/bin/python -m benchmarks.bench_scale [--rows 100000 1000000] [--rounds 3]
+    .venv/bin/python -m benchmarks.bench_scale [--rows 100000 1000000] [--rounds 3] [--only CSV import]
 
 Each measure runs in a fresh process (spawn), so its peak memory (``resource.getrusage`` max RSS of that child)
 is its own. For every size below 1 000 000, rounds are interleaved (streamed CSV, one-piece CSV, streamed
@@ -57,11 +57,23 @@ def _child(src: str, out: str, streamed: bool, queue) -> None:
     os.environ.update({"XLADDIN_MAX_ROWS": "5000000", "XLADDIN_MAX_FILE_MB": "5000",
                        "XLADDIN_MAX_TABLE_CELLS": "500000000"})
     from xladdin.bursary.assess import assess_full
+    from xladdin.io import stream
+    from xladdin.io.bulk import run_import
     from xladdin.io.stream import assess_file
     from xladdin.io.writers import write_table
     from xladdin.rules import available
 
     available()                                          # the shipped rule sets, read once per process
+    if out.endswith(".xlsx"):                            # the import's batch report
+        if streamed:
+            os.environ["XLADDIN_CHUNK_ROWS"] = str(stream.CHUNK_ROWS)     # in chunks, whatever the size
+        else:
+            stream.STREAM_BYTES = 1 << 62                # read in one piece, whatever the size
+        start = time.perf_counter()
+        result = run_import(src, out)
+        queue.put((time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+                   result.rows_read))
+        return
     start = time.perf_counter()                          # neither the imports nor the rule sets are timed
     if streamed:
         rows = assess_file(src, out).rows_read
@@ -93,6 +105,7 @@ def main(argv=None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", nargs="*", help="the cases to run (by name: CSV, Parquet, import)")
     args = parser.parse_args(argv)
     figures = {}
     with tempfile.TemporaryDirectory(prefix="xladdin-scale-") as tmp:
@@ -100,7 +113,10 @@ def main(argv=None) -> dict:
             csv_path, parquet_path = make_inputs(Path(tmp), rows)
             print(f"input: {rows:,} applicants, CSV {csv_path.stat().st_size / 1e6:.0f} MB, "
                   f"Parquet {parquet_path.stat().st_size / 1e6:.0f} MB")
-            cases = [("CSV -> CSV", csv_path, ".csv"), ("Parquet -> Parquet", parquet_path, ".parquet")]
+            cases = [("CSV -> CSV", csv_path, ".csv"), ("Parquet -> Parquet", parquet_path, ".parquet"),
+                     ("import CSV -> .xlsx", csv_path, ".xlsx"), ("import Parquet", parquet_path, ".xlsx")]
+            if args.only:
+                cases = [c for c in cases if any(word.lower() in c[0].lower() for word in args.only)]
             ways = [True] if rows >= 1_000_000 else [True, False]
             rounds = 1 if rows >= 1_000_000 else args.rounds
             got: dict = {}

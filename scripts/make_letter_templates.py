@@ -41,6 +41,11 @@ OFFICES = {
     "FR": {"fr": ["Etat de Fribourg", "Service des subsides de formation"],
            "de": ["Staat Freiburg", "Service des subsides de formation"],
            "en": ["State of Fribourg", "Training grants office (Service des subsides de formation)"]},
+    # Neuchâtel: the department ALAF art. 7 al. 2 names, « l'office chargé des bourses d'études » (RLAF art. 2)
+    "NE": {"fr": ["République et Canton de Neuchâtel", "Département de l'économie et de la cohésion sociale",
+                  "Office chargé des bourses d'études"],
+           "de": ["Republik und Kanton Neuenburg", "Amt für Ausbildungsbeiträge"],
+           "en": ["Republic and Canton of Neuchâtel", "Bursaries office"]},
     # LSF art. 5: the Section des bourses et prêts d'études decides; DSF: the Département's directive.
     "JU": {"fr": ["République et Canton du Jura", "Département de la formation, de la culture et des sports",
                   "Section des bourses et prêts d'études"],
@@ -48,11 +53,17 @@ OFFICES = {
                   "Section des bourses et prêts d'études"],
            "en": ["Republic and Canton of Jura", "Department of Education, Culture and Sports",
                   "Bursaries and study loans section"]},
+    # Valais (LBPE art. 27a: the service allocates; OBPE art. 3: its section des bourses et prêts d'études)
+    "VS": {"fr": ["Canton du Valais", "Département en charge de la formation",
+                  "Section des bourses et prêts d'études"],
+           "de": ["Kanton Wallis", "Für die Bildung zuständiges Departement", "Sektion Ausbildungsbeiträge"],
+           "en": ["Canton of Valais", "Department in charge of education", "Bursaries and study loans section"]},
 }
 PLACE = {"GE": {"fr": "Genève", "de": "Genf", "en": "Geneva"}, "ZH": {"fr": "Zurich", "de": "Zürich", "en": "Zurich"},
          "BE": {"fr": "Berne", "de": "Bern", "en": "Bern"}, "VD": {"fr": "Lausanne", "de": "Lausanne", "en": "Lausanne"},
          "FR": {"fr": "Fribourg", "de": "Freiburg", "en": "Fribourg"},
-         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}}
+         "NE": {"fr": "Neuchâtel", "de": "Neuenburg", "en": "Neuchâtel"},
+         "JU": {"fr": "Delémont", "de": "Delsberg", "en": "Delémont"}, "VS": {"fr": "Sion", "de": "Sitten", "en": "Sion"}}
 
 WORDS = {
     "fr": {"contact": "Adresse du service · téléphone · courriel (à compléter par l'office)",

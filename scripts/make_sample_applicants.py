@@ -2,9 +2,12 @@
 workbooks/sample-applicants-ZH.csv, -BE.csv (seeded applicants shaped for the Zurich and Bern models) and
 workbooks/sample-applicants-VD.csv (Vaud: one named case per reason code of docs/rules/VD.md §3.2, then seeded
 applicants) and -FR.csv (Fribourg: one named case per reason code of docs/rules/FR.md §3.2; its annex 1 is not held,
-so the cases of the amount codes come back as row errors naming the missing amount) and -JU.csv (Jura: one named case
-per reason code of docs/rules/JU.md §3.2, each decided by the texts held, and one with parents whose budget needs the
-LP minimum vital, a row error naming it).
+so the cases of the amount codes come back as row errors naming the missing amount), -NE.csv (Neuchâtel: one named
+case per reason code of docs/rules/NE.md §3.2; the social-aid norms of RSN 831.02 are not held, so the cases that
+need an amount come back as row errors naming the norm), -JU.csv (Jura: one named case per reason code of
+docs/rules/JU.md §3.2, each decided by the texts held, and one with parents whose budget needs the LP minimum
+vital, a row error naming it) and -VS.csv (Valais: one named case per reason code of docs/rules/VS.md §3.2; the
+department's flat rates are not held, so the cases that need them come back as row errors naming them).
 
 Run: .venv/bin/python scripts/make_sample_applicants.py   (deterministic: same file every time)
 """
@@ -99,10 +102,19 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
     vd = vd_sample()
     vd.to_csv(vd_path, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(vd)} applicants written to {vd_path}")
+    ne_path = out.with_name(f"{out.stem}-NE{out.suffix}")
+    ne = ne_sample()
+    ne.to_csv(ne_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(ne)} applicants written to {ne_path}")
     ju_path = out.with_name(f"{out.stem}-JU{out.suffix}")
     ju = ju_sample()
     ju.to_csv(ju_path, index=False, sep=";", encoding="utf-8-sig")
     print(f"{len(ju)} applicants written to {ju_path}")
+    vs_path = out.with_name(f"{out.stem}-VS{out.suffix}")
+    vs = vs_sample()
+    vs.to_csv(vs_path, index=False, sep=";", encoding="utf-8-sig")
+    print(f"{len(vs)} applicants written to {vs_path}")
+
 
 
 # Vaud (VD-2023): a base applicant (docs/rules/VD.md §8, VD-1: a minor at home, bursary 8 259) and one case per
@@ -248,6 +260,103 @@ JU_CASES = {
 def ju_sample(size: int = 300) -> pd.DataFrame:
     """The named Jura cases first, then seeded applicants shaped for its model (same columns)."""
     return canton_sample("JU", JU_BASE, JU_CASES, size, reasons=True)
+
+
+# Neuchâtel (NE-2025): a minor at home (docs/rules/NE.md §8, NE-1: bursary 6 400 with the norms given) and one case
+# per reason code of NE.md §3.2. The calculation needs the social-aid norms (arrêté RSN 831.02), not held: the cases
+# that reach it are row errors naming the norm until it is.
+NE_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "NE", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "changes_of_course": 0, "application_date": "15.09.2025", "year_start": "18.08.2025", "birth_date": "15.03.2009",
+    "housing": "parents", "meals_out": 150, "transport": 540, "training_costs": 1500, "parents": "together",
+    "p1_adults": 2, "p1_dependent_children": 1, "p1_children_in_training": 1, "p1_rdu": 60000,
+    "p1_health_premiums": 10000, "p1_taxes": 6000, "p1_housing_costs": 15600, "p1_taxable_wealth": 50000,
+}
+# NE-4b: 35 at the start of a tertiary B training, own household, earnings 20 000, no parents' budget
+_NE_ADULT = {"birth_date": "30.06.1990", "programme_kind": "tertiary_b", "level": "tertiary", "housing": "household",
+             "health_premiums": 4200, "housing_costs": 12000, "earnings": 20000, "transport": 1000,
+             "training_costs": 3000, "parents": "none"}
+NE_CASES = {
+    "NE-ELIGIBLE": {},
+    "NE-LAF-7": {"nationality": "BR", "permit": "none", "years_domicile_ch": 2},
+    "NE-LAF-8": {"aid_domicile": "VD"},
+    "NE-LAF-14": {"recognised": "non"},
+    "NE-LAF-9-2": {"changes_of_course": 2},
+    "NE-RLAF-55": {"application_date": "01.05.2026"},
+    "NE-LAF-26": {"p1_rdu": ""},
+    "NE-RLAF-32-2": {"programme_kind": "second_sec2", "p1_rdu": 70000},
+    "NE-LAF-22": {**_NE_ADULT, "programme_kind": "doctorate"},
+    "NE-LAF-9": {"semesters_aided": 8},
+    "NE-LAF-12": {**_NE_ADULT, "birth_date": "30.06.1989"},
+    "NE-RLAF-55-1": {"application_date": "05.01.2026"},
+    "NE-RLAF-45": {"other_income": 6200},
+    "NE-LAF-21": {**_NE_ADULT, "earnings": 0},
+    "NE-RLAF-49": {**_NE_ADULT, "birth_date": "30.06.1989", "loans_received": 38000},
+}
+
+
+def ne_sample(size: int = 300) -> pd.DataFrame:
+    """The named Neuchâtel cases first, then seeded applicants shaped for its model (same columns)."""
+    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
+             **NE_BASE, **case} for key, case in NE_CASES.items()]
+    named = pd.DataFrame(rows)
+    random = synthetic_applicants(size - len(named), seed=2025, canton="NE")
+    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+# Valais (VS-2023): a minor at home (docs/rules/VS.md §8, VS-1) and one case per reason code of VS.md §3.2. The
+# department's flat rates are not held: every case that needs them is a row error naming them until they are.
+VS_BASE = {
+    "nationality": "CH", "permit": "none", "aid_domicile": "VS", "programme_kind": "initial_sec2",
+    "level": "secondary_ii", "recognised": "oui", "regular_semesters": 6, "semesters_aided": 0, "part_time_ratio": 1,
+    "application_date": "15.09.2025", "year_start": "18.08.2025", "birth_date": "10.03.2009", "housing": "parents",
+    "meals_out": 150, "transport": 600, "parents": "together", "p1_adults": 2, "p1_dependent_children": 1,
+    "p1_children_in_training": 1, "p1_income_2400": 58000, "p1_assets": 150000, "p1_real_estate": 300000,
+    "p1_debts": 200000,
+}
+_VS_ADULT = {"birth_date": "02.05.1997", "programme_kind": "bachelor", "level": "tertiary", "housing": "household",
+             "married": "oui", "student_children": 1, "housing_costs": 20000, "gross_earnings": 24000,
+             "spouse_income": 36000, "first_training_done": "oui", "years_independent": 3, "training_costs": 1500,
+             "transport": 1000, "meals_out": 0, "p1_dependent_children": 0, "p1_income_2400": 100000,
+             "p1_assets": 0, "p1_real_estate": 0, "p1_debts": 0}
+_VS_CAS = {"birth_date": "01.06.1990", "programme_kind": "continuing_education", "level": "tertiary",
+           "housing": "lease", "gross_earnings": 40000, "training_costs": 4000, "parents": "none", "meals_out": 0,
+           "transport": 0, "p1_adults": "", "p1_dependent_children": "", "p1_children_in_training": "",
+           "p1_income_2400": "", "p1_assets": "", "p1_real_estate": "", "p1_debts": ""}
+_VS_TERTIARY = {"birth_date": "10.03.2005", "programme_kind": "bachelor", "level": "tertiary"}
+VS_CASES = {
+    "VS-NEEDS-FLAT-RATES": {},
+    "VS-LBPE-5": {"nationality": "BR", "permit": "none", "years_domicile_ch": 3},
+    "VS-LBPE-5-2": {"study_stay_only": "oui"},
+    "VS-LBPE-6": {"aid_domicile": "GE"},
+    "VS-LBPE-7": {"programme_kind": "compulsory"},
+    "VS-LBPE-13-3": {"duration_months": 5},
+    "VS-OBPE-32": {"application_date": "02.01.2026"},
+    "VS-OBPE-28-3": {**_VS_CAS, "training_costs": 3999},
+    "VS-OBPE-28-4": {**_VS_CAS, "gross_earnings": 40001},
+    "VS-LBPE-19": {"p1_income_2400": ""},
+    "VS-LBPE-18": _VS_ADULT,
+    "VS-OBPE-23": {**_VS_ADULT, "birth_date": "01.09.2001"},
+    "VS-OBPE-22": {"housing": "lease", "housing_costs": 7200},
+    "VS-OBPE-14-2": {"birth_date": "20.01.2008", "meals_out": 200, "transport": 900, "parents": "apart",
+                     "p1_adults": 1, "p1_income_2400": 45000, "p1_assets": 0, "p1_real_estate": 0, "p1_debts": 0,
+                     "p2_adults": 2, "p2_dependent_children": 0, "p2_children_in_training": 1,
+                     "p2_income_2400": 50000},
+    "VS-LBPE-12": {"programme_kind": "second_sec2"},
+    "VS-LBPE-13": {"semesters_aided": 8},
+    "VS-LBPE-13-4": {**_VS_ADULT, "birth_date": "01.01.1989", "training_start": "18.08.2025"},
+    "VS-OBPE-28": _VS_CAS,
+    "VS-OBPE-9-2": {**_VS_TERTIARY, "p1_income_2400": 0, "p1_assets": 1300000, "p1_real_estate": 0,
+                    "p1_debts": 250000},
+    "VS-OBPE-19-4": {**_VS_TERTIARY, "training_costs": 9000},
+    "VS-OBPE-7": {"p1_income_2400": 0},
+    "VS-OBPE-7-3": {"p1_income_2400": 62400},
+    "VS-LBPE-12-3": {"programme_kind": "second_sec2", "loans_received": 47000},
+}
+
+
+def vs_sample(size: int = 300) -> pd.DataFrame:
+    """The named Valais cases first, then seeded applicants shaped for its model (same columns)."""
+    return canton_sample("VS", VS_BASE, VS_CASES, size)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output_format": ("format de sortie non pris en charge : {path} (attendu .csv, .xlsx ou .parquet)",
                       "unsupported output format: {path} (expected .csv, .xlsx or .parquet)"),
     "report_format": ("le rapport doit être un classeur .xlsx : {path}", "the report must be an .xlsx workbook: {path}"),
+    "report_too_many_rows": (
+        "{rows} lignes : plus qu'une feuille .xlsx n'en contient ({limit}) ; pour une liste aussi longue, écrivez "
+        "les résultats en CSV ou Parquet (xladdin assess liste.csv --out resultats.parquet)",
+        "{rows} rows: more than an .xlsx sheet holds ({limit}); for a list this long, write the results as CSV or "
+        "Parquet (xladdin assess list.csv --out results.parquet)"),
     "template_kind": ("modèle inconnu « {kind} » (disponibles : {available})",
                       "unknown template '{kind}' (available: {available})"),
     "template_lang": ("langue non prise en charge « {lang} » (fr ou en ; de pour intake et applicants)",

@@ -425,6 +425,38 @@ _JU_MODEL = [
        default=False, label_de="Kind bis zum 2. Primarschuljahr", group="household", cantons=_JU),
 ]
 
+# Inputs of Neuchâtel's model (LAF RSN 418.10, RLAF RSN 418.110, ALAF RSN 418.110.0): docs/rules/NE.md §2.
+_NE = ("NE",)
+_NE_MODEL = [
+    _f("reference_unit", ENUM, "Unité économique de référence (UER) de la personne en formation",
+       "Reference economic unit (UER) of the student",
+       "UER parentale ou propre, telle que le guichet social l'a établie (RELHaCoPS) ; vide = propre si "
+       "marié·e, avec enfant, ménage propre ou sans parents, sinon parentale.",
+       "Parents' or own unit, as the social desk set it (RELHaCoPS); empty = own when married, with a child, own "
+       "household or no parents, else the parents'.", "RLAF art. 16, 18 al. 1", values=("parental", "own"),
+       value_labels_fr={"parental": "UER parentale", "own": "UER propre"},
+       value_labels_en={"parental": "parents' unit", "own": "own unit"},
+       value_labels_de={"parental": "Einheit der Eltern", "own": "eigene Einheit"},
+       label_de="Wirtschaftliche Bezugseinheit (UER) der Person in Ausbildung", group="household", cantons=_NE),
+    _f("years_domicile_canton", INT, "Années de séjour légal dans le canton", "Years of legal stay in the canton",
+       "Permis B : plus de trois ans dans le canton suffisent ; séjours aux seules fins d'études non comptés.",
+       "Permit B: more than three years in the canton are enough; stays for study only do not count.",
+       "LAF art. 7 lit. c ; RLAF art. 5 al. 1", default=0, minimum=0,
+       label_de="Jahre rechtmässigen Aufenthalts im Kanton", group="identity", cantons=_NE),
+]
+
+# Inputs of Valais' model (LBPE RS/VS 416.1, OBPE RS/VS 416.100): docs/rules/VS.md §2.
+_VS = ("VS",)
+_VS_MODEL = [
+    _f("gross_earnings", AMOUNT, "Revenus bruts d'activité de l'année de formation (salaires, gains accessoires)",
+       "Gross earnings in the training year (wages, side earnings)",
+       "Revenus bruts acquis pendant l'année de formation pour laquelle l'aide est demandée ; une franchise de 30 % "
+       "(au moins 6'000 francs) est déduite de l'ensemble des revenus.",
+       "Gross earnings in the training year applied for; a 30 % allowance (at least 6,000 francs) is deducted from "
+       "all incomes together.", article="OBPE art. 16 al. 1 a", default=0, minimum=0,
+       label_de="Bruttoerwerbseinkommen im Ausbildungsjahr (Löhne, Nebenerwerb)", group="resources", cantons=_VS),
+]
+
 # Parents' inputs of the tax-based models: suffix, kind, fr, en, de, article, extra.
 _PARENT_TAX_SUFFIXES = [
     ("income_total", AMOUNT, "total des revenus (taxation fiscale)", "total income (tax assessment)",
@@ -493,6 +525,30 @@ _PARENT_TAX_SUFFIXES = [
      "OSF art. 44", {"minimum": 0, "default": 0, "cantons": ("JU",)}),
     ("common_household", BOOL, "ménage commun (concubinage)", "common household (cohabiting)",
      "Wohngemeinschaft (Konkubinat)", "OSF art. 45 al. 3, 46 al. 7", {"default": False, "cantons": ("JU",)}),
+    # Valais (OBPE art. 12, 15: the tax assessment two years before the training year, OBPE art. 6 al. 1)
+    ("income_2400", AMOUNT, "revenu net avant déductions personnelles (chiffre 2400)",
+     "net income before personal deductions (tax code 2400)", "Nettoeinkommen vor Sozialabzügen (Ziffer 2400)",
+     "OBPE art. 12 al. 1 a ; art. 6 al. 1", {"minimum": 0, "cantons": _VS}),
+    ("income_additions", AMOUNT, "ajouts au revenu : pilier 3a (jusqu'au maximum des salariés), revenus acquis à "
+     "l'étranger, revenus négatifs de la fortune immobilière, rachats de prévoyance (chiffre 2100)",
+     "additions to income: pillar 3a (up to the employees' maximum), income earned abroad, negative property income, "
+     "pension buy-ins (tax code 2100)", "Zuschläge zum Einkommen: Säule 3a (bis zum Höchstbetrag für Arbeitnehmende), "
+     "im Ausland erzielte Einkünfte, negative Liegenschaftserträge, Einkäufe in die Vorsorge (Ziffer 2100)",
+     "OBPE art. 12 al. 1 b 2-5", {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("income_deductions", AMOUNT, "pensions alimentaires versées et prestations en capital reçues (chiffres 1010, 1020)",
+     "maintenance paid and lump sums received (tax codes 1010, 1020)",
+     "Bezahlte Unterhaltsbeiträge und erhaltene Kapitalleistungen (Ziffern 1010, 1020)", "OBPE art. 12 al. 1 c",
+     {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("assets", AMOUNT, "total des actifs, fortune hors canton et à l'étranger (chiffres 3500, 4200, 4300)",
+     "total assets, wealth in other cantons and abroad (tax codes 3500, 4200, 4300)",
+     "Total der Aktiven, Vermögen in anderen Kantonen und im Ausland (Ziffern 3500, 4200, 4300)",
+     "OBPE art. 15 al. 1", {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("real_estate", AMOUNT, "valeur fiscale des bâtiments et biens-fonds privés (chiffres 2920-2923)",
+     "tax value of private buildings and land (tax codes 2920-2923)",
+     "Steuerwert der privaten Gebäude und Grundstücke (Ziffern 2920-2923)", "OBPE art. 15 al. 1",
+     {"minimum": 0, "default": 0, "cantons": _VS}),
+    ("debts", AMOUNT, "dettes et déduction forfaitaire (chiffre 4000)", "debts and flat deduction (tax code 4000)",
+     "Schulden und Pauschalabzug (Ziffer 4000)", "OBPE art. 15 al. 2", {"minimum": 0, "default": 0, "cantons": _VS}),
 ]
 
 # The words a clerk reads in a dropdown for the domicile codes (the reader accepts code and every label).
@@ -562,6 +618,13 @@ _NOT_READ = {
     "JU": {"occupants", "eu_efta_frontier_parent", "excluded_benefit", "health_premiums", "independence",
            "independent_income", "years_full_time_work", "lives_with_parents", "parents_abroad"}
           | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "income", "children", "in_training", "health_premiums",
+                                                  "children_gt10")},
+    # Neuchâtel (docs/rules/NE.md §2): the UER's RDU (RELHaCoPS) stands for the parents' incomes, the spouse's
+    # income is in the own UER's RDU; the social-aid norms (RSN 831.02) stand for the household's composition.
+    "NE": {"occupants", "student_children_le10", "eu_efta_frontier_parent", "excluded_benefit", "spouse_income",
+           "p1_pays_alimony", "p2_pays_alimony",
+           "independence", "independent_income", "years_full_time_work", "lives_with_parents"}
+          | {f"p{n}_{s}" for n in (1, 2) for s in ("income", "net_wealth", "children", "in_training", "children_le10",
                                                   "children_gt10")},
 }
 
@@ -702,6 +765,50 @@ _JU_ARTICLES = {
         "recognised_deductions": "OSF art. 41 al. 2"}.items()},
 }
 
+# Fields first written for another canton that Valais' model reads too (docs/rules/VS.md §2.1).
+_ALSO_READ_BY_VS = {
+    "study_stay_only", "parents_abroad", "semesters_aided", "part_time_ratio", "reconversion", "first_training_done",
+    "years_independent", "years_full_time_work", "loans_received", "transport", "own_household_reason",
+    "cohabiting_partner", "common_child", "housing_costs", "other_income", "taxable_wealth", "training_costs",
+    "meals_out", "duration_months", "training_start", "spouse_income",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("children_in_training", "dependent_children", "source_taxed_gross",
+                                         "pays_alimony")}
+
+
+# Fields first written for another canton that Neuchâtel's model reads too (docs/rules/NE.md §2.1).
+_ALSO_READ_BY_NE = {
+    "student_rdu", "separate_lodging", "housing_costs", "training_costs", "meals_out", "other_income",
+    "part_time_special_reasons", "training_start", "apprenticeship", "first_training_done", "years_independent",
+    "loans_received",
+} | {f"p{n}_{s}" for n in (1, 2) for s in ("rdu", "adults", "dependent_children", "children_in_training",
+                                         "taxable_wealth", "housing_costs", "supplementary_benefits")}
+
+# The NE articles of the fields Neuchâtel's model reads (cited on its forms; another canton's form drops them).
+_NE_ARTICLES = {
+    "birth_date": "LAF art. 12 ; RLAF art. 12, 32 al. 2", "nationality": "LAF art. 7",
+    "permit": "LAF art. 7 lit. c-d", "years_domicile_ch": "LAF art. 7 lit. c", "refugee_or_stateless": "LAF art. 7 lit. d",
+    "study_stay_only": "RLAF art. 5 al. 1", "parents_abroad": "LAF art. 7 lit. b, 8 al. 1 lit. b",
+    "aid_domicile": "LAF art. 8", "programme_kind": "LAF art. 10, 15, 22 ; RLAF art. 8-10, 48", "level": "LAF art. 15",
+    "reconversion": "LAF art. 10 al. 4 ; RLAF art. 10-11", "recognised": "LAF art. 13-14 ; RLAF art. 13",
+    "regular_semesters": "LAF art. 9 al. 1 ; RLAF art. 6", "semesters_aided": "LAF art. 9 al. 1 ; RLAF art. 6 al. 1",
+    "part_time_ratio": "LAF art. 17 al. 2", "part_time_special_reasons": "LAF art. 17 al. 2",
+    "changes_of_course": "LAF art. 9 al. 2-3 ; RLAF art. 7", "application_date": "RLAF art. 55",
+    "year_start": "RLAF art. 55", "training_start": "LAF art. 12 ; RLAF art. 12 al. 2",
+    "apprenticeship": "RLAF art. 36 ; ALAF art. 5", "separate_lodging": "RLAF art. 31, 40 ; ALAF art. 4",
+    "housing": "RLAF art. 16", "student_children": "LAF art. 21 al. 2", "married": "RLAF art. 16",
+    "earnings": "RLAF art. 36-37 ; ALAF art. 3", "alimony": "RLAF art. 35 al. 2", "pensions": "RLAF art. 35 al. 2",
+    "wealth": "RLAF art. 29 al. 2, 38", "health_premiums": "RLAF art. 26", "transport": "RLAF art. 43",
+    "student_taxes": "RLAF art. 27, 41", "housing_costs": "RLAF art. 25, 40 al. 3 ; ALAF art. 4",
+    "other_income": "RLAF art. 46", "training_costs": "RLAF art. 44 ; ALAF art. 6",
+    "meals_out": "RLAF art. 42 ; ALAF art. 5", "first_training_done": "LAF art. 20 al. 2 lit. b",
+    "years_independent": "LAF art. 20 al. 2 lit. b", "loans_received": "RLAF art. 49 al. 2",
+    "parents": "RLAF art. 16, 19 al. 2", "student_rdu": "RLAF art. 18, 21, 34",
+} | {f"p{n}_{s}": article for n in (1, 2) for s, article in (
+    ("rdu", "RLAF art. 18-19, 21"), ("adults", "RLAF art. 30"), ("health_premiums", "RLAF art. 26"),
+    ("taxes", "RLAF art. 27"), ("supplementary_benefits", "RLAF art. 19 al. 1"), ("taxable_wealth", "RLAF art. 29"),
+    ("housing_costs", "RLAF art. 25"), ("children_in_training", "RLAF art. 20"),
+    ("dependent_children", "RLAF art. 29 al. 1 ; ALAF art. 2"))}
+
 
 def _geneva_first(fields: list[Field]) -> list[Field]:
     """Tag the Geneva fields another canton does not read with the cantons that do."""
@@ -717,11 +824,18 @@ def _geneva_first(fields: list[Field]) -> list[Field]:
             f = replace(f, cantons=f.cantons + ("JU",))
         if f.key in _JU_ARTICLES and "OSF" not in f.article and "LSF" not in f.article:
             f = replace(f, article=f"{f.article} ; {_JU_ARTICLES[f.key]}" if f.article else _JU_ARTICLES[f.key])
+        if f.cantons and f.key in _ALSO_READ_BY_NE and "NE" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("NE",))
+        if f.key in _NE_ARTICLES and f.used_by("NE"):
+            f = replace(f, article=f"{f.article} ; {_NE_ARTICLES[f.key]}" if f.article else _NE_ARTICLES[f.key])
+        if f.cantons and f.key in _ALSO_READ_BY_VS and "VS" not in f.cantons:
+            f = replace(f, cantons=f.cantons + ("VS",))
         out.append(f)
     return out
 
 
-FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _parent_fields()
+FIELDS: tuple[Field, ...] = tuple(map(_german, _geneva_first(_STUDENT + _TAX_MODELS + _VD_MODEL + _FR_MODEL + _JU_MODEL + _NE_MODEL
+                                                             + _VS_MODEL + _parent_fields()
                                                              + _DOMICILE)))
 BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 KEYS: tuple[str, ...] = tuple(BY_KEY)

@@ -209,18 +209,6 @@ def test_aid_does_not_increase_with_the_parents_net_income(seed, n, delta):
     assert (xladdin.assess(richer, rules=rs)["aid"] <= xladdin.assess(table, rules=rs)["aid"]).all()
 
 
-@SETTINGS
-@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
-def test_without_the_annex_rows_are_kept_and_nothing_is_paid_on_a_missing_amount(seed, n):
-    table = synthetic_applicants(n, seed, canton="FR")
-    r = xladdin.assess(table, rules="FR-2026")
-    assert list(r["applicant_id"]) == list(table["applicant_id"])
-    errors = r["eligible"].isna()
-    assert r.loc[errors, "reasons"].str.contains("annexe 1").all()
-    assert r.loc[errors, "aid"].isna().all()
-    assert (r.loc[~errors & r["eligible"].fillna(False).astype(bool), "aid"] >= 0).all()
-
-
 def test_sample_list_one_named_case_per_reason_code():
     """workbooks/sample-applicants-FR.csv: each refusal the held texts decide carries its code; the cases of the
     amount codes are row errors naming an amount of annex 1 (not held); with the annex given they carry their code."""

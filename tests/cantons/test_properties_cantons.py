@@ -1,8 +1,11 @@
-"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023) over random synthetic applicants shaped for
-them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the size and the perturbation.
+"""Issue 2's invariants for the cantonal rule sets (ZH-2021, BE-2024, VD-2023, JU-2026, NE-2025, VS-2023) over
+random synthetic applicants shaped for them (``synthetic_applicants(..., canton=)``); hypothesis draws the seed, the
+size and the perturbation.
 
-Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500.
-ZH-2021 has none ([R14]), nor VD-2023 ([V14]). None has a cap (``cap`` is empty).
+Minimums: BE-2024 has one, on bursary + loan together (ABV Art. 38 Abs. 2, [B13]): the aid is 0 or at least 500;
+VS-2023 too (OBPE art. 7 al. 3, [S10]). ZH-2021 has none ([R14]), nor VD-2023 ([V14]). JU-2026 and VS-2023 have
+maxima (CAPPED below). VS-2023 runs with the illustration amounts of docs/rules/VS.md §8 standing for the
+department's flat rates, which the texts held do not give (tests/cantons/test_vs.py also checks it as held).
 """
 
 import numpy as np
@@ -15,19 +18,35 @@ from xladdin import assess
 from xladdin.bursary.synthetic import synthetic_applicants
 from xladdin.rules import load
 
+from .test_ne import NORMS as NE_TEST_NORMS
+from .test_vs import DEPT
+
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "JU": "JU-2026"}
-# The parents' income each model reads: the tax assessment (ZH, BE, JU), the RDU of the LHPS (VD, LAEF art. 22).
-INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "JU": "income_total"}
+RULE_SETS = {"ZH": "ZH-2021", "BE": "BE-2024", "VD": "VD-2023", "JU": "JU-2026", "VS": "VS-2023"}
+# The parents' income each model reads: the tax assessment (ZH, BE, JU; VS code 2400, OBPE art. 12), the RDU of the
+# LHPS (VD, LAEF art. 22).
+INCOME = {"ZH": "income_total", "BE": "income_total", "VD": "rdu", "JU": "income_total", "VS": "income_2400"}
 # JU-2026 names the LP minimum vital and the average rents missing (docs/rules/JU.md §6): the properties run over it
 # with the TEST amounts of tests/cantons/test_ju.py standing for them (not Jura's), so that every row is computed;
 # test_missing_amounts_are_row_errors_only_where_needed runs it as held.
 TEST_AMOUNTS = {"JU": {"family.maintenance.single": 1000, "family.maintenance.single_parent": 1200,
                        "family.maintenance.couple": 1500, "family.maintenance.child_to_10": 300,
                        "family.maintenance.child_over_10": 500, "family.rent_max.r2": 800,
-                       "family.rent_max.r3": 1000, "family.rent_max.r4": 1200, "family.rent_max.r5": 1400}}
-# JU-2026 has maxima (OSF art. 36): the bursary stays within them; the others have none.
-CAPPED = {"JU"}
+                       "family.rent_max.r3": 1000, "family.rent_max.r4": 1200, "family.rent_max.r5": 1400},
+                # VS-2023: the department's flat rates, the illustration amounts of docs/rules/VS.md §8
+                "VS": DEPT}
+# JU-2026 has maxima (OSF art. 36), VS-2023 a full aid (OBPE art. 7-8): the bursary stays within them; the
+# others have none.
+CAPPED = {"JU", "VS"}
+# NE-2025 names the social-aid norms of RSN 831.02 missing (docs/rules/NE.md §6): the test norms of test_ne.py (not
+# Neuchâtel's) stand for them (test_ne.py runs it as held). It caps the bursary (LAF art. 21) and pays it from 200 a
+# year rounded to the nearest 50, half for a second-semester application (RLAF art. 45, 55 al. 1); a loan has no
+# minimum.
+RULE_SETS["NE"] = "NE-2025"
+INCOME["NE"] = "rdu"
+TEST_AMOUNTS["NE"] = NE_TEST_NORMS
+CAPPED.add("NE")
+ROUNDED = {"NE": 25}                # how far a rounded bursary may pass the shortfall
 
 
 def ruleset(canton: str):
@@ -55,9 +74,13 @@ def test_money_invariants(canton, seed, n):
     else:
         assert r["cap"].isna().all()                                         # no cap in the others
     minimum = _minimum(rules)
-    assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()                   # 0 or at least the minimum
+    if canton == "NE":                                                       # on the yearly bursary, halved
+        half = r["reasons"].fillna("").str.contains("NE-RLAF-55-1")
+        assert ((r["bursary"] == 0) | (r["bursary"] >= minimum) | (half & (r["bursary"] >= minimum / 2))).all()
+    else:
+        assert ((r["aid"] == 0) | (r["aid"] >= minimum)).all()               # 0 or at least the minimum
     assert (r.loc[~r["eligible"].astype(bool), ["aid", "bursary", "loan"]] == 0).all().all()   # ineligible: nothing
-    assert (r["aid"] <= r["shortfall"].clip(lower=0)).all()                  # never more than the shortfall
+    assert (r["aid"] <= r["shortfall"].clip(lower=0) + ROUNDED.get(canton, 0)).all()   # never more than the shortfall
 
 
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))
@@ -86,6 +109,29 @@ def test_rows_order_and_bad_cells_preserved(canton, seed, n):
     assert r["eligible"].isna().to_numpy().tolist() == bad.tolist()
     assert r.loc[bad, "reasons"].str.contains("housing").all()
     assert r.loc[bad, "aid"].isna().all()
+
+
+# Rule sets with amounts the texts held do not give, and the words their row errors name them by.
+AS_HELD = {"FR-2026": "annexe 1", "VS-2023": "département"}
+
+
+@pytest.mark.parametrize("rules", sorted(AS_HELD))
+@SETTINGS
+@given(seed=st.integers(0, 10_000), n=st.integers(1, 80))
+def test_as_held_rows_are_kept_and_nothing_is_paid_on_a_missing_amount(rules, seed, n):
+    """Without the amounts not held: every row kept in order; a row that needs one is an error naming where it
+    is missing, with no amount; the others (what the held texts decide) keep the money invariants."""
+    table = synthetic_applicants(n, seed, canton=rules[:2])
+    r = assess(table, rules=rules)
+    assert list(r["applicant_id"]) == list(table["applicant_id"])
+    errors = r["eligible"].isna()
+    assert r.loc[errors, "reasons"].str.contains(AS_HELD[rules]).all()
+    assert r.loc[errors, "aid"].isna().all()
+    assessed = r[~errors]
+    assert (assessed[["aid", "bursary", "loan"]] >= 0).all().all()
+    assert (assessed["aid"] == assessed["bursary"] + assessed["loan"]).all()
+    assert ((assessed["aid"] == 0) | (assessed["aid"] >= _minimum(rules))).all()
+    assert (assessed.loc[~assessed["eligible"].astype(bool), "aid"] == 0).all()
 
 
 @pytest.mark.parametrize("canton", sorted(RULE_SETS))

@@ -1,4 +1,4 @@
-"""Lists covering every reason code of GE-2025, ZH-2021, BE-2024, VD-2023 and FR-2026, built from the shipped samples: for each code
+"""Lists covering every reason code of GE-2025, ZH-2021, BE-2024, VD-2023, FR-2026 and VS-2023, built from the shipped samples: for each code
 the first sample row that carries it, plus rows changed by hand for the codes no sample row carries, plus one
 error row (no letter)."""
 
@@ -15,7 +15,7 @@ from xladdin.bursary.assess import assess_full
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = {"GE-2025": "sample-applicants.csv", "ZH-2021": "sample-applicants-ZH.csv",
            "BE-2024": "sample-applicants-BE.csv", "VD-2023": "sample-applicants-VD.csv",
-           "FR-2026": "sample-applicants-FR.csv"}
+           "FR-2026": "sample-applicants-FR.csv", "VS-2023": "sample-applicants-VS.csv"}
 
 
 def _codes(results: pd.DataFrame) -> pd.Series:

@@ -39,11 +39,16 @@ def _flat(text: str) -> str:
 # Fribourg's codes that only a row with amounts can carry, and every amount needs RBPE annex 1 (missing from the
 # copy held): test_fribourg_letters_with_test_annex_amounts covers them.
 NEED_FR_ANNEX = {"FR-RBPE-10-2", "FR-RBPE-30", "FR-RBPE-31", "FR-RBPE-9-1", "FR-RBPE-9-2", "FR-RBPE-32"}
+# Valais' codes that need the department's flat rates (not in the texts held): test_valais_letters_with_
+# illustration_amounts covers them.
+NEED_VS_FLAT_RATES = {"VS-LBPE-18", "VS-OBPE-23", "VS-OBPE-22", "VS-OBPE-14-2", "VS-LBPE-12", "VS-LBPE-13",
+                      "VS-LBPE-13-4", "VS-OBPE-9-2", "VS-OBPE-19-4", "VS-OBPE-7", "VS-OBPE-7-3", "VS-LBPE-12-3"}
+NEED_NOT_HELD = {"FR-2026": NEED_FR_ANNEX, "VS-2023": NEED_VS_FLAT_RATES}
 
 # The time limit of the remedies as the letter states it. Vaud's LAEF art. 42 leaves it to the LPA-VD, which is
 # not among the texts held: its letter names that law instead of quoting a limit.
 THIRTY_DAYS = {"fr": "30 jours", "de": "30 Tagen", "en": "30 days"}
-TIME_LIMITS = {"GE": THIRTY_DAYS, "ZH": THIRTY_DAYS, "BE": THIRTY_DAYS,
+TIME_LIMITS = {"GE": THIRTY_DAYS, "ZH": THIRTY_DAYS, "BE": THIRTY_DAYS, "VS": THIRTY_DAYS,
                "FR": {"fr": "trente jours", "de": "dreissig Tagen", "en": "thirty days"},
                "VD": {"fr": "loi du 28 octobre 2008 sur la procédure administrative",
                       "de": "Gesetz vom 28. Oktober 2008 über das Verwaltungsverfahren",
@@ -95,7 +100,7 @@ def test_one_letter_per_assessable_row(covering, tmp_path):
         check_letter(docx_text(paths[letter.position]), row, rs, lang, codes)
     covered = set().union(*(set(letter.codes) for letter in letters if letter.produced))
     # the list covers every reason code of the rule set (Fribourg's amount codes need its missing annex: below)
-    assert covered == set(rs.reason_codes) - (NEED_FR_ANNEX if rule_id == "FR-2026" else set())
+    assert covered == set(rs.reason_codes) - NEED_NOT_HELD.get(rule_id, set())
     assert sorted(p.name for p in out.iterdir()) == sorted([p.name for p in paths.values()] + [SUMMARY_NAME])
     summary = (out / SUMMARY_NAME).read_text(encoding="utf-8-sig")
     error_line = [line for line in summary.splitlines() if f"{rule_id}-ERROR" in line]
@@ -135,7 +140,7 @@ def test_decision_in_words(covering, tmp_path):
             assert f"bourse d'études de CHF {money(row['bursary'])}" in text
     # Fribourg: every amount needs RBPE annex 1, missing from the copy held, so only the refusals the held texts
     # decide get a letter (test_fribourg_letters_with_test_annex_amounts shows the others)
-    assert ({"refused"} if rule_id == "FR-2026" else {"refused", "bursary"}) <= kinds
+    assert ({"refused"} if rule_id in NEED_NOT_HELD else {"refused", "bursary"}) <= kinds
 
 
 def test_calculation_sheet_is_the_explain_trace(tmp_path):
@@ -401,3 +406,26 @@ def test_fribourg_letters_with_test_annex_amounts(tmp_path):
         if row["aid"] > 0:
             assert "RBPE art. 13 al. 1" in text if row["bursary"] > 0 else "RBPE art. 36 à 38" in text
     assert NEED_FR_ANNEX <= covered and {"bursary", "loan"} <= kinds
+
+
+def test_valais_letters_with_illustration_amounts(tmp_path):
+    """VS-2023 with illustration amounts standing for the department's flat rates (not held; tests/cantons/
+    test_vs.py): the letters of the codes that need them, of a bursary and of a loan, each with its sentences,
+    amounts and the remedies of LBPE art. 28."""
+    from ..cantons.test_vs import DEPT
+
+    rs = rules.load("VS-2023").with_overrides(DEPT)
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VS.csv"
+    results = assess_full(pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig"),
+                          rules=rs).results
+    ids = set(NEED_VS_FLAT_RATES) | {results.loc[(results["bursary"] > 0) & (results["reasons"] == ""),
+                                                 "applicant_id"].iloc[0]}
+    assessment, letters, paths = produce(sample, tmp_path, rules=rs, ids=sorted(ids))
+    assert len(paths) == len(ids) and {letter.lang for letter in letters} == {"fr"}
+    covered, kinds = set(), set()
+    for letter in letters:
+        row = assessment.results.iloc[letter.position]
+        check_letter(docx_text(paths[letter.position]), row, rs, "fr", list(letter.codes))
+        covered |= set(letter.codes)
+        kinds.add(letter.context["decision"]["kind"])
+    assert NEED_VS_FLAT_RATES <= covered and {"bursary", "loan", "both"} <= kinds

@@ -51,7 +51,7 @@ def test_pdf_and_one_pdf(covering, tmp_path):
             assert own["reasons"][code]["article"] in text
             assert " ".join(own["reasons"][code][lang].split()[:6]) in text
         assert {"GE": "LBPE art. 28", "ZH": "VAB § 31", "BE": "ABG Art. 21", "VD": "LAEF art. 42",
-                "FR": "LBPE art. 22"}[rs.canton] in text
+                "FR": "LBPE art. 22", "VS": "LBPE art. 28 al. 1"}[rs.canton] in text
         assert TIME_LIMITS[rs.canton][lang] in text
     assert page == len(merged)                                   # page count = sum of the letters' pages
     assert all(letter.context["file_number"] in merged[s] for s, letter in

@@ -3,6 +3,8 @@ rows in error, their lines and messages included; the same refusals."""
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from xladdin.bursary.synthetic import as_typed, synthetic_applicants
@@ -68,6 +70,22 @@ def test_a_totals_row_is_set_aside_when_streamed(tmp_path, monkeypatch):
     assert streamed.read_bytes() == whole.read_bytes() and len(pd.read_csv(streamed)) == 20
 
 
+def test_a_totals_row_at_the_end_of_a_big_file_is_set_aside_and_a_lookalike_is_not(tmp_path, monkeypatch):
+    """Beyond 64 KB the file's end is looked at first: a « Summe » row there is summed against, and a last row
+    of an applicant named « Total » whose amounts are not the sums stays an applicant."""
+    frame = synthetic_applicants(900, seed=6)
+    for label, earnings, rows in (("Summe", frame["earnings"].sum(), 900), ("Total", 1.0, 901)):
+        total = pd.DataFrame([{"applicant_id": label, "earnings": earnings, "wealth": frame["wealth"].sum()}])
+        src = tmp_path / "liste.csv"
+        pd.concat([frame, total]).to_csv(src, sep=";", index=False)
+        assert src.stat().st_size > 2 * 65536
+        whole, streamed = tmp_path / "whole.csv", tmp_path / "streamed.csv"
+        assert _assess(src, whole, monkeypatch)[0] in (0, 1)
+        code, text = _assess(src, streamed, monkeypatch, 200)
+        assert ("ligne de total" in text) == (rows == 900)
+        assert streamed.read_bytes() == whole.read_bytes() and len(pd.read_csv(streamed)) == rows
+
+
 def test_us_dates_are_judged_over_the_whole_file(tmp_path, monkeypatch):
     frame = synthetic_applicants(30, seed=5)
     frame["application_date"] = "01/10/2025"
@@ -97,3 +115,24 @@ def test_parquet_streamed_by_row_groups(tmp_path, monkeypatch):
     csv_out = tmp_path / "streamed.csv"
     assess_file(src, csv_out, chunk=8)
     assert len(pd.read_csv(csv_out, sep=";")) == 50                # the Swiss dialect, as every CSV written
+
+
+@settings(max_examples=40, deadline=None)
+@given(chunks=st.lists(st.lists(st.one_of(st.none(), st.sampled_from(["GE-1", "GE-2", "x", "x\x00", "é"]),
+                                          st.text(max_size=12)), max_size=30), max_size=12))
+def test_the_file_numbers_of_earlier_chunks_are_found_with_their_first_line(chunks):
+    """The compact index of a streamed table's file numbers answers as a dict of first lines would."""
+    import numpy as np
+
+    from xladdin.bursary.inputs import SeenIds
+
+    seen, first, line = SeenIds(), {}, 2
+    for ids in chunks:
+        ids = np.array(ids, dtype=object)
+        lines = np.arange(line, line + len(ids))
+        assert seen.lines_of(ids).tolist() == [first.get(v, 0) if v is not None else 0 for v in ids]
+        seen.add(ids, lines)
+        for v, n in zip(ids, lines):
+            if v is not None:
+                first.setdefault(v, int(n))
+        line += len(ids)

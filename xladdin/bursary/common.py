@@ -49,3 +49,11 @@ def part_time_stretch(c, reasons: str) -> dict:
 
 def stretched(regular, ratio):
     return np.ceil(np.round(regular / ratio, 9))         # 6 / 0.6 is 10.000000000000002 in binary
+
+
+def right_with_reconversion(c, v) -> tuple[np.ndarray, np.ndarray]:
+    """The right by training (:func:`right_by_training`), where a reconversion turns a loan into a bursary except
+    after a master (doctorate, MAS); returns (right, lifted). The canton's step cites the article that says so."""
+    base = right_by_training(c, v)
+    lifted = c.true("reconversion") & (base == RIGHT_LOAN) & ~c.is_("programme_kind", "doctorate", "mas")
+    return np.where(lifted, RIGHT_BURSARY, base).astype(np.int8), lifted

@@ -405,13 +405,168 @@ def _parse_subset(f, raw: np.ndarray, index: np.ndarray, errors: _Collector):
     return values[codes], problem[codes], blank[codes]
 
 
+# The plain spellings, read over a whole column by Arrow (RE2 and its number parser) instead of cell by cell: what
+# read_number / read_date read them as, with no problem to report. Any other spelling (spaces inside, CHF, commas,
+# 70.000, slashes, impossible days) is left to the cell readers, which give its value or its message.
+_PLAIN_NUMBER_RE = r"^[+-]?(?:[0-9]+|[0-9]{1,3}(?:'[0-9]{3})+)(?:\.[0-9]+)?$"       # 12345, -12345.5, 12'345.50
+_PLAIN_AMBIGUOUS_RE = r"^[+-]?[1-9][0-9]{0,2}\.[0-9]{3}$"                           # 70.000: left to read_number
+_PLAIN_DATE_RE = (r"^(?P<a>[0-9]{1,4})(?P<s>[.-])(?P<b>[0-9]{1,2})(?P<t>[.-])(?P<c>[0-9]{1,4})"
+                  r"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?)?$")       # 15.09.2025, 2025-09-15 08:30
+
+
+PLAIN_MIN = 64        # below this many text cells, reading them one by one costs less than an Arrow pass
+
+
+def _plain_first(raw: np.ndarray, blank: np.ndarray, reader, target: np.ndarray, at=None) -> np.ndarray:
+    """Read the text cells of ``raw`` in a plain spelling with ``reader`` (:func:`plain_numbers`,
+    :func:`plain_dates`) over the whole array, into ``target`` (at ``at``: the cells' positions there, by default
+    their own); return the positions (in ``raw``) of the cells left for the cell reader."""
+    n = len(raw)
+    if n < PLAIN_MIN or not _arrow():
+        return np.arange(n)
+    texts = np.flatnonzero((np.fromiter(map(type, raw), dtype=object, count=n) == str) & ~blank)
+    if len(texts) < PLAIN_MIN:
+        return np.arange(n)
+    got, read = reader(raw[texts])
+    target[texts[read] if at is None else at[texts[read]]] = got[read]
+    left = np.ones(n, dtype=bool)
+    left[texts[read]] = False
+    return np.flatnonzero(left)
+
+
+@lru_cache(maxsize=1)
+def _arrow() -> bool:
+    """pyarrow is installed (not in xlwings Lite's browser Python: there every cell goes to the cell reader)."""
+    try:
+        import pyarrow.compute  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _arrow_trimmed(cells: np.ndarray):
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.utf8_trim(pa.array(cells, type=pa.string(), from_pandas=True), characters=PY_SPACES)
+
+
+def plain_numbers(cells: np.ndarray, decimals: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Text cells in the plain spellings of a number (``12345``, ``-12345.5``, ``12'345``, ``12'345.50``), read
+    over the whole array: (values, read). ``read`` is False where the cell is in another spelling (or ambiguous,
+    ``70.000``, unless ``decimals``): :func:`read_number` reads those; where it is True the value is the one
+    :func:`read_number` gives (a property test draws the spellings)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = np.full(len(cells), np.nan)
+    if not len(cells):
+        return values, np.zeros(0, dtype=bool)
+    trimmed = _arrow_trimmed(cells)
+    ok = pc.fill_null(pc.match_substring_regex(trimmed, _PLAIN_NUMBER_RE), False)
+    if not decimals:
+        ok = pc.and_(ok, pc.invert(pc.fill_null(pc.match_substring_regex(trimmed, _PLAIN_AMBIGUOUS_RE), False)))
+    read = ok.to_numpy(zero_copy_only=False)
+    if read.any():
+        body = pc.replace_substring_regex(pc.filter(trimmed, ok), r"^\+|'", "")
+        values[read] = pc.cast(body, pa.float64()).to_numpy(zero_copy_only=False)
+    return values, read
+
+
+def plain_dates(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Text cells in the plain spellings of a date (``15.09.2025``, ``1.9.2025``, ``15-09-2025``, ``2025-09-15``,
+    with or without a time), read over the whole array: (days, read). ``read`` is False where the cell is in
+    another spelling (slashes, whose order is evidence of a US file; two-digit years) or is no day of the calendar:
+    :func:`read_date` reads or refuses those."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    days = np.full(len(cells), NAT)
+    if not len(cells):
+        return days, np.zeros(0, dtype=bool)
+    parts = pc.extract_regex(_arrow_trimmed(cells), _PLAIN_DATE_RE)
+    matched = pc.fill_null(pc.invert(pc.is_null(parts)), False).to_numpy(zero_copy_only=False)
+    if not matched.any():
+        return days, matched
+    parts = pc.filter(parts, pa.array(matched))
+    group = {k: parts.field(k) for k in "asbtc"}
+    length = {k: pc.utf8_length(group[k]).to_numpy() for k in "abc"}
+    number = {k: pc.cast(group[k], pa.int64()).to_numpy() for k in "abc"}
+    same = pc.equal(group["s"], group["t"]).to_numpy(zero_copy_only=False)
+    year_first = (length["a"] == 4) & (length["c"] <= 2)
+    day_first = (length["c"] == 4) & (length["a"] <= 2)
+    year = np.where(year_first, number["a"], number["c"])
+    month = number["b"]
+    day = np.where(year_first, number["c"], number["a"])
+    ok = same & (year_first | day_first) & (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1)
+    months = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    got = months.astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+    ok &= got.astype("datetime64[M]") == months                 # 31.02.2004 runs into March: not a day
+    found = np.flatnonzero(matched)
+    read = np.zeros(len(cells), dtype=bool)
+    read[found[ok]] = True
+    days[found[ok]] = got[ok]
+    return days, read
+
+
+class SeenIds:
+    """The file numbers of a streamed table's earlier chunks, each with the line of its first row, kept as sorted
+    arrays of UTF-8 bytes (about 20 bytes a number, where a dict of Python strings takes some 150: a million
+    numbers stay small). Arrays are merged as they come (two of a size make one), so a lookup searches a few."""
+
+    def __init__(self):
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []        # (sorted keys, their lines), largest first
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    @staticmethod
+    def _keys(ids) -> np.ndarray:
+        # a closing byte: numpy drops trailing NUL bytes of its byte strings, a number ending in one stays itself
+        return np.array([v.encode("utf-8", "surrogatepass") + b"\x01" for v in ids], dtype=bytes)
+
+    def lines_of(self, ids: np.ndarray) -> np.ndarray:
+        """The line of the first row of each file number in an earlier chunk; 0 where it was not seen."""
+        out = np.zeros(len(ids), dtype=np.int64)
+        present = np.flatnonzero(pd.notna(ids))
+        if not self.parts or not len(present):
+            return out
+        keys = self._keys(ids[present])
+        found = np.zeros(len(present), dtype=np.int64)
+        for sorted_keys, lines in self.parts:
+            # a key longer than the part's width is cut for the search; it cannot equal any key there
+            pos = np.minimum(np.searchsorted(sorted_keys, keys.astype(sorted_keys.dtype)), len(sorted_keys) - 1)
+            hit = (sorted_keys[pos] == keys) & (found == 0)
+            found[hit] = lines[pos[hit]]
+        out[present] = found
+        return out
+
+    def add(self, ids: np.ndarray, lines: np.ndarray) -> None:
+        """The file numbers of one chunk (its rows' lines): those not seen before, at their first row."""
+        present = pd.notna(ids)
+        new = np.flatnonzero(present & (self.lines_of(ids) == 0)
+                             & ~pd.Series(ids, dtype=object).duplicated(keep="first").to_numpy())
+        if not len(new):
+            return
+        keys = self._keys(ids[new])
+        order = np.argsort(keys, kind="stable")
+        part = (keys[order], np.asarray(lines)[new][order])
+        while self.parts and len(self.parts[-1][0]) <= len(part[0]):         # binary merging: few parts
+            last = self.parts.pop()
+            width = max(last[0].dtype.itemsize, part[0].dtype.itemsize)
+            keys = np.concatenate([last[0].astype(f"S{width}"), part[0].astype(f"S{width}")])
+            order = np.argsort(keys, kind="stable")
+            part = (keys[order], np.concatenate([last[1], part[1]])[order])
+        self.parts.append(part)
+
+
 @dataclass
 class Carry:
     """What one chunk of a streamed table hands to the next, so that the chunks read as the whole table would:
     the file numbers seen so far (a number seen in an earlier chunk is a duplicate of its line there) and the
     evidence of US month/day dates (the whole file is refused only when no chunk shows a day-first date)."""
 
-    first_line: dict = field(default_factory=dict)      # file number -> line of its first row
+    seen: SeenIds = field(default_factory=lambda: SeenIds())     # file numbers -> line of their first row
     month_first: list = field(default_factory=list)     # error records of slashed dates read month first
     day_first: int = 0
 
@@ -475,16 +630,16 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
     else:
         carry.month_first.extend(r for r, kind in zip(errors.records, errors.kinds) if kind == "date_month_first")
         carry.day_first += errors.day_first
-        ids_here = cols["applicant_id"]
-        for pos in np.flatnonzero(pd.notna(ids_here)):
-            carry.first_line.setdefault(ids_here[pos], int(lines[pos]))
+        carry.seen.add(cols["applicant_id"], np.asarray(lines))
     _cross_checks(cols, errors, frame, n, today or dt.date.today())
     if "applicant_id" not in frame and n:
         errors.add(np.ones(n, bool), "applicant_id", "missing_column", raw_ids)
-    err = pd.DataFrame(errors.records, columns=ERROR_COLUMNS).sort_values(["position", "column"], kind="stable")
+    err = pd.DataFrame(errors.records, columns=ERROR_COLUMNS)
     row_error = np.zeros(n, bool)
-    row_error[err["position"].to_numpy(dtype=int)] = True
-    return Inputs(n, cols, err.reset_index(drop=True), row_error, np.asarray(lines), set(frame.columns), unknown)
+    if len(err):                                          # (sorting an empty table still costs a few ms)
+        err = err.sort_values(["position", "column"], kind="stable").reset_index(drop=True)
+        row_error[err["position"].to_numpy(dtype=int)] = True
+    return Inputs(n, cols, err, row_error, np.asarray(lines), set(frame.columns), unknown)
 
 
 def _text_cell(value) -> str | None:
@@ -544,15 +699,16 @@ def _duplicates(f, out: np.ndarray, errors) -> None:
         return
     ids = pd.Series(out, dtype=object)
     dup = (ids.duplicated(keep="first") & ids.notna()).to_numpy(copy=True)
-    earlier = errors.root.carry.first_line if errors.root.carry is not None else {}
-    if earlier:                                          # seen in an earlier chunk of a streamed table
-        dup |= np.fromiter((v is not None and v in earlier for v in out), dtype=bool, count=len(out))
+    carry = errors.root.carry
+    earlier = carry.seen.lines_of(out) if carry is not None and carry.seen else None
+    if earlier is not None:                              # seen in an earlier chunk of a streamed table
+        dup |= earlier > 0
     if dup.any():
         first_line = dict(zip(ids[~dup & ids.notna()], errors.lines[np.flatnonzero(~dup & ids.notna().to_numpy())]))
-        first_line.update(earlier)
         for pos in np.flatnonzero(dup):
+            first = earlier[pos] if earlier is not None and earlier[pos] else first_line[out[pos]]
             fr, en = _message("duplicate", int(errors.lines[pos]), f.key, raw=out[pos], redact=errors.redact,
-                              first=int(first_line[out[pos]]))
+                              first=int(first))
             errors.records.append((int(pos), int(errors.lines[pos]), out[pos], f.key,
                                    MASK["fr"] if errors.redact else out[pos], fr, en))
             errors.kinds.append("duplicate")
@@ -577,7 +733,8 @@ def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.n
         return pd.array(trimmed, dtype=pd.StringDtype("pyarrow"))
     out = python if python is not None else trimmed.to_numpy(zero_copy_only=False).astype(object)
     out[blank | long] = None
-    if errors.root.carry is not None or pc.count_distinct(trimmed).as_py() < len(trimmed) - trimmed.null_count:
+    distinct = len(pc.unique(trimmed)) - (trimmed.null_count > 0)           # unique() counts null as a value
+    if errors.root.carry is not None or distinct < len(trimmed) - trimmed.null_count:
         _duplicates(f, out, errors)
     return out
 
@@ -669,7 +826,9 @@ def _to_number(raw: np.ndarray, blank: np.ndarray, f=None) -> tuple[np.ndarray, 
         return raw.copy(), problem
     decimals, percent = holds_decimals(f), f is not None and f.kind == RATIO
     num = np.full(len(raw), np.nan)
-    for i, v in enumerate(raw):
+    todo = _plain_first(raw, blank, lambda cells: plain_numbers(cells, decimals), num)
+    for i in todo:
+        v = raw[i]
         if blank[i]:
             continue
         if type(v) is bool or type(v) is np.bool_:
@@ -803,6 +962,7 @@ def _parse_date(f, raw, blank, errors) -> np.ndarray:
                 "datetime64[D]")
         errors.add(is_dt & np.isnat(out) & ~blank, f.key, "date", raw)
         rest = np.flatnonzero(~is_dt & ~blank)
+        rest = rest[_plain_first(raw[rest], blank[rest], plain_dates, out, rest)]
         if len(rest):
             num = np.array([_date_number(v) for v in raw[rest]], dtype=float)
             parsed = _serial_dates(num)

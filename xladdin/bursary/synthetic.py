@@ -21,10 +21,14 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
     unchanged (same seed, same rows)."""
     if canton == "VD":
         return _vd_applicants(n, seed)
+    if canton == "NE":
+        return _ne_applicants(n, seed)
     if canton == "FR":
         return _fr_applicants(n, seed)
     if canton == "JU":
         return _ju_applicants(n, seed)
+    if canton == "VS":
+        return _vs_applicants(n, seed)
     if canton != "GE":
         return _tax_applicants(n, seed, canton)
     rng = np.random.default_rng(seed)
@@ -108,7 +112,7 @@ def synthetic_applicants(n: int, seed: int = 2025, canton: str = "GE") -> pd.Dat
 
 # Training-year starts of the tax-based models' worked examples (docs/rules/ZH.md §8, BE.md §8).
 _TAX_YEAR_START = {"ZH": "2024-09-16", "BE": "2024-08-19", "VD": "2024-08-01", "FR": "2026-09-14",
-                   "JU": "2026-08-17"}
+                   "NE": "2025-08-18", "JU": "2026-08-17", "VS": "2025-08-18"}
 
 
 def _tax_applicants(n: int, seed: int, canton: str) -> pd.DataFrame:
@@ -294,6 +298,26 @@ def _fr_applicants(n: int, seed: int) -> pd.DataFrame:
     return frame
 
 
+def _ne_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Neuchâtel's model (LAF/RLAF/ALAF): the tax-based draw, with each UER's RDU (RELHaCoPS),
+    the household's other dependent children, the student's own UER RDU, the UER as the social desk set it (or
+    empty) and a lodging near the place of training drawn after it."""
+    frame = _tax_applicants(n, seed, "NE")
+    rng = np.random.default_rng(seed + 3)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "rdu"] = (frame[prefix + "income_total"] * rng.uniform(0.7, 1.0, n)).round(-2)
+        frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+        frame[prefix + "health_premiums"] = frame[prefix + "adults"] * rng.integers(40, 70, n) * 100
+    frame["student_rdu"] = np.where(frame["married"], frame["spouse_income"], 0)
+    frame["health_premiums"] = rng.integers(30, 60, n) * 100
+    frame["student_taxes"] = np.where(frame["earnings"] > 12000, rng.integers(0, 20, n) * 100, 0)
+    frame["reference_unit"] = np.where(rng.random(n) < 0.7, "", np.where(
+        (frame["housing"] == "household") | (frame["parents"] == "none"), "own", "parental"))
+    frame["years_domicile_canton"] = np.minimum(frame["years_domicile_ch"], rng.integers(0, 10, n))
+    frame["separate_lodging"] = (frame["housing"] == "lease") & (rng.random(n) < 0.3)
+    return frame
+
+
 def _ju_applicants(n: int, seed: int) -> pd.DataFrame:
     """``n`` applicants for Jura's model (LSF/OSF/DSF): the tax-based draw, with each parent's dependent children
     other than the student, a step-parent's share of the income, a common household, and the student's training
@@ -313,6 +337,28 @@ def _ju_applicants(n: int, seed: int) -> pd.DataFrame:
     frame["student_taxes"] = np.where(frame["housing"] == "household", rng.integers(0, 30, n) * 100, 0)
     frame["years_independent"] = np.where(frame["first_training_done"], rng.integers(0, 5, n), 0)
     frame["duration_months"] = np.where(rng.random(n) < 0.03, rng.integers(3, 12, n), 36)
+    return frame
+
+
+def _vs_applicants(n: int, seed: int) -> pd.DataFrame:
+    """``n`` applicants for Valais' model (LBPE/OBPE): the tax-based draw, with each parent's items of the Valais
+    tax assessment (code 2400, assets, buildings and land, debts, deductions) and the student's gross earnings
+    drawn after it."""
+    frame = _tax_applicants(n, seed, "VS")
+    rng = np.random.default_rng(seed + 3)
+    for prefix in ("p1_", "p2_"):
+        frame[prefix + "income_2400"] = (frame[prefix + "income_total"] * rng.uniform(0.7, 0.95, n)).round(-2)
+        frame[prefix + "assets"] = np.where(rng.random(n) < 0.6, rng.gamma(1.5, 150000, n).round(-3), 0)
+        frame[prefix + "real_estate"] = np.where(frame[prefix + "owner_occupied"],
+                                                 rng.integers(2, 9, n) * 100000, 0)
+        frame[prefix + "debts"] = (frame[prefix + "real_estate"] * rng.uniform(0.3, 0.8, n)).round(-3)
+        frame[prefix + "income_deductions"] = np.where(rng.random(n) < 0.05, rng.integers(1, 12, n) * 1000, 0)
+        frame[prefix + "source_taxed_gross"] = 0
+        frame[prefix + "dependent_children"] = rng.integers(0, 3, n)
+        frame[prefix + "income_additions"] = np.where(rng.random(n) < 0.3, rng.integers(1, 8, n) * 1000, 0)
+    frame["gross_earnings"] = (frame["earnings"] * 1.15).round(-1)
+    start = pd.Timestamp(_TAX_YEAR_START["VS"])       # OBPE art. 32: mostly before 31 December, a few after
+    frame["application_date"] = (start + pd.to_timedelta(rng.integers(-45, 150, n), unit="D")).strftime("%d.%m.%Y")
     return frame
 
 

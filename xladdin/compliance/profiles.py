@@ -56,7 +56,7 @@ def parents_fields(kind: str, income: float = 0) -> dict:
             "p1_net_wealth": 0, "p1_taxable_wealth": 0, "p1_health_premiums": 0, "p1_taxes": 0,
             "p1_housing_costs": 0, "p1_professional_costs": 0, "p1_pays_alimony": False,
             "p1_health_costs": ABOVE_ANY_MAXIMUM, "p1_charges_zone": "2", "p1_dependent_children": 0,
-            "p1_taxable_income": 0}
+            "p1_taxable_income": 0, "p1_income_2400": income}
 
 
 def profile(rules: RuleSet, applicant_id: str, *, level: str = "tertiary", family: str = "single", age: int = 20,

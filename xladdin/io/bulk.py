@@ -124,6 +124,9 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
     input_path = str(shown) if shown is not None else ", ".join(str(f) for f in files)
     stages = progress or Stages()
     started = dt.datetime.now().astimezone()
+    if len(files) == 1 and letters is None and streamable(files[0]):
+        return _import_streamed(files[0], out, input_path, rules=rules, reference_date=reference_date, lang=lang,
+                                messages=messages, redact=redact, limits=limits, stages=stages, started=started)
     with stages.stage("read"), output.os_errors(input_path, "read"):
         table = read_batch(files, sheet=sheet, limits=limits)
     if table.frame.empty:
@@ -153,6 +156,58 @@ def run_import(input, out: str | Path, *, rules: str = "GE", reference_date=None
                         assessment.rows_assessed, assessment.rows_in_error, len(assessment.errors), data.eligible,
                         list(assessment.unknown_columns), ", ".join(rs.label for rs in data.rulesets), cells,
                         assessment.rows_out_of_period, table, dict(data.totals))
+
+
+def streamable(path: Path) -> bool:
+    """A CSV or Parquet list is imported in chunks when it is big (or a chunk size is set): the memory held is
+    one chunk's (:mod:`xladdin.io.stream`)."""
+    from .stream import CSV_SUFFIXES, STREAM_BYTES
+
+    return (path.suffix.lower() in CSV_SUFFIXES | PARQUET_SUFFIXES and path.is_file()
+            and (bool(os.environ.get("XLADDIN_CHUNK_ROWS")) or path.stat().st_size > STREAM_BYTES))
+
+
+def _import_streamed(path: Path, out: Path, input_path: str, *, rules, reference_date, lang, messages, redact,
+                     limits, stages, started) -> ImportResult:
+    """:func:`run_import` chunk by chunk: each chunk read, assessed and its decision and error rows written; the
+    summary and audit from the running totals. Same rows, lines, messages and reconciliation as in one piece."""
+    import dataclasses
+
+    from ..bursary.assess import assess_full
+    from ..bursary.inputs import Carry
+    from . import redact as redact_mod
+    from .readers import _opened, sha256_of
+    from .report.streamed import StreamedReport
+    from .stream import Streamed, _chunks, _encodings, chunk_rows
+
+    path, limits = _opened(path, None, None, limits)
+    for attempt in _encodings(path):
+        done, carry = Streamed(), Carry()
+        try:
+            with stages.stage("assess") as advance, output.os_errors(input_path, "read"), \
+                    StreamedReport(out, protect=(path,), lang=lang, progress=advance) as report:
+                for table in _chunks(path, chunk_rows(), limits, attempt, done):
+                    assessment = assess_full(table, rules=rules, reference_date=reference_date,
+                                             lang="en" if (messages or lang) == "en" else "fr", redact=redact,
+                                             carry=carry)
+                    done.add(assessment)
+                    data = prepare(assessment, table, lang=lang, input_path=input_path, started=started,
+                                   reference_date=reference_date)
+                    report.add(redact_mod.report(data) if redact else data)
+                carry.refuse_us_dates(bool(redact))
+                if done.rows_read == 0:
+                    raise InputFileError("file_no_rows", path=input_path)
+                source = done.table
+                source.source, source.sha256 = path.name, sha256_of(path)
+                if redact:
+                    source = dataclasses.replace(source, source=redact_mod.MASK.get(lang, redact_mod.MASK["fr"]))
+                data = report.finish(source)
+        except UnicodeDecodeError:
+            continue                       # not UTF-8 after all: read again as Windows-1252
+        return ImportResult(path, out, data.rows_read, data.rows_assessed, data.rows_in_error, data.error_cells,
+                            data.eligible, list(data.unknown_columns), data.rules_label, report.cells,
+                            done.rows_out_of_period, done.table, dict(data.totals))
+    raise InputFileError("file_encoding", path=str(path))
 
 
 class Stages:

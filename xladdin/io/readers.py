@@ -608,6 +608,20 @@ def cell_number(v) -> float | None:
     return None if x != x else x
 
 
+def total_label(header: list, row: list, keys: list | None = None):
+    """The « Total » (Totaux, Summe...) cell of a row that says it is a totals row: its file-number cell, or, that
+    one empty, its first cell (where Excel writes it); None for any other row."""
+    from ..schema import resolve_header
+
+    keys = keys if keys is not None else [resolve_header(h) if h not in ("", None) else None for h in header]
+    if "applicant_id" not in keys:
+        return None
+    at = keys.index("applicant_id")
+    label = row[at] if at < len(row) and row[at] not in ("", None) else next(
+        (c for c in row if c not in ("", None)), None)
+    return label if kinds.is_total_label(label) else None
+
+
 def _sums_row(header: list, data: list[list]) -> bool:
     """The last row is a totals row: its file-number cell (or, that one empty, its first cell) says « Total »
     (Totaux, Summe...), its other cells are numbers only, and each amount it holds is the sum of the column
@@ -615,13 +629,9 @@ def _sums_row(header: list, data: list[list]) -> bool:
     from ..schema import AMOUNT, BY_KEY, resolve_header
 
     keys = [resolve_header(h) if h not in ("", None) else None for h in header]
-    if "applicant_id" not in keys:
-        return False
     last = data[-1]
-    at = keys.index("applicant_id")
-    label = last[at] if at < len(last) and last[at] not in ("", None) else next(
-        (c for c in last if c not in ("", None)), None)            # Excel writes « Total » in the first column
-    if not kinds.is_total_label(label):
+    label = total_label(header, last, keys)
+    if label is None:
         return False
 
     number = cell_number
@@ -646,6 +656,8 @@ def _frame(header: list, rows: list[list], path: Path) -> pd.DataFrame:
             raise InputFileError("duplicate_header", path=str(path), header=name)
         seen[name] = i
     width = len(names)
+    if all(len(row) == width for row in rows):           # a regular file: every row as wide as the header
+        return pd.DataFrame(rows, columns=names, dtype=object) if rows else pd.DataFrame(columns=names, dtype=object)
     fixed = []
     for row in rows:
         row = list(row)

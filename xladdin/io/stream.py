@@ -25,7 +25,8 @@ from ..errors import InputFileError
 from . import kinds
 from . import limits as _limits
 from .readers import (CSV_SUFFIXES, PARQUET_SUFFIXES, RawTable, _check_columns, _frame, _opened, _other_separator,
-                      _separator, _sums_row, cell_number, parquet_file, parquet_frame, sha256_of)
+                      _separator, _sums_row, cell_number, parquet_file, parquet_frame, sha256_of,
+                      total_label)
 from .writers import atomic_path
 
 CHUNK_ROWS = 20_000
@@ -73,12 +74,17 @@ class Streamed:
         self.loan += int(r["loan"].sum())
         self.rows_out_of_period += assessment.rows_out_of_period
         self.chunks += 1
-        for rs in assessment.rulesets:
-            if rs.label not in [x.label for x in self.rulesets]:
-                self.rulesets.append(rs)
-        for name in assessment.unknown_columns:
-            if name not in self.unknown_columns:
-                self.unknown_columns.append(name)
+        add_new(self.rulesets, self.unknown_columns, assessment.rulesets, assessment.unknown_columns)
+
+
+def add_new(rulesets: list, columns: list, more_rulesets, more_columns) -> None:
+    """A chunk's rule sets (by label) and unknown columns added to those of the chunks before, in order."""
+    for rs in more_rulesets:
+        if rs.label not in [x.label for x in rulesets]:
+            rulesets.append(rs)
+    for name in more_columns:
+        if name not in columns:
+            columns.append(name)
 
 
 class _Writer:
@@ -219,7 +225,8 @@ def _csv_chunks(path: Path, size: int, limits, encoding: str, done: Streamed):
                                   header_row=header_index + 1, kind=kinds.APPLICANTS, set_aside=set_aside)
             pending = rows[header_index + 1:]
             rest = _rows(reader, path, limits, header_index + 1 + len(pending))
-            yield from _csv_tables(path, header, header_index, separator, pending, rest, size, done)
+            yield from _csv_tables(path, header, header_index, separator, pending, rest, size, done,
+                                   _may_end_with_total(path, encoding))
         except csv.Error as exc:
             raise InputFileError("csv_unreadable", path=str(path), detail=f"ligne {reader.line_num} : {exc}") from None
 
@@ -235,24 +242,43 @@ def _rows(reader, path: Path, limits, already: int):
         yield row
 
 
+TAIL_BYTES = 1 << 16
+_TOTAL_STEMS = ("tota", "som", "sum", "gesamt")          # in every word of kinds.TOTAL_WORDS, folded
+
+
+def _may_end_with_total(path: Path, encoding: str) -> bool:
+    """Whether the file's last row may be a « Total » row: a word of one in its last 64 KB (accents and case
+    folded), or a last row longer than that. False spares summing the amount columns of every chunk."""
+    import unicodedata
+
+    size = path.stat().st_size
+    with open(path, "rb") as fh:
+        fh.seek(max(0, size - TAIL_BYTES) & ~1)               # even: a UTF-16 file is read from a whole unit
+        tail = fh.read().decode(encoding.replace("-sig", ""), errors="replace")
+    folded = unicodedata.normalize("NFKD", tail).encode("ascii", "ignore").decode().lower()
+    return size > TAIL_BYTES and "\n" not in tail.rstrip() or any(stem in folded for stem in _TOTAL_STEMS)
+
+
 def _csv_tables(path: Path, header, header_index: int, separator: str, pending: list, rest, size: int,
-                done: Streamed):
+                done: Streamed, summed: bool = True):
     """The data rows as tables of ``size`` rows. Empty rows are held until a row with a cell follows (trailing
     empty rows are not data); the last row is held to the end (a « Total » row is set aside); the amount columns
-    are summed as they go by (what a totals row is checked against)."""
+    are summed as they go by (what a totals row is checked against), unless ``summed`` is False: the file's
+    last row cannot be a « Total » row."""
     line = header_index + 2                        # the file's line of the next data row
     batch: list = []
     empties: list = []
     sums = _Sums(header)
     last = None
 
-    def flush():
+    def flush(last_one: bool = False):
         nonlocal batch, line
         fixed = [header, *batch]
         done.table.notes.extend(_other_separator(fixed, 0, separator, first_line=line))
         batch = fixed[1:]
-        sums.add(batch)
         frame = _frame(header, batch, path)
+        if summed and not last_one:                # what a totals row at the end is checked against
+            sums.add([frame.iloc[:, c].to_numpy() for c in sums.columns])
         table = RawTable(frame, header_row=header_index + 1, lines=list(range(line, line + len(batch))))
         line += len(batch)
         batch = []
@@ -271,13 +297,14 @@ def _csv_tables(path: Path, header, header_index: int, separator: str, pending: 
             yield flush()
     if last is not None:
         batch_sums = _Sums(header)
-        batch_sums.add(batch)
-        if _sums_row(header, [sums.row(batch_sums), last]):
+        if summed and total_label(header, last) is not None:   # only a « Total » row is checked against sums
+            batch_sums.add([[row[c] if c < len(row) else "" for row in batch] for c in batch_sums.columns])
+        if summed and _sums_row(header, [sums.row(batch_sums), last]):
             done.table.set_aside.append(f"ligne {line + len(batch)} : ligne de total, pas un dossier")
         else:
             batch.append(last)
     if batch:
-        yield flush()
+        yield flush(last_one=True)
 
 
 def _chain(first: list, rest):
@@ -296,10 +323,15 @@ class _Sums:
         self.columns = [c for c, k in enumerate(keys) if k is not None and BY_KEY[k].kind == AMOUNT]
         self.totals = np.zeros(len(self.columns))
 
-    def add(self, rows: list) -> None:
-        for j, c in enumerate(self.columns):
-            cells = pd.Series([row[c] if c < len(row) else "" for row in rows], dtype=object)
-            codes, uniques = pd.factorize(cells)
+    def add(self, columns: list) -> None:
+        """Add the cells of the amount columns (one sequence per column of ``self.columns``)."""
+        from ..bursary.inputs import plain_numbers
+
+        for j, column in enumerate(columns):
+            cells = np.asarray(column, dtype=object)
+            values, read = plain_numbers(cells)                   # 12345, 12'345.50: over the whole column
+            self.totals[j] += float(values[read].sum())
+            codes, uniques = pd.factorize(cells[~read])           # the other spellings: the totals row's reader
             values = np.array([cell_number(v) if cell_number(v) is not None else 0.0 for v in uniques], dtype=float)
             self.totals[j] += float(values[codes[codes >= 0]].sum()) if len(values) else 0.0
 

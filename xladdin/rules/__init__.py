@@ -65,6 +65,7 @@ class RuleSet:
     choices: dict[str, str] = field(default_factory=dict)       # model slot -> variant (xladdin.bursary.model)
     choice_articles: dict[str, str] = field(default_factory=dict)
     reason_codes: tuple[str, ...] = ()                            # the order codes take in ``reasons``
+    inputs: dict[str, str] = field(default_factory=dict)          # input key -> the article a form cites for it
 
     @property
     def label(self) -> str:
@@ -290,7 +291,8 @@ def _read(path: Path) -> RuleSet:
                    texts=tuple(data.get("texts", ())),
                    choices={slot: str(node["variant"]) for slot, node in model.items()},
                    choice_articles={slot: str(node.get("reference", "")) for slot, node in model.items()},
-                   reason_codes=tuple(str(code) for code in data.get("reason_codes", ())))
+                   reason_codes=tuple(str(code) for code in data.get("reason_codes", ())),
+                   inputs={str(key): str(article) for key, article in (data.get("inputs") or {}).items()})
 
 
 def read_file(path: Path) -> RuleSet:

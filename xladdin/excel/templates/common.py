@@ -106,6 +106,9 @@ def citation_for(rules: str | None):
     geneva = frozenset(rules_mod.load("GE").laws) - {"concordat"}      # the intercantonal text is everyone's
 
     def cite(article: str, field: schema.Field | None = None) -> str:
+        # The rule set's own article for an input (its ``inputs:`` block) wins: a shared field cites the canton's text.
+        if field is not None and field.key in ruleset.inputs:
+            return ruleset.inputs[field.key]
         # A field first written for Geneva cites Geneva's LBPE, RBPE…: never this canton's laws of the same
         # abbreviation (Fribourg's LBPE and RBPE are other laws); its other parts (VAB, ABV) stay.
         if field is not None and (not field.cantons or field.cantons[0] == "GE"):
@@ -177,7 +180,7 @@ def help_text(f: schema.Field, lang: str, cite=None) -> str:
     if f.default is not None and f.kind != TEXT:
         shown = cell_value(f, f.default, lang)
         parts.append(WORDS["empty"][lang] + str(shown))
-    article = cite(f.article) if cite and f.article else f.article
+    article = cite(f.article, f) if cite else f.article      # the field: its canton's article, not a namesake
     if article:
         parts.append(article)
     return "\n".join(parts)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .words import KEYS, timestamp_text
 
@@ -46,6 +47,13 @@ def capacity(landscape: bool, scale: float = MIN_SCALE) -> float:
 
 
 def text_lines(text, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters (digits) wide (see :func:`_text_lines`);
+    a column's repeated texts (levels, statuses, reasons) are counted once."""
+    return _text_lines(text, width) if type(text) is str else _text_lines.__wrapped__(text, width)
+
+
+@lru_cache(maxsize=4096)
+def _text_lines(text, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` characters (digits) wide: words kept whole, a
     line holding about 1.25 characters per digit width (text is narrower than digits, in Calibri as in DejaVu)."""
     room = max(1.0, width * 1.25)

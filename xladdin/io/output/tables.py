@@ -68,8 +68,7 @@ class CsvWriter:
         if self.kinds is None:
             self.kinds = kinds_of(frame, self.given_kinds)
             self.writer.writerow([header(str(c), self.lang) for c in frame.columns])
-        columns = [[_csv_cell(v, self.kinds[c], self.lang, str(c)) for v in frame[c].astype(object).to_numpy()]
-                   for c in frame.columns]
+        columns = [_csv_column(frame[c], self.kinds[c], self.lang, str(c)) for c in frame.columns]
         self.writer.writerows(zip(*columns))
 
     def close(self) -> None:
@@ -80,6 +79,27 @@ class CsvWriter:
 
     def __exit__(self, *exc):
         self.close()
+
+
+_FORMULA_STARTS = frozenset(guard.DANGEROUS_PREFIXES)
+
+
+def _csv_column(series: pd.Series, column_kind: str, lang: str, key: str) -> list:
+    """A column's cells as :func:`_csv_cell` writes them. A typed column (results: whole francs, yes/no, codes)
+    has few distinct values for its length: each is shown once. An object column may hold ``True`` and ``1``,
+    which are equal as keys but shown differently: cell by cell."""
+    if series.dtype == object or len(series) < 64:
+        return [_csv_cell(v, column_kind, lang, key) for v in series.astype(object).to_numpy()]
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if column_kind == TEXT:              # text starting with a printable ASCII character other than = + - @ is as is
+        shown = [v if type(v) is str and "!" <= v[:1] <= "~" and v[0] not in _FORMULA_STARTS
+                 else _csv_cell(v, column_kind, lang, key) for v in np.asarray(uniques, dtype=object)]
+    elif column_kind in (MONEY, INTEGER) and series.dtype.kind in "iu" and len(uniques):   # whole numbers as they are
+        shown = list(map(str, np.asarray(uniques, dtype=np.int64).tolist()))
+    else:
+        shown = [_csv_cell(v, column_kind, lang, key) for v in np.asarray(uniques, dtype=object)]
+    shown.append(_csv_cell(None, column_kind, lang, key))             # code -1: the empty cell
+    return np.array(shown, dtype=object)[codes].tolist()
 
 
 def _csv_cell(value, column_kind: str, lang: str, key: str):

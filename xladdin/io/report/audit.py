@@ -101,7 +101,7 @@ def items(data: ReportData) -> list[tuple[str, object]]:
         (t["read"], data.rows_read),
         (t["assessed"], data.rows_assessed),
         (t["errors"], data.rows_in_error),
-        (t["error_cells"], len(data.errors)),
+        (t["error_cells"], len(data.errors) if data.error_cells is None else data.error_cells),
         (t["check"], t["ok"] if balanced else t["gap"]),
         (t["unknown"], ", ".join(data.unknown_columns) or t["none"]),
         (t["xladdin"], xladdin_version()),

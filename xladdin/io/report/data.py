@@ -78,6 +78,7 @@ class ReportData:
     input_path: str = ""
     started: dt.datetime | None = None
     reference_date: object = None
+    error_cells: int | None = None           # a report written in parts: its errors' count (``errors`` is empty)
 
     @property
     def sheet_names(self) -> dict[str, str]:
@@ -99,17 +100,17 @@ class ReportData:
 
 
 def _labels(key: str, values: np.ndarray, lang: str) -> list:
+    """Each code's label (each distinct code looked up once), ``—`` where there is none."""
     f = schema.BY_KEY[key]
-    out = []
-    for v in values:
-        if v is None or (isinstance(v, float) and v != v) or v == "":
-            out.append(MISSING)
-        else:
-            out.append(output.value_label(f.key, str(v), lang))
-    return out
+    codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    labels = [MISSING if v is None or (isinstance(v, float) and v != v) or v == "" else
+              output.value_label(f.key, str(v), lang) for v in uniques]
+    return np.array([*labels, MISSING], dtype=object)[codes].tolist()          # code -1: the empty cell
 
 
 def _text(values) -> list:
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype):     # text: no cell to convert
+        return [v if v else None for v in values.to_numpy(dtype=object, na_value=None).tolist()]
     return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) or v == "" else str(v)
             for v in values]
 
@@ -117,6 +118,14 @@ def _text(values) -> list:
 def _ints(series: pd.Series) -> list:
     arr = series.to_numpy(dtype="float64", na_value=np.nan)
     return [None if x != x else int(x) for x in arr.tolist()]
+
+
+def order_groups(groups: list[dict], lang: str) -> list[dict]:
+    """The (level, programme kind) groups in the schema's order of levels then kinds; others after, as found."""
+    level_order = {output.value_label("level", c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
+    kind_order = {output.value_label("programme_kind", c, lang): i
+                  for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
+    return sorted(groups, key=lambda d: (level_order.get(d["level"], 99), kind_order.get(d["kind"], 99)))
 
 
 def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", started=None,
@@ -170,15 +179,12 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         "loan": results["loan"].fillna(0).to_numpy(dtype="int64"),
         "aid": results["aid"].fillna(0).to_numpy(dtype="int64"),
     })
-    level_order = {output.value_label("level", c, lang): i for i, c in enumerate(schema.BY_KEY["level"].values)}
-    kind_order = {output.value_label("programme_kind", c, lang): i
-                  for i, c in enumerate(schema.BY_KEY["programme_kind"].values)}
     groups = []
     for (level, kind), g in frame.groupby(["level", "kind"], sort=False):
         groups.append({"level": level, "kind": kind, "rows": len(g), "eligible": int(g["eligible"].sum()),
                        "bursary": int(g["bursary"].sum()), "loan": int(g["loan"].sum()),
                        "aid": int(g["aid"].sum())})
-    groups.sort(key=lambda d: (level_order.get(d["level"], 99), kind_order.get(d["kind"], 99)))
+    groups = order_groups(groups, lang)
 
     bursary = frame["bursary"].to_numpy()
     bands = []

@@ -7,6 +7,7 @@ Swiss format, autofilter and frozen header and file number. Applicants' text goe
 from __future__ import annotations
 
 from .. import output
+from ..output.page import text_lines
 from ..guard import DANGEROUS_PREFIXES, starts_with_lookalike
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
@@ -50,10 +51,26 @@ def add_table(ws, n_rows: int, headers: list[str], name: str, style: str = "Tabl
         ws.table.clear()            # the header cells add_table stored; the caller streams them again
 
 
+XLSX_ROWS = 1_048_576                 # rows of an .xlsx sheet (Excel's limit), the header's included
+
+
 def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
+    plan = begin(ws, data, styles, data.n)
+    write_rows(ws, data, plan, 1, progress)
+    if progress is not None:
+        progress(data.n % PROGRESS_STEP)
+
+
+PROGRESS_STEP = 5000
+
+
+def begin(ws, data: ReportData, styles: Styles, n_rows: int) -> tuple:
+    """The sheet's table over ``n_rows`` rows, its page set up for the columns of ``data`` (its first rows when
+    the report is written in parts), the header; returns how to write the rows (:func:`write_rows`)."""
+    check_rows(n_rows)
     keys = [k for k, *_ in DECISION_COLUMNS] + [k for k in EXTRA_COLUMNS if k in data.columns]
     headers = [data.headers[k] for k in keys]
-    add_table(ws, data.n, headers, DECISIONS_TABLE)
+    add_table(ws, n_rows, headers, DECISIONS_TABLE)
     widths = [output.content_width(_sample(data.columns[k], data.kinds[k]), h, header_lines=3)
               for k, h in zip(keys, headers)]
     page = output.setup_xlsxwriter(ws, output.Page(
@@ -64,36 +81,81 @@ def write(wb, ws, data: ReportData, styles: Styles, progress=None) -> None:
     ws.set_row(0, 15 * page.header_lines(headers))
     for j, h in enumerate(headers):
         ws.write_string(0, j, h, styles.head)
-
-    write_number, write_string = ws.write_number, ws.write_string
-    quoted = {}
     plan = []
     for j, key in enumerate(keys):
         kind = data.kinds[key]
         fmt = styles.for_kind(kind) or (styles.cell_wrap if j in page.wrap else styles.cell)
-        plan.append((j, kind != "text", fmt))
-        quoted[j] = styles.writer.quoted(fmt)
+        plan.append((j, kind != "text", fmt, styles.writer.quoted(fmt)))
+    return keys, plan, page
+
+
+def check_rows(n_rows: int) -> None:
+    """Refuse a sheet of more rows than an .xlsx holds (XlsxWriter would drop the rows beyond, silently)."""
+    if n_rows + 1 > XLSX_ROWS:
+        from ...errors import XladdinError
+
+        raise XladdinError("report_too_many_rows", rows=n_rows, limit=XLSX_ROWS - 1)
+
+
+def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> None:
+    """The decision rows of ``data``, from the sheet's row ``first`` on."""
+    keys, plan, page = how
+    write_number, write_string = ws.write_number, ws.write_string
     columns = [data.columns[k] for k in keys]
-    step = 5000
-    wrapped = bool(page.wrap)
-    for i, row in enumerate(zip(*columns), start=1):
+    wrapped = _wrapping(page, columns)
+    for i, row in enumerate(zip(*columns), start=first):
         if wrapped:
-            lines = page.row_lines(row)
+            lines = max(text_lines(row[j], width) if row[j] else 1 for j, width in wrapped)
             if lines > 1:
                 ws.set_row(i, 15 * lines)        # wrapped text shows whole, in print too
-        for (j, numeric, fmt), v in zip(plan, row):
+        for (j, numeric, fmt, quoted), v in zip(plan, row):
             if v is None:
                 continue
             if numeric:
                 write_number(i, j, v, fmt)
             elif v.startswith(DANGEROUS_PREFIXES) or (v[:1] >= "\x80" and starts_with_lookalike(v)):
-                write_string(i, j, v, quoted[j])
+                write_string(i, j, v, quoted)
             else:
                 write_string(i, j, v, fmt)
-        if progress is not None and i % step == 0:
-            progress(step)
-    if progress is not None:
-        progress(data.n % step)
+        if i % PROGRESS_STEP == 0:
+            _forget_written_rows(ws, i)
+            if progress is not None:
+                progress(PROGRESS_STEP)
+
+
+def _forget_written_rows(ws, below: int) -> None:
+    """Drop the heights XlsxWriter keeps of the rows already written out (``constant_memory``): it holds every
+    ``set_row`` to place drawings, which this sheet has none of; a million wrapped rows would hold 300 MB."""
+    if not getattr(ws, "constant_memory", False):
+        return
+    for name in ("row_info", "row_sizes"):
+        held = getattr(ws, name, None)
+        if held:
+            for row in [r for r in held if r < below]:
+                del held[row]
+
+
+def _wrapping(page, columns: list) -> list[tuple[int, float]]:
+    """The wrapped columns (with their text width) where a text of these rows may take more than one line, as
+    :meth:`Page.row_lines` counts them: a column whose texts are all shorter than its line is left out."""
+    out = []
+    for j in sorted(page.wrap):
+        width = page.widths[j] - 1
+        room = max(1.0, width * 1.25)
+        if any(v is not None and (type(v) is not str or len(v) > room or "\n" in v) for v in columns[j]):
+            out.append((j, width))
+    return out
+
+
+def set_table_rows(ws, n_rows: int) -> None:
+    """Give the sheet's table (declared before its rows were known) its ``n_rows`` rows."""
+    from xlsxwriter.utility import xl_range
+
+    table = ws.tables[-1]
+    full = xl_range(0, 0, max(n_rows, 1), len(table["columns"]) - 1)
+    for key in ("range", "a_range", "autofilter"):
+        if table.get(key):
+            table[key] = full
 
 
 def _sample(values: list, kind: str) -> list:
