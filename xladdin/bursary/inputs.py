@@ -704,7 +704,7 @@ def _parse_text(f, raw, blank, errors, texts: tuple | None = None) -> np.ndarray
     if f.required:
         errors.add(blank, f.key, "required", raw)
     long = lengths > CELL_MAX                     # an .xlsx cell would cut it: refused, never cut (issue 16)
-    for length in np.unique(lengths[long]):
+    for length in np.unique(lengths[long]) if long.any() else ():     # np.unique costs even on nothing
         errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
     out[long] = None
     if f.key == "nationality":
@@ -750,7 +750,7 @@ def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.n
     if f.required:
         errors.add(blank, f.key, "required", raw)
     long = lengths > CELL_MAX
-    for length in np.unique(lengths[long]):
+    for length in np.unique(lengths[long]) if long.any() else ():     # np.unique costs even on nothing
         errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
     if long.any():
         trimmed = pc.if_else(pa.array(long), pa.scalar(None, pa.string()), trimmed)
@@ -1119,7 +1119,7 @@ def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
         for start_key in ("year_start", "training_start"):          # born on or after the training starts
             start = cols[start_key]
             late = ~future & ~np.isnat(born) & ~np.isnat(start) & (born >= start)
-            for day in np.unique(start[late]):
+            for day in np.unique(start[late]) if late.any() else ():
                 text = day.astype(dt.date).strftime("%d.%m.%Y")
                 fr = en = de = ""
                 if not errors.redact:

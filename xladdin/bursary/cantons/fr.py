@@ -16,7 +16,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training
-from ..rule import round_half_up, rule
+from ..rule import nan_to_num, round_half_up, rule, select
 
 _FR = BY_KEY["aid_domicile"].values.index("FR")
 
@@ -24,7 +24,7 @@ _FR = BY_KEY["aid_domicile"].values.index("FR")
 def _by_persons(node, persons: np.ndarray) -> np.ndarray:
     """Annex 1 amount by persons of the budget (1-4, then 5 and more) [F8]."""
     table = np.array([node.p1, node.p2, node.p3, node.p4, node.p5_plus], dtype=float)
-    index = np.clip(np.nan_to_num(persons, nan=1), 1, 5).astype(int) - 1
+    index = np.clip(nan_to_num(persons, nan=1), 1, 5).astype(int) - 1
     return np.where(np.isfinite(persons), table[index], np.nan)
 
 
@@ -94,21 +94,21 @@ def family_budgets(c, v):
         counted = (c.is_("parents", "together", "apart") if n == 1 else c.is_("parents", "apart")) \
             & ~c.true(p + "pays_alimony")
         net = c[p + "net_income"]
-        wealth = np.nan_to_num(c[p + "taxable_wealth"])
-        income = (net + np.nan_to_num(c[p + "income_addbacks"])
-                  + f.source_taxed_share * np.nan_to_num(c[p + "source_taxed_gross"]) + f.wealth_share * wealth)
+        wealth = nan_to_num(c[p + "taxable_wealth"])
+        income = (net + nan_to_num(c[p + "income_addbacks"])
+                  + f.source_taxed_share * nan_to_num(c[p + "source_taxed_gross"]) + f.wealth_share * wealth)
         if n == 1:
-            income = income + np.where(at_parents, np.nan_to_num(c["pensions"]) + np.nan_to_num(c["alimony"])
-                                       + np.nan_to_num(c["other_income"]), 0.0)
+            income = income + np.where(at_parents, nan_to_num(c["pensions"]) + nan_to_num(c["alimony"])
+                                       + nan_to_num(c["other_income"]), 0.0)
         persons = c[p + "family_persons"].astype(float)
         persons = np.where(persons < 1, np.nan, persons)
         single = (c[p + "adults"] == 1) & (c[p + "children_under_16"] > 0)
         costs = ((_by_persons(f.maintenance, persons) + _by_persons(f.housing, persons)) * (1 + f.increase)
                  + 12 * f.integration_month * persons + np.where(single, 12 * f.single_parent_month, 0.0)
-                 + np.nan_to_num(c[p + "taxes"]))
+                 + nan_to_num(c[p + "taxes"]))
         known = np.isfinite(net) & np.isfinite(persons)
         missing |= counted & ~known
-        over_income |= counted & (np.nan_to_num(net) > f.income_ceiling)
+        over_income |= counted & (nan_to_num(net) > f.income_ceiling)
         over_wealth |= counted & (wealth > f.wealth_ceiling)
         out[f"p{n}_income"] = np.where(counted, income, np.nan)
         out[f"p{n}_costs"] = np.where(counted, costs, np.nan)
@@ -130,14 +130,14 @@ def parents_share(c, v):
     housing = _housing_granted(c)
     share = np.zeros(c.n)
     for n in (1, 2):
-        children = np.maximum(np.nan_to_num(c[f"p{n}_children_in_training"].astype(float), nan=1.0), 1.0)
+        children = np.maximum(nan_to_num(c[f"p{n}_children_in_training"].astype(float), nan=1.0), 1.0)
         units = np.where(housing, children + 1, children)
         weight = np.where(housing, 2.0, 1.0)
         share += np.maximum(c[f"p{n}_balance"], 0.0) * weight / units
     older = c["independence_code"] == 1
     share = share * np.where(older, v.family.older_share, 1.0)
     deficit = np.where(~housing & (c["p1_balance"] < 0), -c["p1_balance"] / c["p1_persons"], 0.0)
-    return {"parents_share": share, "counted_deficit": np.nan_to_num(deficit),
+    return {"parents_share": share, "counted_deficit": nan_to_num(deficit),
             "notes": {v.codes.older: older & ~c.is_("parents", "none")}}
 
 
@@ -189,22 +189,22 @@ def student_needs(c, v):
     to annex 1; maintenance he owes is not modelled."""
     k = v.costs
     housing = _housing_granted(c)
-    fees = np.minimum(np.nan_to_num(c["training_costs"]), _by_level(k.fees_max, c))
+    fees = np.minimum(nan_to_num(c["training_costs"]), _by_level(k.fees_max, c))
     instruction = fees + _by_level(k.incidentals, c)
     kids = c["student_children"].astype(float)
     partner = c.true("married") | (c.true("cohabiting_partner") & c.true("common_child"))
     persons = 1 + partner + kids
     f = v.family
     own = (_by_persons(f.maintenance, persons)
-           + np.minimum(np.nan_to_num(c["housing_costs"]), _by_persons(f.housing, persons))
+           + np.minimum(nan_to_num(c["housing_costs"]), _by_persons(f.housing, persons))
            + np.where(partner | (kids > 0), 12 * v.student.integration_month * persons, 0.0))
-    meals = np.where(np.nan_to_num(c["meals_out"]) > 0, k.meals_max, 0.0)
+    meals = np.where(nan_to_num(c["meals_out"]) > 0, k.meals_max, 0.0)
     older = np.where(c["age"] > 25, k.over_25_flat * c["p1_maintenance_housing"] / c["p1_persons"], 0.0)
-    at_home = meals + np.nan_to_num(older) + c["counted_deficit"]
-    transport = np.where(np.nan_to_num(c["transport"]) > 0, np.minimum(np.nan_to_num(c["transport"]),
+    at_home = meals + nan_to_num(older) + c["counted_deficit"]
+    transport = np.where(nan_to_num(c["transport"]) > 0, np.minimum(nan_to_num(c["transport"]),
                                                                        k.transport_max), 0.0)
-    placement = np.where(np.nan_to_num(c["placement_costs"]) > 0,
-                         np.minimum(np.nan_to_num(c["placement_costs"]), k.placement_max), 0.0)
+    placement = np.where(nan_to_num(c["placement_costs"]) > 0,
+                         np.minimum(nan_to_num(c["placement_costs"]), k.placement_max), 0.0)
     living = np.where(housing, own, at_home) + transport + placement
     return {"s_instruction": instruction, "s_living": living, "needs": instruction + living,
             "persons": persons, "housing_granted": housing}
@@ -222,14 +222,14 @@ def student_resources(c, v):
     s = v.student
     base = np.where(c.is_("level", "tertiary"), s.participation.tertiary, s.participation.secondary_ii)
     earns = c.true("apprenticeship") | (c["part_time_ratio"] < 1) | c.true("paid_placement")
-    earnings = np.nan_to_num(c["earnings"])
+    earnings = nan_to_num(c["earnings"])
     participation = base + np.where(earns, s.participation.earnings_share * np.maximum(earnings - 2 * base, 0), 0.0)
     at_parents = c.is_("housing", "parents")
-    own = np.where(at_parents, 0.0, np.nan_to_num(c["pensions"]) * (1 - s.pension_deduction)
-                   + np.nan_to_num(c["alimony"]) + np.nan_to_num(c["other_income"]))
+    own = np.where(at_parents, 0.0, nan_to_num(c["pensions"]) * (1 - s.pension_deduction)
+                   + nan_to_num(c["alimony"]) + nan_to_num(c["other_income"]))
     partner = c.true("married") | (c.true("cohabiting_partner") & c.true("common_child"))
-    spouse = np.where(partner, s.spouse_share * np.nan_to_num(c["spouse_income"]), 0.0)
-    wealth = s.wealth_share * np.nan_to_num(c["taxable_wealth"])
+    spouse = np.where(partner, s.spouse_share * nan_to_num(c["spouse_income"]), 0.0)
+    wealth = s.wealth_share * nan_to_num(c["taxable_wealth"])
     return {"participation": participation,
             "resources": c["parents_share"] + own + participation + spouse + wealth}
 
@@ -248,11 +248,11 @@ def amounts(c, v):
     a = v.award
     eligible = c["eligible"]
     shortfall = round_half_up(c["needs"] - c["resources"])
-    cap = _by_level(a.cap, c) + a.cap.per_child * np.nan_to_num(c["student_children"].astype(float))
+    cap = _by_level(a.cap, c) + a.cap.per_child * nan_to_num(c["student_children"].astype(float))
     half = c["second_semester"]
     due = np.maximum(shortfall, 0.0) * np.where(half, a.second_semester_share, 1.0)
     as_loan = ((c["right"] == RIGHT_LOAN) | (c["semesters_aided"] >= c["entitlement_semesters"])
-               | (c["age"] >= v.form.loan_age) | (np.nan_to_num(c["years_in_training"]) >= v.form.loan_after_years))
+               | (c["age"] >= v.form.loan_age) | (nan_to_num(c["years_in_training"]) >= v.form.loan_after_years))
     bursary_right = (c["right"] == RIGHT_BURSARY) & ~as_loan
     bursary = round_half_up(np.where(eligible & bursary_right, np.minimum(due, cap), 0.0))
     codes = {v.codes.second_semester: eligible & half & (shortfall > 0),
@@ -265,7 +265,7 @@ def amounts(c, v):
     minor &= c["age"] < v.loan.min_age
     codes[v.codes.loan_minor] = eligible & minor
     loan = np.where(minor, 0.0, loan)
-    room = np.maximum(v.loan.ceiling - np.nan_to_num(c["loans_received"]), 0.0)
+    room = np.maximum(v.loan.ceiling - nan_to_num(c["loans_received"]), 0.0)
     limited = np.minimum(loan, room)
     limited = np.where(limited < v.loan.minimum, 0.0, limited)
     codes[v.codes.loan_limits] = eligible & (limited < loan)

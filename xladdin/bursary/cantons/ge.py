@@ -14,7 +14,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, part_time_stretch, right_by_training, stretched
-from ..rule import round_half_up, rule
+from ..rule import nan_to_num, round_half_up, rule, select
 
 _GE = BY_KEY["aid_domicile"].values.index("GE")
 
@@ -159,7 +159,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
     nan = np.where(active, 1.0, np.nan)          # traced figures are blank where the budget does not exist
     return {p + "resources": resources * nan, p + "basic": basic * nan, p + "housing": housing * nan,
             p + "integration": integration * nan, p + "charges": charges * nan, p + "balance": balance * nan,
-            p + "share": np.where(active, np.nan_to_num(share), 0.0), p + "active": active,
+            p + "share": np.where(active, nan_to_num(share), 0.0), p + "active": active,
             p + "missing": active & ~rdu_known & ~income_known}
 
 
@@ -231,13 +231,13 @@ def student_needs(c, v):
     if not b.basic.student_with_parents:
         basic = np.where(with_parents, 0.0, basic)
     occupants = c["occupants"]
-    housing = np.select(
+    housing = select(
         [c.is_("housing", "lease"), c.is_("housing", "household")],
         [(b.housing.lease_base + b.housing.lease_per_extra_person * (occupants - 1)) / occupants,
          b.housing.household_base + b.housing.household_per_extra_person * (occupants - 1)], 0.0)
     housing = np.minimum(housing, b.housing.cap)
     meals = np.full(c.n, float(b.meals))
-    training = np.select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
+    training = select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
                          [b.training.secondary_ii, b.training.tertiary], 0.0)
     needs = (basic + housing + c["health_premiums"] + c["transport"] + c["student_taxes"] + meals + training
              + c["counted_deficit"])
@@ -278,12 +278,12 @@ def amounts(c, v):
     limited to what remains of the 50 000 ceiling, except in reconversion (al. 4)."""
     a = v.amounts
     shortfall = round_half_up(c["needs"] - c["resources"])
-    level_cap = np.select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
+    level_cap = select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
                           [a.cap.secondary_ii, a.cap.tertiary], np.nan)
     cap = np.where(c["reconversion_ok"], a.cap.reconversion, level_cap) + a.cap.per_child * c["student_children"]
     eligible = c["eligible"]
     aid = np.where(eligible & (shortfall > 0), np.minimum(shortfall, cap), 0.0)
-    aid = np.nan_to_num(aid)
+    aid = nan_to_num(aid)
     is_bursary, is_loan = c["right"] == RIGHT_BURSARY, c["right"] == RIGHT_LOAN
     too_small = eligible & is_bursary & (aid > 0) & (aid < a.min_bursary)
     bursary = np.where(is_bursary & ~too_small, aid, 0.0)

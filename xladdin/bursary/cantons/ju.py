@@ -19,7 +19,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, whole_years
-from ..rule import round_half_up, rule
+from ..rule import nan_to_num, round_half_up, rule, select
 
 _JU = BY_KEY["aid_domicile"].values.index("JU")
 _MONTHS = 12
@@ -76,7 +76,7 @@ def independence(c, v):
     birth_year = _year(c["birth_date"]).astype(float)
     birth_year[np.isnat(c["birth_date"])] = np.nan
     older = (_year(c["reference_date"]) - birth_year) >= i.reduced_age
-    independent = c.true("first_training_done") & (np.nan_to_num(c["years_independent"]) >= i.independent_years)
+    independent = c.true("first_training_done") & (nan_to_num(c["years_independent"]) >= i.independent_years)
     rate = np.where(family, i.share_partner, np.where(older | independent, i.share_independent, i.share_dependent))
     reduced = family | older | independent
     return {"independence_code": reduced.astype(np.int8), "parents_rate": rate, "partner_counted": partner,
@@ -122,14 +122,14 @@ def _maintenance(m, adults_couple: np.ndarray, young: np.ndarray, older: np.ndar
 def _rent_cap(f, persons: np.ndarray) -> np.ndarray:
     """OSF art. 46 al. 1, 5 — the average rent of a dwelling of persons + 1 rooms, five at most (a year)."""
     table = np.array([np.nan, np.nan, f.rent_max.r2, f.rent_max.r3, f.rent_max.r4, f.rent_max.r5], dtype=float)
-    rooms = np.clip(np.nan_to_num(persons, nan=1) + 1, 2, f.max_rooms).astype(int)
+    rooms = np.clip(nan_to_num(persons, nan=1) + 1, 2, f.max_rooms).astype(int)
     return _MONTHS * table[rooms]
 
 
 def _wealth_part(w, wealth: np.ndarray, allowance: np.ndarray) -> np.ndarray:
     """OSF art. 43 lit. b-c — 10 % of the net wealth above the allowance up to the allowance's amount, 25 %
     beyond."""
-    above = np.maximum(np.nan_to_num(wealth) - allowance, 0.0)
+    above = np.maximum(nan_to_num(wealth) - allowance, 0.0)
     return w.rate_low * np.minimum(above, allowance) + w.rate_high * np.maximum(above - allowance, 0.0)
 
 
@@ -172,27 +172,27 @@ def family_budgets(c, v):
         others = c[p + "dependent_children"].astype(float)
         others = np.where(others < 0, np.nan, others)
         student_in = (~independent).astype(float) if n == 1 else np.zeros(c.n)       # art. 3 lit. e
-        young = np.minimum(np.nan_to_num(c[p + "children_le10"].astype(float)), np.nan_to_num(others))
+        young = np.minimum(nan_to_num(c[p + "children_le10"].astype(float)), nan_to_num(others))
         older = others - young + student_in
         persons = adults + others + student_in
         common = c.true(p + "common_household")
         maintenance = _maintenance(f.maintenance, (adults >= 2) & ~common, young, older)
         owner = c.true(p + "owner_occupied")
-        actual = np.nan_to_num(c[p + "housing_costs"]) + np.where(owner, f.owner_charges, 0.0)
+        actual = nan_to_num(c[p + "housing_costs"]) + np.where(owner, f.owner_charges, 0.0)
         housing = np.minimum(actual, _rent_cap(f, persons)) * np.where(common, 0.5, 1.0)   # art. 46 al. 1, 3, 7
-        taxes = np.nan_to_num(c[p + "taxes"])
-        other = f.other_costs_rate * (maintenance + housing + taxes) + np.nan_to_num(c[p + "recognised_deductions"])
-        step = np.nan_to_num(c[p + "stepparent_income"])
-        income = (np.nan_to_num(c[p + "income_total"]) + np.nan_to_num(c[p + "income_addbacks"])
-                  + np.nan_to_num(c[p + "supplementary_benefits"]) - np.nan_to_num(c[p + "imputed_rent"])
-                  - np.nan_to_num(c[p + "income_excluded"]) - (1 - f.stepparent_share) * step)
+        taxes = nan_to_num(c[p + "taxes"])
+        other = f.other_costs_rate * (maintenance + housing + taxes) + nan_to_num(c[p + "recognised_deductions"])
+        step = nan_to_num(c[p + "stepparent_income"])
+        income = (nan_to_num(c[p + "income_total"]) + nan_to_num(c[p + "income_addbacks"])
+                  + nan_to_num(c[p + "supplementary_benefits"]) - nan_to_num(c[p + "imputed_rent"])
+                  - nan_to_num(c[p + "income_excluded"]) - (1 - f.stepparent_share) * step)
         if n == 1:                                                          # art. 40 lit. c
-            income = income + np.nan_to_num(c["alimony"]) + np.nan_to_num(c["pensions"])
+            income = income + nan_to_num(c["alimony"]) + nan_to_num(c["pensions"])
         w = f.wealth
-        allowance = (w.allowance + w.allowance_per_child * (np.nan_to_num(others) + student_in)) \
+        allowance = (w.allowance + w.allowance_per_child * (nan_to_num(others) + student_in)) \
             * np.where(separate, w.separate_factor, 1.0)
-        wealth = (np.nan_to_num(c[p + "net_wealth"])
-                  - (1 - f.stepparent_share) * np.nan_to_num(c[p + "stepparent_wealth"]))
+        wealth = (nan_to_num(c[p + "net_wealth"])
+                  - (1 - f.stepparent_share) * nan_to_num(c[p + "stepparent_wealth"]))
         wealth_part = _wealth_part(w, wealth, allowance)
         balance = income + wealth_part - (taxes + maintenance + housing + other)
         known = c.known(p + "income_total") & np.isfinite(adults) & np.isfinite(others)
@@ -220,7 +220,7 @@ def parents_share(c, v):
     rate = c["parents_rate"]
     dependent = rate == i.share_dependent
     for n in (1, 2):
-        in_training = np.nan_to_num(c[f"p{n}_children_in_training"].astype(float), nan=1.0)
+        in_training = nan_to_num(c[f"p{n}_children_in_training"].astype(float), nan=1.0)
         divisor = np.where(in_training >= 2, in_training, i.only_child_units)
         share += c[f"p{n}_surplus"] * rate / np.where(dependent, divisor, 1.0)
     return {"parents_share": share}
@@ -256,7 +256,7 @@ def eligibility(c, v):
         "JU-OSF-14": c["part_time_ratio"] < e.min_part_time_ratio,
         "JU-OSF-20-2": short,
         "JU-LSF-19": c["semesters_aided"] >= c["entitlement_semesters"],
-        "JU-LSF-20": (np.nan_to_num(c["years_in_training"]) >= e.max_training_years) & ~c.true("reconversion"),
+        "JU-LSF-20": (nan_to_num(c["years_in_training"]) >= e.max_training_years) & ~c.true("reconversion"),
         "JU-OSF-23-4": c["changes_of_course"] >= e.max_changes,
         "JU-LSF-22": age_at_start >= limit,
         "JU-OSF-65-4": dates & (months > last),
@@ -299,25 +299,25 @@ def student_needs(c, v):
     compulsory = c.is_("programme_kind", "compulsory")
     family = c["student_family"]
     level_flat = np.where(c.is_("level", "tertiary"), s.training.tertiary, s.training.secondary_ii)
-    extra = np.maximum(np.nan_to_num(c["training_costs"]) - s.training.materials_threshold, 0.0)
+    extra = np.maximum(nan_to_num(c["training_costs"]) - s.training.materials_threshold, 0.0)
     training = np.where(compulsory, 0.0, np.minimum(level_flat + extra, s.training.max))
-    transport = np.nan_to_num(c["transport"])
+    transport = nan_to_num(c["transport"])
     away = c.known("housing") & ~c.is_("housing", "parents")
     justified = away & (c.true("training_outside_canton") | c["financially_independent"]
                         | c.true("own_household_reason")) & ~family & ~compulsory
     board = np.where(age >= s.board.age, s.board.from_25, s.board.under_25)
-    lodging = np.where(justified, np.minimum(np.nan_to_num(c["housing_costs"]), _MONTHS * s.lodging_max) + board, 0.0)
+    lodging = np.where(justified, np.minimum(nan_to_num(c["housing_costs"]), _MONTHS * s.lodging_max) + board, 0.0)
     per_day = np.where(compulsory, s.meals.compulsory, s.meals.from_secondary_ii)
-    meals = np.where(justified, 0.0, per_day * np.nan_to_num(c["meals_out"]))        # art. 54 al. 4
+    meals = np.where(justified, 0.0, per_day * nan_to_num(c["meals_out"]))        # art. 54 al. 4
     other = np.where(compulsory | family, 0.0, np.where(age >= s.other.age, s.other.from_20, s.other.under_20))
     # art. 56: the student's own family budget by analogy with art. 41 al. 1 a, 45-47
     f = v.family
     partner = c["partner_counted"]
     kids = c["student_children"].astype(float)
-    young = np.minimum(np.nan_to_num(c["student_children_le10"].astype(float)), kids)
+    young = np.minimum(nan_to_num(c["student_children_le10"].astype(float)), kids)
     maintenance = _maintenance(f.maintenance, partner, young, kids - young)
-    housing = np.minimum(np.nan_to_num(c["housing_costs"]), _rent_cap(f, 1.0 + partner + kids))
-    taxes = np.nan_to_num(c["student_taxes"])
+    housing = np.minimum(nan_to_num(c["housing_costs"]), _rent_cap(f, 1.0 + partner + kids))
+    taxes = nan_to_num(c["student_taxes"])
     household = np.where(family, maintenance + housing + taxes
                          + f.other_costs_rate * (maintenance + housing + taxes), 0.0)
     needs = training + transport + meals + lodging + other + household
@@ -347,8 +347,8 @@ def student_resources(c, v):
     age = c["age"]
     partner = c["partner_counted"]
     kids = c["student_children"].astype(float)
-    earnings = np.nan_to_num(c["earnings"])
-    allowances = np.nan_to_num(c["other_income"])
+    earnings = nan_to_num(c["earnings"])
+    allowances = nan_to_num(c["other_income"])
     share = np.where((age < s.earnings.age) | partner | (kids > 0), s.earnings.share_young, s.earnings.share_older)
     counted = share * earnings
     no_income = (earnings <= 0) & (allowances <= 0)
@@ -359,12 +359,12 @@ def student_resources(c, v):
     own = np.where(with_children,
                    np.where(no_income & ~young_child, s.spouse.hypothetical, counted),
                    np.where(no_income & ~c.is_("programme_kind", "compulsory"), flat, counted)) + allowances
-    spouse_income = np.nan_to_num(c["spouse_income"])
+    spouse_income = nan_to_num(c["spouse_income"])
     spouse = np.where(partner, np.where(spouse_income > 0, s.spouse.share * spouse_income,
                                         np.where(young_child, 0.0, s.spouse.hypothetical)), 0.0)
     persons = 1.0 + partner + kids
-    wealth = s.wealth.rate * np.maximum(np.nan_to_num(c["wealth"]) - s.wealth.allowance_per_person * persons, 0.0)
-    unclaimed = np.where(c["p1_counted"], 0.0, np.nan_to_num(c["alimony"]) + np.nan_to_num(c["pensions"]))
+    wealth = s.wealth.rate * np.maximum(nan_to_num(c["wealth"]) - s.wealth.allowance_per_person * persons, 0.0)
+    unclaimed = np.where(c["p1_counted"], 0.0, nan_to_num(c["alimony"]) + nan_to_num(c["pensions"]))
     return {"s_earnings": own, "s_spouse": spouse, "s_wealth": wealth,
             "resources": own + spouse + wealth + unclaimed + c["parents_share"]}
 
@@ -390,7 +390,7 @@ def amounts(c, v):
     eligible = c["eligible"]
     age = c["age"]
     shortfall = round_half_up(c["needs"] - c["resources"])
-    kind_cap = np.select(
+    kind_cap = select(
         [c.is_("programme_kind", "compulsory"), c.is_("programme_kind", "language_stay"), c["student_family"],
          c.is_("level", "tertiary")],
         [a.cap.compulsory, a.cap.language_stay, a.cap.family, a.cap.tertiary],
@@ -417,7 +417,7 @@ def amounts(c, v):
     complement = np.where(eligible & ~as_loan & (bursary > 0), need - granted, 0.0)
     codes[v.codes.complement_loan] = complement > 0
     loan = loan + complement
-    room = np.minimum(a.loan_ceiling_year, np.maximum(a.loan_ceiling_total - np.nan_to_num(c["loans_received"]), 0))
+    room = np.minimum(a.loan_ceiling_year, np.maximum(a.loan_ceiling_total - nan_to_num(c["loans_received"]), 0))
     capped = np.minimum(loan, room)
     codes[v.codes.loan_ceiling] = eligible & (capped < loan)
     loan = capped

@@ -7,7 +7,7 @@ from functools import lru_cache
 import numpy as np
 
 from ...schema import BY_KEY
-from ..rule import rule
+from ..rule import rule, select
 
 _CANTONS = BY_KEY["aid_domicile"].values          # the enum codes of aid_domicile
 _ABROAD = BY_KEY["p1_canton"].values.index("abroad")
@@ -43,12 +43,12 @@ def aid_domicile(c, v):
     no_parents = c.is_("parents", "none") & (c["p1_canton"] < 0)
     swiss = c["nationality"] == "CH"
     eu_efta = swiss | c.among("nationality", str(v.eligibility.eu_efta).split())   # al. 3: other States' nationals
-    by_authority = np.select(
+    by_authority = select(
         [c.is_("parental_authority", "p1"), c.is_("parental_authority", "p2"),
          c.is_("parental_authority", "joint") & c.is_("main_custody", "p1"),
          c.is_("parental_authority", "joint") & c.is_("main_custody", "p2")], [p1, p2, p1, p2], -1)
     same = (p1 >= 0) & ((p2 == p1) | (c["p2_canton"] < 0))
-    derived = np.select(
+    derived = select(
         [adult & c.true("first_training_done") & (c["independent_canton"] >= 0),
          swiss & (c.true("parents_abroad") | abroad | no_parents) & (c["canton_of_origin"] >= 0),
          adult & c.true("refugee_or_stateless") & (abroad | no_parents) & (c["assigned_canton"] >= 0),

@@ -87,7 +87,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_LOAN, whole_years
-from ..rule import round_half_up, rule
+from ..rule import nan_to_num, round_half_up, rule, select
 from .tax_income import _switch, by_persons, health_band
 
 _LEVELS = BY_KEY["level"].values
@@ -149,7 +149,7 @@ def student_needs(c, v):
     if _switch(s.housing.mode, ("flat", "capped_actual"), "student.housing.mode") == "flat":
         housing = table
     else:
-        housing = np.minimum(np.nan_to_num(c["housing_costs"]), table)       # ABV Art. 19, 31 [B19]
+        housing = np.minimum(nan_to_num(c["housing_costs"]), table)       # ABV Art. 19, 31 [B19]
     h = s.health
     partner_age = whole_years(c["partner_birth_date"], c["reference_date"])
     partner_band = np.where(np.isnan(partner_age), c["student_band"], health_band(partner_age, h))
@@ -157,21 +157,21 @@ def student_needs(c, v):
               + children * h.child)
     if _switch(h.mode, ("flat_by_band", "capped_actual"), "student.health.mode") == "capped_actual":
         # ABV Art. 20, 31 (B2): net premiums and dental costs, up to the flat rates; missing: BE-ABV-37 (budgets)
-        health = np.minimum(np.nan_to_num(c["health_costs"]), health)
+        health = np.minimum(nan_to_num(c["health_costs"]), health)
     basic, housing, health = (np.where(own, x, 0.0) for x in (basic, housing, health))
 
     training_mode = _switch(s.training.mode, ("flat", "capped_actual"), "student.training.mode")
     if training_mode == "flat":
         training = _by_level(c, v.training.materials) + _by_level(c, v.training.fees)
     else:
-        training = np.minimum(np.nan_to_num(c["training_costs"]), _by_level(c, v.training.max))
+        training = np.minimum(nan_to_num(c["training_costs"]), _by_level(c, v.training.max))
     meals_mode = _switch(s.meals.mode, ("flat_per_week", "per_meal_with_parents"), "student.meals.mode")
     if meals_mode == "flat_per_week":
         basis = v.training.meals_days_basis
         meals = v.training.meals * np.minimum(c["meal_days_per_week"], basis) / basis        # [R11]
     else:
         meals = np.where(with_parents, v.meals.per_meal * c["meals_out"], 0.0)              # ABV Art. 33 Abs. 2
-    transport = np.nan_to_num(c["transport"])
+    transport = nan_to_num(c["transport"])
 
     further_mode = _switch(s.further.mode, ("own_household_capped", "childcare_actual"), "student.further.mode")
     if further_mode == "own_household_capped":
@@ -270,7 +270,7 @@ def _split(c, v, aid: np.ndarray, eligible: np.ndarray) -> tuple[np.ndarray, np.
     sec2_beyond = c.is_("level", "secondary_ii") & (c["semesters_completed"] >= c["regular_semesters"])
     later_years = c.is_("level", "tertiary") & (c["semesters_completed"] >= 2 * v.split.bursary_years_tertiary)
     all_loan = right_loan | years | sec2_beyond
-    bursary = np.select([all_loan, later_years], [0.0, round_half_up(aid * v.split.bursary_share_after)], aid)
+    bursary = select([all_loan, later_years], [0.0, round_half_up(aid * v.split.bursary_share_after)], aid)
     loan = aid - bursary
     by_years = paid & years & ~right_loan                            # ABV Art. 7 Abs. 1 b, the first rule applying
     codes = {v.codes.loan: paid & (loan > 0) & ~by_years, v.codes.loan_years: by_years}
@@ -347,7 +347,7 @@ def amounts(c, v):
         period = np.ones(c.n)
         claim_months = np.full(c.n, np.nan)
     else:
-        claim_months = np.nan_to_num(c["period_months"], nan=12.0)
+        claim_months = nan_to_num(c["period_months"], nan=12.0)
         if _switch(a.claim_start, ("none", "month_after_complete_file"), "award.claim_start") != "none":
             lost = _months_before_claim(c)                                   # BiG § 18 Abs. 2 ; VAB §§ 6, 30
             codes[v.codes.claim_start] = eligible & (lost > 0) & (shortfall > 0)
@@ -360,7 +360,7 @@ def amounts(c, v):
     aid = round_half_up(per_head * period)
     late = np.ones(c.n)
     if _switch(a.late_reduction, ("none", "twelfths"), "award.late_reduction") == "twelfths":
-        months = np.nan_to_num(c["late_months"])
+        months = nan_to_num(c["late_months"])
         late = np.where(months >= 1, np.maximum(0.0, 12.0 - months) / 12.0, 1.0)
         codes[v.codes.late] = eligible & (aid > 0) & (months >= 1)
         aid = round_half_up(aid * late)

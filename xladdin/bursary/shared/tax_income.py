@@ -87,7 +87,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..rule import rule
+from ..rule import nan_to_num, rule, select
 
 INDEPENDENCE_NONE, INDEPENDENCE_PARTIAL, INDEPENDENCE_FULL = 0, 1, 2
 BAND_CHILD, BAND_YOUNG_ADULT, BAND_ADULT = 0, 1, 2
@@ -123,7 +123,7 @@ def by_persons(table, persons: np.ndarray) -> np.ndarray:
             sizes[plus] = float(value)
     top = max(sizes)
     extra = float(getattr(table, "per_extra_person", 0.0))
-    n = np.nan_to_num(persons, nan=1.0)
+    n = nan_to_num(persons, nan=1.0)
     clipped = np.clip(n, min(sizes), top).astype(int)
     lookup = np.array([sizes.get(k, np.nan) for k in range(top + 1)])
     out = lookup[clipped]
@@ -194,7 +194,7 @@ def _wealth_allowance(c, w, p: str, adults: np.ndarray) -> np.ndarray:
     if mode == "by_household":
         owner = c.true(p + "owner_occupied")
         couple = adults >= 2
-        return np.select([couple & owner, couple, owner], [a.couple_owner, a.couple, a.single_owner], a.single)
+        return select([couple & owner, couple, owner], [a.couple_owner, a.couple, a.single_owner], a.single)
     return np.where(c.true(p + "self_employed"), float(a.self_employed), 0.0)
 
 
@@ -218,7 +218,7 @@ def _housing(c, h, p: str, persons: np.ndarray) -> np.ndarray:
     table = by_persons(h, persons)
     if mode == "flat_by_persons":
         return table
-    return np.minimum(np.nan_to_num(c[p + "housing_costs"]), table)
+    return np.minimum(nan_to_num(c[p + "housing_costs"]), table)
 
 
 def _health(c, h, p: str, adults, young, adult_children, children) -> tuple[np.ndarray, np.ndarray]:
@@ -230,7 +230,7 @@ def _health(c, h, p: str, adults, young, adult_children, children) -> tuple[np.n
     flat = h.adult * (adults + adult_children) + h.young_adult * young + h.child * (children - young - adult_children)
     if mode == "flat_by_band":
         return flat, np.zeros(c.n, bool)
-    return np.minimum(np.nan_to_num(c[p + "health_costs"]), flat), ~c.known(p + "health_costs")
+    return np.minimum(nan_to_num(c[p + "health_costs"]), flat), ~c.known(p + "health_costs")
 
 
 def _integration(g, in_training: np.ndarray) -> np.ndarray:
@@ -262,7 +262,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
 
     # Income: VAB § 13 Abs. 1-2 (R1, R2) ; ABV Art. 15 Abs. 2, 6, Art. 16 (B1).
     income_known = c.known(p + "income_total")
-    base = (np.nan_to_num(c[p + "income_total"]) - f.imputed_rent_share * c[p + "imputed_rent"]
+    base = (nan_to_num(c[p + "income_total"]) - f.imputed_rent_share * c[p + "imputed_rent"]
             + c[p + "income_addbacks"] - c[p + "income_excluded"] - c[p + "self_employed_pension"])
     income = f.income_share * np.maximum(0.0, base) + c[p + "supplementary_benefits"]
     w = f.wealth
@@ -283,7 +283,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
 
     # Result: VAB §§ 16-17 ; ABV Art. 23-24.
     _switch(f.surplus_divisor, ("children_in_training",), "family.surplus_divisor")
-    divisor = np.maximum(1.0, np.nan_to_num(c[p + "children_in_training"], nan=1.0))
+    divisor = np.maximum(1.0, nan_to_num(c[p + "children_in_training"], nan=1.0))
     deficit_mode = _switch(f.deficit_counted, ("student_in_household", "always"), "family.deficit_counted")
     counted = c["with_parents"] & (n == 1) if deficit_mode == "student_in_household" else np.ones(c.n, bool)
     share = np.where(balance > 0, balance / divisor, np.where(counted, balance / persons, 0.0))
@@ -293,7 +293,7 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
             p + "basic": basic * nan, p + "housing": housing * nan, p + "health": health * nan,
             p + "integration": integration * shown, p + "other_costs": other * nan, p + "charges": charges * nan,
             p + "balance": balance * nan, p + "persons": persons * nan,
-            p + "share": np.where(active, np.nan_to_num(share), 0.0), p + "active": active,
+            p + "share": np.where(active, nan_to_num(share), 0.0), p + "active": active,
             p + "missing": active & (~income_known | health_missing)}
 
 

@@ -1,0 +1,45 @@
+"""The engine's ``select`` and ``nan_to_num`` give numpy's results and dtypes for any number of rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from xladdin.bursary.rule import nan_to_num, select
+
+floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 40).flatmap(lambda n: st.tuples(
+    st.lists(hnp.arrays(bool, n), min_size=1, max_size=5),
+    st.lists(st.one_of(hnp.arrays(np.float64, n, elements=floats), hnp.arrays(np.int16, n), floats,
+                       st.integers(-5, 5)), min_size=5, max_size=5),
+    st.one_of(floats, st.integers(-1, 1), hnp.arrays(np.int64, n)))))
+def test_select_is_numpys(case):
+    conditions, choices, default = case
+    choices = choices[:len(conditions)]
+    want, got = np.select(conditions, choices, default), select(conditions, choices, default)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    np.testing.assert_array_equal(got, want)
+
+
+def test_select_refuses_what_numpy_refuses():
+    with pytest.raises(TypeError):
+        select([np.array([1])], [np.array([2.0])], 0.0)
+    with pytest.raises(ValueError):
+        select([], [], 0.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(hnp.arrays(np.float64, st.integers(0, 40), elements=floats),
+                 hnp.arrays(np.float32, st.integers(0, 40), elements=st.floats(width=32)),
+                 hnp.arrays(np.int32, st.integers(0, 40))),
+       st.sampled_from([0.0, 1.0, 12.0, -1.0]))
+def test_nan_to_num_is_numpys(x, nan):
+    want, got = np.nan_to_num(x, nan=nan), nan_to_num(x, nan=nan)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got, want)
