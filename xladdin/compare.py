@@ -58,7 +58,12 @@ _LABELS = {
     "mean_aid": ("Aide moyenne par bénéficiaire (CHF)", "Mean aid per recipient (CHF)",
                  "Durchschnittlicher Beitrag pro Empfänger (CHF)"),
 }
-SHEETS = {"rows": ("Comparaison", "Comparison", "Vergleich"), "summary": ("Résumé", "Summary", "Zusammenfassung")}
+SHEETS = {"rows": ("Comparaison", "Comparison", "Vergleich"), "summary": ("Résumé", "Summary", "Zusammenfassung"),
+          "errors": ("Erreurs", "Errors", "Fehler")}
+# In a workbook, a row a rule set cannot assess points to the errors sheet: its message (a paragraph when an amount
+# is not held) would make the row pages tall; CSV and the Python API keep the message in the cell.
+_ERROR_CELL = ("erreur : voir « Erreurs »", "error: see “Errors”", "Fehler: siehe «Fehler»")
+_ERROR_LABELS = {"rules": ("Jeu de règles", "Rule set", "Regelwerk"), "message": ("Message", "Message", "Meldung")}
 
 
 def _pick(labels: tuple[str, str, str], lang: str) -> str:
@@ -115,6 +120,31 @@ class Comparison:
         summary = dict(zip(self.labelled_summary().columns, (_kind(k) if k != "eligible" else "integer"
                                                               for k in self.summary.columns)))
         return {**rows, **summary}
+
+    def errors(self) -> pd.DataFrame:
+        """One row per (row, rule set) not assessed: file number, rule set, message; in input order."""
+        parts = []
+        for key in self.rules:
+            failed = self.rows[f"{key}.eligible"].isna().to_numpy()
+            parts.append(pd.DataFrame({"applicant_id": self.rows["applicant_id"].to_numpy()[failed],
+                                       "rules": key, "message": self.rows[f"{key}.reasons"].to_numpy()[failed],
+                                       "order": np.flatnonzero(failed)}))
+        out = pd.concat(parts, ignore_index=True).sort_values("order", kind="stable").drop(columns="order")
+        out = out.reset_index(drop=True).astype(object)
+        if self.lang == "keys":
+            return out
+        labels = {"applicant_id": _pick(_LABELS["applicant_id"], self.lang),
+                  **{k: _pick(v, self.lang) for k, v in _ERROR_LABELS.items()}}
+        return out.rename(columns=labels)
+
+    def for_workbook(self) -> "Comparison":
+        """The comparison with each unassessed row's reasons cell pointing to the errors sheet (:meth:`errors`)."""
+        rows = self.rows.copy()
+        cell = _pick(_ERROR_CELL, self.lang) if self.lang != "keys" else "error"
+        for key in self.rules:
+            failed = rows[f"{key}.eligible"].isna().to_numpy()
+            rows.loc[failed, f"{key}.reasons"] = cell
+        return dataclasses.replace(self, rows=rows)
 
     def amount_labels(self) -> set[str]:
         """The labels of the CHF columns of both tables (for the Swiss number format)."""
@@ -224,7 +254,7 @@ def compare(applicants, rules, lang: str = "fr", resident: bool = False) -> Comp
     """
     keys = parse_rules(rules)
     lang = lang if lang in LANGS + ("keys",) else "fr"
-    engine_lang = "en" if lang in ("en", "keys") else "fr"
+    engine_lang = "en" if lang in ("en", "keys") else lang
     table = as_table(applicants)
     runs = {}
     for key in keys:

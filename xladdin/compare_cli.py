@@ -59,10 +59,17 @@ def compare_cmd(
     if redact:
         result.rows = redact_mod.comparison(result.rows)
     index = LANGS.index(lang)
-    output.write_table(result.labelled_rows(), out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
+    more = {SHEETS["summary"][index]: result.labelled_summary()}
+    shown, wide = result, ()
+    if out.suffix.lower() in (".xlsx", ".xlsm"):       # a workbook: the messages on their own sheet
+        errors = result.errors()
+        if len(errors):
+            shown = result.for_workbook()
+            more[SHEETS["errors"][index]] = errors
+            wide = (errors.columns[-1],)               # the message: a paragraph, wrapped wide
+    output.write_table(shown.labelled_rows(), out, lang=mode, csv_dialect=csv_dialect, protect=(input,),
                        kinds=result.kinds(), sheet=SHEETS["rows"][index], title=input.name,
-                       rules=", ".join(result.rules), freeze_cols=1,
-                       more_sheets={SHEETS["summary"][index]: result.labelled_summary()})
+                       rules=", ".join(result.rules), freeze_cols=1, more_sheets=more, wide_keys=wide)
     title, written, measure = _TITLES[lang]
     console.print(summary_table(result, title.format(name=input.name), measure))
     console.print(written.format(out=out))

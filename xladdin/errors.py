@@ -105,6 +105,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "dépend et n'est pas calculé — donnez le montant (what-if) ou complétez le jeu de règles",
                           "{rules}: the amount '{name}' ({article}) is not in the text held ({note}); this applicant "
                           "depends on it and is not assessed — give the amount (what-if) or complete the rule set"),
+    "parameters_missing": ("{rules} : les montants {names} ({articles}) manquent au texte détenu ({notes}) ; ce "
+                           "dossier en dépend et n'est pas calculé — donnez ces montants (what-if) ou complétez le jeu "
+                           "de règles",
+                           "{rules}: the amounts {names} ({articles}) are not in the text held ({notes}); this "
+                           "applicant depends on them and is not assessed — give the amounts (what-if) or complete "
+                           "the rule set"),
     "alias_parameter": ("{name} reprend la valeur de {target} (le même montant de la loi) : faites varier {target}",
                         "{name} takes the value of {target} (the same amount in the law): vary {target}"),
     "unknown_parameter": ("paramètre inconnu « {name} » dans {rules}", "unknown parameter '{name}' in {rules}"),

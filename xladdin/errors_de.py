@@ -73,6 +73,9 @@ MESSAGES: dict[str, str] = {
     "parameter_missing": ("{rules}: der Betrag «{name}» ({article}) fehlt im vorliegenden Text ({note}); dieses "
                           "Dossier hängt davon ab und wird nicht berechnet — geben Sie den Betrag an (Was-wäre-wenn) "
                           "oder ergänzen Sie den Regelsatz"),
+    "parameters_missing": ("{rules}: die Beträge {names} ({articles}) fehlen im vorliegenden Text ({notes}); dieses "
+                           "Dossier hängt davon ab und wird nicht berechnet — geben Sie die Beträge an "
+                           "(Was-wäre-wenn) oder ergänzen Sie den Regelsatz"),
     # Excel functions (xladdin.excel)
     "excel_too_many_cells": "Bereich zu gross: {cells} Zellen (Grenze {limit}); teilen Sie die Tabelle auf",
     "excel_layout": ("Dossier unlesbar: erwartet 2 Zeilen (Spaltenköpfe + Werte) oder 2 Spalten (Bezeichnungen + "

@@ -36,7 +36,7 @@ def test_xlsx_two_sheets(hand_xlsx, tmp_path):
     assert res.exit_code == 0, res.output
     assert digest(hand_xlsx) == before
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Comparaison", "Résumé"]
+    assert wb.sheetnames == ["Comparaison", "Résumé", "Erreurs"]     # a row not assessed: its message on Erreurs
     rows = _sheet(wb["Comparaison"])
     assert [r["N° de dossier"] for r in rows] == list("ABCDEFG")
     a = rows[0]
@@ -45,7 +45,10 @@ def test_xlsx_two_sheets(hand_xlsx, tmp_path):
     assert rows[3]["GE-2025 : prêt"] == 16740 and rows[3]["GE-2022 : prêt"] == 16000      # D: master, loan
     f = rows[5]
     assert f["GE-2025 : éligible"] is None and f["GE-2025 : aide totale"] is None
-    assert f["GE-2025 : motifs"].startswith("ligne 7, colonne « Permis de séjour » (permit) : valeur inconnue « X »")
+    assert f["GE-2025 : motifs"] == "erreur : voir « Erreurs »"
+    errors = _sheet(wb["Erreurs"])
+    assert [(e["N° de dossier"], e["Jeu de règles"]) for e in errors] == [("F", "GE-2025"), ("F", "GE-2022")]
+    assert errors[0]["Message"].startswith("ligne 7, colonne « Permis de séjour » (permit) : valeur inconnue « X »")
     # formula injection: the text reads back unchanged, stored as text with Excel's quote prefix
     g_cell = wb["Comparaison"].cell(row=8, column=3)
     assert g_cell.value == DANGEROUS and g_cell.data_type == "s" and g_cell.quotePrefix
@@ -93,9 +96,11 @@ def test_canton_keys_and_german(hand_xlsx, tmp_path):
     res = runner.invoke(app, ["compare", str(hand_xlsx), "--rules", "GE", "--out", str(out), "--lang", "de"])
     assert res.exit_code == 0, res.output
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Vergleich", "Zusammenfassung"]
+    assert wb.sheetnames == ["Vergleich", "Zusammenfassung", "Fehler"]
     rows = _sheet(wb["Vergleich"])
     assert rows[0]["GE: angewandte Regeln"] == "GE-2025 v1.0" and rows[0]["GE: Stipendium"] == 16740
+    assert rows[5]["GE: Gründe"] == "Fehler: siehe «Fehler»"
+    assert _sheet(wb["Fehler"])[0]["Meldung"].startswith("Zeile 7, Spalte «Aufenthaltsbewilligung» (permit)")
 
 
 def test_as_resident_option(hand_xlsx, tmp_path):

@@ -151,11 +151,24 @@ def _flag_missing(inputs: Inputs, rs: RuleSet, rows: np.ndarray, reference_date)
     if not engine.constant(rs, "missing") or len(rows) == 0:
         return
     sub = inputs if len(rows) == inputs.n else inputs.take(rows)
-    for name, mask in missing.rows_needing(sub, rs, reference_date).items():
-        if mask.any():
-            p = rs.parameters[name]
-            _flag_rows(inputs, np.asarray(rows)[mask], "",
-                       XladdinError("parameter_missing", rules=rs.id, name=name, article=p.article, note=p.note))
+    needed = {name: mask for name, mask in missing.rows_needing(sub, rs, reference_date).items() if mask.any()}
+    if not needed:
+        return
+    # One message per row naming every amount it needs (several amounts of one annex: one paragraph, not five).
+    names = list(needed)
+    patterns, which = np.unique(np.column_stack([needed[n] for n in names]), axis=0, return_inverse=True)
+    for k, pattern in enumerate(patterns):
+        if not pattern.any():
+            continue
+        params = [rs.parameters[names[j]] for j in np.flatnonzero(pattern)]
+        if len(params) == 1:
+            p = params[0]
+            error = XladdinError("parameter_missing", rules=rs.id, name=p.name, article=p.article, note=p.note)
+        else:
+            error = XladdinError("parameters_missing", rules=rs.id, names=", ".join(f"« {p.name} »" for p in params),
+                                 articles=" ; ".join(dict.fromkeys(p.article for p in params)),
+                                 notes=" ; ".join(dict.fromkeys(p.note for p in params)))
+        _flag_rows(inputs, np.asarray(rows)[np.asarray(which).ravel() == k], "", error)
 
 
 def _note(reasons: np.ndarray, rows: np.ndarray, code: str) -> np.ndarray:

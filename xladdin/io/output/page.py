@@ -178,12 +178,19 @@ class Page:
 
     def header_text(self) -> str:
         title = _escape(self.title)[:120]
-        rules = _escape(self.rules)[:90]
+        rules = _escape(self.rules)[:120]
+        if rules and len(title) + len(rules) > (HEADER_CHARS_LANDSCAPE if self.landscape else HEADER_CHARS_PORTRAIT):
+            return f'&L&"-,Bold"{title}\n&"-,Regular"{rules}'     # side by side they would overprint: two lines
         return f'&L&"-,Bold"{title}' + (f"&R{rules}" if rules else "")
 
     def footer_text(self) -> str:
         page, of, _ = PAGE_WORDS.get(self.lang, PAGE_WORDS["fr"])
         return f"&L{_escape(timestamp_text(self.when))}&R{page} &P {of} &N"
+
+
+# Characters of header text an A4 line holds beside each other (title left, rule sets right), in the wide stand-in
+# font LibreOffice prints with.
+HEADER_CHARS_PORTRAIT, HEADER_CHARS_LANDSCAPE = 80, 125
 
 
 def _escape(text: str) -> str:

@@ -25,6 +25,7 @@ from .words import (AVERAGE, BOOL, DATE, ENUM, INTEGER, KEYS, MONEY, TEXT, TIMES
 CSV_DIALECTS = {"semicolon": (";", True), "comma": (",", False)}
 DEFAULT_DIALECT = "semicolon"
 WRAPPED_MAX = 30                 # a long text column (messages, reasons) wraps within this width
+WIDE_MAX = 90                    # ... or this one, for the paragraphs of a messages sheet (``wide_keys``)
 NUMBER_FORMATS = {MONEY: formats.MONEY, INTEGER: formats.INTEGER, AVERAGE: formats.AVERAGE, DATE: formats.DATE,
                   TIMESTAMP: formats.TIMESTAMP}
 
@@ -125,11 +126,13 @@ class XlsxTable:
         self.numbers = {k: book.add_format({"num_format": f, "valign": "top"}) for k, f in NUMBER_FORMATS.items()}
 
     def sheet(self, name: str, frame: pd.DataFrame, *, title: str, rules: str = "", kinds=None, freeze_cols: int = 0,
-              landscape: bool | None = None, when=None, table_style: str = "Table Style Light 9", wrap_keys=()):
+              landscape: bool | None = None, when=None, table_style: str = "Table Style Light 9", wrap_keys=(),
+              wide_keys=()):
         """One sheet: header of labels, one row per frame row, an Excel table with filters, page set up.
 
         ``wrap_keys``: more columns that may narrow (their header wraps) when the table is too wide for the page,
-        such as a number column headed by a long label (``Plafond tertiaire (amounts.cap.tertiary)``)."""
+        such as a number column headed by a long label (``Plafond tertiaire (amounts.cap.tertiary)``).
+        ``wide_keys``: text columns of paragraphs (messages) that wrap at ``WIDE_MAX`` rather than ``WRAPPED_MAX``."""
         ws = self.book.add_worksheet(name[:31])
         kinds = kinds_of(frame, kinds)
         keys = [str(c) for c in frame.columns]
@@ -138,7 +141,8 @@ class XlsxTable:
                  for k, c in zip(keys, frame.columns)}
         widths = [content_width(shown[k], h) for k, h in zip(keys, heads)]
         wrap = {j for j, k in enumerate(keys) if (kinds[k] in (TEXT, ENUM) or k in wrap_keys) and widths[j] > 18}
-        widths = [min(w, WRAPPED_MAX) if j in wrap else w for j, w in enumerate(widths)]
+        widths = [min(w, WIDE_MAX if keys[j] in wide_keys else WRAPPED_MAX) if j in wrap else w
+                  for j, w in enumerate(widths)]
         page = setup_xlsxwriter(ws, Page(title=title, rules=rules, lang=self.lang, widths=widths, wrap=wrap,
                                          freeze_cols=freeze_cols, landscape=landscape, when=when))
         n_rows, n_cols = len(frame), len(keys)
@@ -205,7 +209,7 @@ def _unique(heads: list[str]) -> list[str]:
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str = "fr", title: str = "",
-               rules: str = "", kinds: dict[str, str] | None = None, freeze_cols: int = 0) -> None:
+               rules: str = "", kinds: dict[str, str] | None = None, freeze_cols: int = 0, wide_keys=()) -> None:
     """Several sheets, each a labelled Excel table set up for A4; each page's header reads ``<sheet> — <title>``
     (``title``: what the file is about, e.g. the input file's name) and ``rules``."""
     import xlsxwriter
@@ -216,7 +220,7 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str =
             tables = XlsxTable(book, lang)
             for name, frame in sheets.items():
                 tables.sheet(name, frame, title=f"{name} — {title}" if title else name, rules=rules, kinds=kinds,
-                             freeze_cols=freeze_cols)
+                             freeze_cols=freeze_cols, wide_keys=wide_keys)
         finally:
             book.close()
 
@@ -224,7 +228,7 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path, *, lang: str =
 def write_table(frame: pd.DataFrame, out: str | Path, *, lang: str = "fr", csv_dialect: str = DEFAULT_DIALECT,
                 protect: tuple = (), sheet: str = "Décisions", title: str = "", rules: str = "",
                 more_sheets: dict[str, pd.DataFrame] | None = None, kinds: dict[str, str] | None = None,
-                freeze_cols: int = 0) -> Path:
+                freeze_cols: int = 0, wide_keys=()) -> Path:
     """Write ``frame`` to ``out`` (.csv or .xlsx) through a temporary file beside it; returns the path.
 
     In .xlsx, ``frame`` is the sheet ``sheet`` and each of ``more_sheets`` follows it (a CSV holds ``frame``).
@@ -241,7 +245,7 @@ def write_table(frame: pd.DataFrame, out: str | Path, *, lang: str = "fr", csv_d
             write_csv(frame, tmp, lang=lang, dialect_name=csv_dialect, kinds=kinds)
         else:
             write_xlsx({sheet: frame, **(more_sheets or {})}, tmp, lang=lang, title=title, rules=rules,
-                       kinds=kinds, freeze_cols=freeze_cols)
+                       kinds=kinds, freeze_cols=freeze_cols, wide_keys=wide_keys)
     return out
 
 
