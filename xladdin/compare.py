@@ -208,7 +208,8 @@ def as_table(applicants) -> RawTable:
 def as_resident(table: RawTable, canton: str) -> RawTable:
     """The same rows with the domicile for training aid set to ``canton`` (LBPE art. 16; concordat art. 6)."""
     frame = table.frame.drop(columns=[c for c in table.frame.columns if resolve_header(c) == "aid_domicile"])
-    frame = frame.assign(aid_domicile=canton)
+    domicile = pd.DataFrame({"aid_domicile": [canton] * len(frame)}, index=frame.index)
+    frame = pd.concat([frame, domicile], axis=1)            # one concat: a wide list's frame is not re-blocked
     return dataclasses.replace(table, frame=frame)
 
 
