@@ -67,7 +67,9 @@ def _calculate(work: Path) -> dict:
         shutil.chown(profile, "nobody")
         os.chmod(oxt, 0o644)
         cmd = ["runuser", "-u", "nobody", "--", "env", f"HOME={profile}"] + cmd
-    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    # cwd: unopkg's script changes back to the directory it was started in, which nobody may not enter (a clone
+    # made with mktemp -d is 0700)
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300, cwd=work)
 
     with open(SAMPLE, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f, delimiter=";"))
