@@ -94,26 +94,13 @@ def main(out: Path = Path("workbooks/sample-applicants.csv")) -> None:
         with_reasons(synthetic_applicants(300, seed=2025, canton=canton)).to_csv(path, index=False, sep=";",
                                                                                  encoding="utf-8-sig")
         print(f"300 applicants written to {path}")
-    fr_path = out.with_name(f"{out.stem}-FR{out.suffix}")
-    fr = fr_sample()
-    fr.to_csv(fr_path, index=False, sep=";", encoding="utf-8-sig")
-    print(f"{len(fr)} applicants written to {fr_path}")
-    vd_path = out.with_name(f"{out.stem}-VD{out.suffix}")
-    vd = vd_sample()
-    vd.to_csv(vd_path, index=False, sep=";", encoding="utf-8-sig")
-    print(f"{len(vd)} applicants written to {vd_path}")
-    ne_path = out.with_name(f"{out.stem}-NE{out.suffix}")
-    ne = ne_sample()
-    ne.to_csv(ne_path, index=False, sep=";", encoding="utf-8-sig")
-    print(f"{len(ne)} applicants written to {ne_path}")
-    ju_path = out.with_name(f"{out.stem}-JU{out.suffix}")
-    ju = ju_sample()
-    ju.to_csv(ju_path, index=False, sep=";", encoding="utf-8-sig")
-    print(f"{len(ju)} applicants written to {ju_path}")
-    vs_path = out.with_name(f"{out.stem}-VS{out.suffix}")
-    vs = vs_sample()
-    vs.to_csv(vs_path, index=False, sep=";", encoding="utf-8-sig")
-    print(f"{len(vs)} applicants written to {vs_path}")
+    # the cantons with named cases per reason code (their builders below)
+    for canton, build in (("FR", fr_sample), ("VD", vd_sample), ("NE", ne_sample), ("JU", ju_sample),
+                          ("VS", vs_sample)):
+        path = out.with_name(f"{out.stem}-{canton}{out.suffix}")
+        sample = build()
+        sample.to_csv(path, index=False, sep=";", encoding="utf-8-sig")
+        print(f"{len(sample)} applicants written to {path}")
 
 
 
@@ -298,11 +285,9 @@ NE_CASES = {
 
 def ne_sample(size: int = 300) -> pd.DataFrame:
     """The named Neuchâtel cases first, then seeded applicants shaped for its model (same columns)."""
-    rows = [{"applicant_id": key, "last_name": "Exemple", "first_name": key.split("-", 1)[1].title(),
-             **NE_BASE, **case} for key, case in NE_CASES.items()]
-    named = pd.DataFrame(rows)
-    random = synthetic_applicants(size - len(named), seed=2025, canton="NE")
-    return pd.concat([named, random], ignore_index=True)[random.columns.union(named.columns, sort=False)]
+    return canton_sample("NE", NE_BASE, NE_CASES, size)
+
+
 # Valais (VS-2023): a minor at home (docs/rules/VS.md §8, VS-1) and one case per reason code of VS.md §3.2. The
 # department's flat rates are not held: every case that needs them is a row error naming them until they are.
 VS_BASE = {
