@@ -382,27 +382,37 @@ def test_intake_forms_and_a_folder_of_them(tmp_path):
                                                                          "CASE-LBPE-3.docx"]
 
 
-def test_fribourg_letters_with_test_annex_amounts(tmp_path):
-    """FR-2026 with test values standing for RBPE annex 1 (missing from the copy held; tests/cantons/test_fr.py):
-    the letters of the amount codes, of a bursary and of a loan, each with its sentences, amounts and remedies."""
-    from ..cantons.test_fr import ANNEX
-
-    rs = rules.load("FR-2026").with_overrides(ANNEX)
-    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-FR.csv"
+def _letters_with_stand_in_amounts(tmp_path, rs, canton: str, need: set, with_loan: bool):
+    """The letters of ``rs`` (a rule set whose missing amounts are given stand-in values) for its sample's rows of
+    the codes in ``need``, a bursary without reason and, ``with_loan``, a loan; each letter checked by
+    :func:`check_letter`. Returns the codes covered, the kinds of decision and each (row, text)."""
+    sample = Path(__file__).resolve().parents[2] / "workbooks" / f"sample-applicants-{canton}.csv"
     results = assess_full(pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig"),
                           rules=rs).results
-    ids = set(NEED_FR_ANNEX) | {results.loc[results["loan"] > 0, "applicant_id"].iloc[0],
-                                results.loc[(results["bursary"] > 0) & (results["reasons"] == ""),
-                                            "applicant_id"].iloc[0]}
+    ids = set(need) | {results.loc[(results["bursary"] > 0) & (results["reasons"] == ""), "applicant_id"].iloc[0]}
+    if with_loan:
+        ids.add(results.loc[results["loan"] > 0, "applicant_id"].iloc[0])
     assessment, letters, paths = produce(sample, tmp_path, rules=rs, ids=sorted(ids))
     assert len(paths) == len(ids) and {letter.lang for letter in letters} == {"fr"}
-    covered, kinds = set(), set()
+    covered, kinds, written = set(), set(), []
     for letter in letters:
         row = assessment.results.iloc[letter.position]
         text = docx_text(paths[letter.position])
         check_letter(text, row, rs, "fr", list(letter.codes))
         covered |= set(letter.codes)
         kinds.add(letter.context["decision"]["kind"])
+        written.append((row, text))
+    return covered, kinds, written
+
+
+def test_fribourg_letters_with_test_annex_amounts(tmp_path):
+    """FR-2026 with test values standing for RBPE annex 1 (missing from the copy held; tests/cantons/test_fr.py):
+    the letters of the amount codes, of a bursary and of a loan, each with its sentences, amounts and remedies."""
+    from ..cantons.test_fr import ANNEX
+
+    rs = rules.load("FR-2026").with_overrides(ANNEX)
+    covered, kinds, written = _letters_with_stand_in_amounts(tmp_path, rs, "FR", NEED_FR_ANNEX, with_loan=True)
+    for row, text in written:
         if row["aid"] > 0:
             assert "RBPE art. 13 al. 1" in text if row["bursary"] > 0 else "RBPE art. 36 à 38" in text
     assert NEED_FR_ANNEX <= covered and {"bursary", "loan"} <= kinds
@@ -415,17 +425,5 @@ def test_valais_letters_with_illustration_amounts(tmp_path):
     from ..cantons.test_vs import DEPT
 
     rs = rules.load("VS-2023").with_overrides(DEPT)
-    sample = Path(__file__).resolve().parents[2] / "workbooks" / "sample-applicants-VS.csv"
-    results = assess_full(pd.read_csv(sample, sep=";", dtype=str, keep_default_na=False, encoding="utf-8-sig"),
-                          rules=rs).results
-    ids = set(NEED_VS_FLAT_RATES) | {results.loc[(results["bursary"] > 0) & (results["reasons"] == ""),
-                                                 "applicant_id"].iloc[0]}
-    assessment, letters, paths = produce(sample, tmp_path, rules=rs, ids=sorted(ids))
-    assert len(paths) == len(ids) and {letter.lang for letter in letters} == {"fr"}
-    covered, kinds = set(), set()
-    for letter in letters:
-        row = assessment.results.iloc[letter.position]
-        check_letter(docx_text(paths[letter.position]), row, rs, "fr", list(letter.codes))
-        covered |= set(letter.codes)
-        kinds.add(letter.context["decision"]["kind"])
+    covered, kinds, _ = _letters_with_stand_in_amounts(tmp_path, rs, "VS", NEED_VS_FLAT_RATES, with_loan=False)
     assert NEED_VS_FLAT_RATES <= covered and {"bursary", "loan", "both"} <= kinds
