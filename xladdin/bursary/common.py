@@ -22,6 +22,12 @@ def right_by_training(c, v) -> np.ndarray:
     return table[c["programme_kind"]]
 
 
+def swiss_or_eu_efta(c, eu_efta) -> np.ndarray:
+    """Swiss nationals and the nationals of the rule set's EU/EFTA list (``eligibility.eu_efta``, ISO codes separated
+    by spaces): the beneficiaries every canton names first (concordat art. 5 al. 1 a-b)."""
+    return (c["nationality"].astype(str) == "CH") | c.among("nationality", str(eu_efta).split())
+
+
 def whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Whole years from ``start`` to ``end`` (datetime64[D]); NaN where either is missing."""
     sy = start.astype("datetime64[Y]").astype(float) + 1970

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
 from ..rule import nan_to_num, round_half_up, rule, select
 
 _FR = BY_KEY["aid_domicile"].values.index("FR")
@@ -153,7 +153,7 @@ def _months_in(c) -> np.ndarray:
 def eligibility(c, v):
     """Each failed condition is a reason code (FR.md §3.2)."""
     e = v.eligibility
-    beneficiary = ((c["nationality"].astype(str) == "CH") | c.among("nationality", str(e.eu_efta).split())
+    beneficiary = (swiss_or_eu_efta(c, e.eu_efta)
                    | c.is_("permit", "B", "C", "F", "S") | c.true("refugee_or_stateless"))
     months = _months_in(c)
     dates = c.known("application_date") & c.known("year_start")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, whole_years
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, swiss_or_eu_efta, whole_years
 from ..rule import nan_to_num, round_half_up, rule, select
 
 _JU = BY_KEY["aid_domicile"].values.index("JU")
@@ -235,7 +235,7 @@ def parents_share(c, v):
 def eligibility(c, v):
     """Each failed condition is a reason code (JU.md §3.2)."""
     e = v.eligibility
-    beneficiary = (c["nationality"].astype(str) == "CH") | c.among("nationality", str(e.eu_efta).split()) \
+    beneficiary = swiss_or_eu_efta(c, e.eu_efta) \
         | c.is_("permit", "C") | (c.is_("permit", "B") & (c["years_domicile_ch"] >= e.permit_b_min_years)) \
         | c.true("refugee_or_stateless")
     start = np.where(c.known("training_start"), c["training_start"], c["year_start"]).astype("datetime64[D]")

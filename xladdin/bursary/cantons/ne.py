@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_LOAN, RIGHT_NONE, right_with_reconversion, stretched, whole_years
+from ..common import RIGHT_LOAN, RIGHT_NONE, right_with_reconversion, stretched, swiss_or_eu_efta, whole_years
 from ..rule import round_half_up, rule
 
 _NE = BY_KEY["aid_domicile"].values.index("NE")
@@ -230,7 +230,7 @@ def eligibility(c, v):
     study_only = c.true("study_stay_only")                                    # RLAF art. 5 al. 1
     permit_b = c.is_("permit", "B") & ~study_only & (
         (c["years_domicile_ch"] >= e.permit_b_min_years) | (c["years_domicile_canton"] > e.permit_b_min_years_canton))
-    beneficiary = ((c["nationality"].astype(str) == "CH") | c.among("nationality", str(e.eu_efta).split())
+    beneficiary = (swiss_or_eu_efta(c, e.eu_efta)
                    | c.is_("permit", "C") | permit_b | c.true("refugee_or_stateless") | c.is_("permit", "F"))
     # RLAF art. 55: a training year starting August-October: by 31 December (the second semester only until
     # 30 April); any other training: within 60 days after the courses start

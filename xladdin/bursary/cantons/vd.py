@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
 from ..rule import round_half_up, rule
 
 _VD = BY_KEY["aid_domicile"].values.index("VD")
@@ -217,9 +217,7 @@ def _months_between(start: np.ndarray, day: np.ndarray) -> np.ndarray:
 def eligibility(c, v):
     """Each failed condition is a reason code (VD.md §3.2)."""
     e = v.eligibility
-    nationality = c["nationality"].astype(str)
-    swiss = nationality == "CH"
-    beneficiary = (swiss | c.among("nationality", str(e.eu_efta).split()) | c.is_("permit", "C")
+    beneficiary = (swiss_or_eu_efta(c, e.eu_efta) | c.is_("permit", "C")
                    | (c.is_("permit", "B") & (c["years_domicile_ch"] >= e.permit_b_min_years))
                    | c.true("refugee_or_stateless") | c.is_("permit", "F"))
     part_time = c["part_time_ratio"]

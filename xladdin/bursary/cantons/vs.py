@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
-from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, whole_years
+from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta, whole_years
 from ..rule import round_half_up, rule
 from ..shared.tax_income import by_persons
 
@@ -180,8 +180,7 @@ def _deadline(c, d) -> np.ndarray:
 def eligibility(c, v):
     """Each failed condition is a reason code (VS.md §3.2)."""
     e = v.eligibility
-    swiss = c["nationality"].astype(str) == "CH"
-    beneficiary = (swiss | c.among("nationality", str(e.eu_efta).split()) | c.is_("permit", "C")
+    beneficiary = (swiss_or_eu_efta(c, e.eu_efta) | c.is_("permit", "C")
                    | (c.is_("permit", "B") & (_n(c, "years_domicile_ch") >= e.permit_b_min_years))
                    | c.true("refugee_or_stateless"))
     dates = c.known("application_date") & c.known("year_start")
