@@ -99,13 +99,20 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
     version, which reports the missing input; a row dated before every version becomes a row error
     (``year_start``), never a failed run."""
     out_of_period = np.zeros(inputs.n, dtype=bool)
-    if not rules_mod.is_canton(rules):
-        rs = rules_mod.load(rules)
+    shipped = isinstance(rules, str) and rules in rules_mod.available()
+    if shipped or not (isinstance(rules, str) and _chosen(rules, canton=True)):
+        rs = rules_mod.available()[rules] if shipped else rules_mod.load(rules)
         refs = engine.reference_dates(inputs, reference_date, rs)
         out_of_period = ~rules_mod.covers_dates(rs, refs)
         return [(rs, np.arange(inputs.n))], out_of_period
-    newest = rules_mod.load(rules)
+    newest = _chosen(rules)[0]
     refs = engine.reference_dates(inputs, reference_date, newest)
+    if inputs.n == 1:                                  # one applicant (an Excel cell): its day's version, memoised
+        rs, outside, day = _chosen(rules, refs[0].astype(np.int64).item() if not np.isnat(refs[0]) else None)
+        if day:
+            _flag_rows(inputs, np.arange(1), "year_start", XladdinError("no_rules_in_force", canton=rs.canton, date=day))
+        out_of_period[0] = outside
+        return [(rs, np.arange(1))], out_of_period
     groups: dict[str, tuple[RuleSet, list[int]]] = {}
     uncovered: list[tuple[np.ndarray, str]] = []
     for day in np.unique(refs):
@@ -127,6 +134,37 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
     if not groups:                                              # no rows: the newest version, for the labels
         return [(newest, np.arange(0))], out_of_period
     return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()], out_of_period
+
+
+_CHOSEN: dict[tuple, tuple] = {}
+
+
+def _chosen(rules: str, day: int | None = None, canton: bool = False):
+    """What :func:`_resolve_rules` chooses, memoised per shipped set of rule sets (``rules_mod.available()``, the
+    same object until it changes): whether ``rules`` names a canton (``canton=True``), else :func:`_in_force`."""
+    sets = rules_mod.available()
+    key = (rules, day, canton)
+    got = _CHOSEN.get(key)
+    if got is None or got[0] is not sets:
+        if len(_CHOSEN) >= 4096:
+            _CHOSEN.clear()
+        got = _CHOSEN[key] = (sets, rules_mod.is_canton(rules) if canton else _in_force(rules, day))
+    return got[1]
+
+
+def _in_force(canton: str, day: int | None) -> tuple[RuleSet, bool, str]:
+    """The version of ``canton`` for one reference day (days since 1970; None: unknown), as :func:`_resolve_rules`
+    chooses it for a table's rows of that day: (rule set, outside its validity, the day when no version covers it
+    (the row is then an error), else "")."""
+    newest = rules_mod.load(canton)
+    if day is None:
+        return newest, False, ""
+    date = np.datetime64(day, "D")
+    try:
+        rs = rules_mod.load(canton, date.astype(dt.date))
+    except XladdinError:
+        return newest, False, date.astype(dt.date).strftime("%d.%m.%Y")
+    return rs, not bool(rules_mod.covers_dates(rs, date)), ""
 
 
 def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinError) -> None:

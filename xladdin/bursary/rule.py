@@ -8,6 +8,7 @@ explanation needs no second code path.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -57,18 +58,21 @@ class Columns(dict):
 
     def true(self, key: str) -> np.ndarray:
         """The boolean input is known and true (a missing value never counts in the applicant's favour)."""
-        return self[key] == 1
+        return np.equal(self[key], _ONE)
 
     def false(self, key: str) -> np.ndarray:
         """The boolean input is known and false."""
-        return self[key] == 0
+        return np.equal(self[key], _ZERO)
 
     def is_(self, key: str, *values: str) -> np.ndarray:
+        """The enum input is one of ``values`` (its codes looked up once per field and values)."""
         codes = self[key]
-        allowed = BY_KEY[key].values
-        out = codes == allowed.index(values[0])
-        for value in values[1:]:
-            out |= codes == allowed.index(value)
+        wanted = _enum_codes(key, values)
+        if len(wanted) == 1:
+            return np.equal(codes, wanted[0])
+        out = np.equal(codes, wanted[0])
+        for code in wanted[1:]:
+            out |= np.equal(codes, code)
         return out
 
     def among(self, key: str, codes) -> np.ndarray:
@@ -84,13 +88,24 @@ class Columns(dict):
 
     def known(self, key: str) -> np.ndarray:
         col = self[key]
-        if col.dtype.kind == "f":
-            return ~np.isnan(col)
-        if col.dtype.kind == "M":
+        kind = col.dtype.kind
+        if kind == "f":
+            return np.equal(col, col)                       # NaN alone is not equal to itself
+        if kind == "M":
             return ~np.isnat(col)
-        if col.dtype.kind == "i":
-            return col >= 0
+        if kind == "i":
+            return np.greater_equal(col, _ZERO_CODE)
         return np.array([v is not None for v in col], dtype=bool)
+
+
+_ONE, _ZERO, _ZERO_CODE = np.float64(1.0), np.float64(0.0), np.int16(0)
+
+
+@lru_cache(maxsize=None)
+def _enum_codes(key: str, values: tuple[str, ...]) -> tuple:
+    """The codes of ``values`` among the enum field's ``values`` (ValueError for a value it does not have)."""
+    allowed = BY_KEY[key].values
+    return tuple(np.int16(allowed.index(value)) for value in values)
 
 
 def select(conditions, choices, default=0):
@@ -132,4 +147,7 @@ def nan_to_num(x, nan: float = 0.0) -> np.ndarray:
 
 def round_half_up(x: np.ndarray) -> np.ndarray:
     """Round to the franc, half up (floor(x + ½)); the 1e-6 guard absorbs binary noise such as 0.4999999999."""
+    x = np.asarray(x)
+    if x.dtype.kind == "f":              # np.round(x, 6) itself: times 10**6, to the nearest even, divided back
+        return np.floor(np.rint(x * 1e6) / 1e6 + 0.5)
     return np.floor(np.round(x, 6) + 0.5)

@@ -141,8 +141,10 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
     b = v.budget
     p = f"p{n}_"
     together, apart = c.is_("parents", "together"), c.is_("parents", "apart")
-    exists = (together & (n == 1)) | apart
-    active = exists & ~c.true(p + "pays_alimony") & ~c["independent_full"]
+    exists = (together | apart) if n == 1 else apart
+    active = exists & ~(c.true(p + "pays_alimony") | c["independent_full"])
+    if not active.any():               # no row has this budget (parents together: no second one): all blank
+        return _no_budget(p, active)
     rdu_known, income_known = c.known(p + "rdu"), c.known(p + "income")
     resources = np.where(rdu_known, c[p + "rdu"], c[p + "income"] + c[p + "net_wealth"] / v.resources.rdu_wealth_divisor)
     adults = np.where(c.known(p + "adults"), c[p + "adults"], np.where(together, 2, 1))
@@ -161,6 +163,13 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
             p + "integration": integration * nan, p + "charges": charges * nan, p + "balance": balance * nan,
             p + "share": np.where(active, nan_to_num(share), 0.0), p + "active": active,
             p + "missing": active & ~rdu_known & ~income_known}
+
+
+def _no_budget(p: str, active: np.ndarray) -> dict[str, np.ndarray]:
+    """What :func:`_parent_budget` gives where the budget does not exist: blank figures, no share, nothing missing."""
+    blank = np.full(len(active), np.nan)
+    out = {p + key: blank.copy() for key in ("resources", "basic", "housing", "integration", "charges", "balance")}
+    return {**out, p + "share": np.zeros(len(active)), p + "active": active, p + "missing": active.copy()}
 
 
 def _budget_trace(n: int) -> dict[str, tuple[str, str, str]]:

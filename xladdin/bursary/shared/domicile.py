@@ -37,6 +37,9 @@ def aid_domicile(c, v):
     parental authority; joint authority: the parent who mainly has custody). Al. 6: a domicile once acquired
     stays, so a ``aid_domicile`` given in the file always wins.
     """
+    given = c["aid_domicile"]
+    if (given >= 0).all():                 # given on every row (al. 6): nothing to derive
+        return {"aid_domicile_final": given.astype(np.int16)}
     adult = c["age"] >= v.eligibility.adult_age
     p1, p2 = _as_aid_code(c["p1_canton"], "p1_canton"), _as_aid_code(c["p2_canton"], "p2_canton")
     abroad = (c["p1_canton"] == _ABROAD) & ((c["p2_canton"] == _ABROAD) | (c["p2_canton"] < 0))
@@ -60,5 +63,4 @@ def aid_domicile(c, v):
          _as_aid_code(c["assigned_canton"], "assigned_canton"),
          _as_aid_code(c["civil_domicile"], "civil_domicile"),
          p1, by_authority], -1)
-    given = c["aid_domicile"]
     return {"aid_domicile_final": np.where(given >= 0, given, derived).astype(np.int16)}
