@@ -315,9 +315,26 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
     return parts
 
 
+def _amount_cell(value) -> int | None:
+    """An amount of a row without input error as :func:`_final` gives it: NaN missing, else its int64 value."""
+    return None if value != value else np.int64(value).item() if abs(value) < 2 ** 63 else \
+        np.array(value).astype(np.int64).item()
+
+
+def _text_cell(value) -> str | None:
+    return None if value is None else str(value)
+
+
+_ROW_PLAN = tuple((key, _text_cell if key in _TEXT_OUTPUTS else bool if key == "eligible" else _amount_cell)
+                  for key in OUTPUT_COLUMNS)
+"""How each output cell of a one-row assessment is made (:func:`_row`), decided once per column."""
+
+
 def _row(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, object]:
     """The output of a one-row assessment as plain Python values (None where the table shows an empty cell):
     the cells of :func:`_frame`'s row, without a DataFrame."""
+    if not inputs.row_error[0]:             # no input error: each cell as _final makes it, read off the plan
+        return {key: convert(parts[key][0]) for key, convert in _ROW_PLAN}
     row: dict[str, object] = {}
     final = _final(parts, inputs, lang)
     for key in OUTPUT_COLUMNS:

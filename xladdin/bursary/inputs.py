@@ -1209,14 +1209,6 @@ the same dates), and the reading of a cell depends on nothing else (messages do;
 READ_MAX = 20_000
 
 
-def _memo_key(key: str, kind: type, value) -> tuple | None:
-    if kind is float and value == 0:
-        return key, kind, repr(value)               # 0.0 and -0.0 are equal, yet not the same cell
-    if kind in (str, float, int, bool, type(None)):
-        return key, kind, value
-    return None                                     # dates, entities: read each time
-
-
 def _remember(memo: tuple, column: np.ndarray) -> None:
     if len(_READ) >= READ_MAX:
         _READ.clear()
@@ -1252,23 +1244,31 @@ def parse_record(record: dict, line: int = 2, redact: bool | None = None, today:
     ids = [v if v is None or len(v) <= CELL_MAX else v[:QUOTE_MAX] + "…" for v in map(_text_cell, raw_ids)]
     errors = _RowCollector(lines, ids, redact)
     cols = dict(absent)
-    for key in sorted(cells, key=order.__getitem__):       # the schema's order, as parse() reads the columns
-        f, value = schema.BY_KEY[key], cells[key]
+    unread = []
+    for key, value in cells.items():               # a cell read before (most of a list's cells): taken as it was
         kind = type(value)
+        if kind is float:
+            memo = (key, kind, repr(value)) if value == 0 else (key, kind, value)   # 0.0 and -0.0 differ
+        elif kind is str or kind is int or kind is bool or value is None:
+            memo = (key, kind, value)
+        else:
+            memo = None                             # dates, entities: read each time
+        got = _READ.get(memo) if memo is not None and key != "applicant_id" else None
+        if got is None:
+            unread.append((order[key], key, value, memo))
+        else:
+            cols[key] = got
+    for _, key, value, memo in sorted(unread):       # the schema's order, as parse() reads the columns
+        f = schema.BY_KEY[key]
         if key == "applicant_id":
             cols[key] = _parse_text(f, raw_ids, None, errors)
             continue
-        memo = _memo_key(key, kind, value)
-        got = _READ.get(memo) if memo is not None else None
-        if got is not None:
-            cols[key] = got
-            continue
         before = len(errors.records), errors.day_first
-        if f.kind in (INT, AMOUNT, RATIO) and (kind is float or kind is int):
+        if f.kind in (INT, AMOUNT, RATIO) and (type(value) is float or type(value) is int):
             num = np.array([value], dtype=float)              # no text to read: checked as a typed column
             cols[key] = _check_number(f, num, np.isnan(num), num, errors,
                                       whole=f.kind != INT or float(value).is_integer())
-        elif f.kind == DATE and kind is float:                 # an Excel serial
+        elif f.kind == DATE and type(value) is float:          # an Excel serial
             num = np.array([value])
             cols[key] = _parse_date(f, num, np.isnan(num), errors)
         else:
