@@ -193,8 +193,8 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
     """
     rows = matrix(value, name)
     n_rows, n_cols = len(rows), len(rows[0])
-    if headers is not None and not all(is_empty(h) for r in matrix(headers, "headers") for h in r):
-        head = [h for r in matrix(headers, "headers") for h in r]
+    head = [h for r in matrix(headers, "headers") for h in r] if headers is not None else ()
+    if any(not is_empty(h) for h in head):
         values = [c for r in rows for c in r]
         if len(values) != len(head):
             raise XladdinError("excel_shape", name=name, rows=n_rows, cols=n_cols,
@@ -221,9 +221,17 @@ def read_applicant(value, headers=None, name: str = "applicant") -> dict[str, ob
     for key, raw in zip(header_keys(labels), values):
         if key is None or key in record:
             continue
-        raw = cell(raw)
-        if not is_empty(raw):
-            record[key] = raw
+        kind = type(raw)
+        if kind is float:                            # the usual cells first: a number (NaN: empty) or text
+            if raw == raw:
+                record[key] = raw
+        elif kind is str:
+            if raw.strip():
+                record[key] = raw
+        else:
+            raw = cell(raw)
+            if not is_empty(raw):
+                record[key] = raw
     if not record:
         raise XladdinError("excel_empty", what=name)
     record.setdefault("applicant_id", "—")

@@ -45,7 +45,8 @@ def guard(help_fr: str):
     ``lang`` argument (French without one); attach the French help text."""
 
     def wrap(func):
-        names = list(inspect.signature(func).parameters)
+        signature = inspect.signature(func)
+        names = list(signature.parameters)
         at = names.index("lang") if "lang" in names else None
 
         @functools.wraps(func)
@@ -58,6 +59,7 @@ def guard(help_fr: str):
                 return [[convert.message(exc, _language(args[at] if at is not None and at < len(args) else None))]]
 
         run.help_fr = help_fr
+        run.__signature__ = signature      # read by xlwings on every call: made once, not from the wrapped function
         return run
 
     return wrap
