@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..schema import BY_KEY
+from .rule import round_to
 
 RIGHT_NONE, RIGHT_LOAN, RIGHT_BURSARY = 0, 1, 2
 RIGHT_CODES = {"-": RIGHT_NONE, "L": RIGHT_LOAN, "B": RIGHT_BURSARY}
@@ -54,7 +55,7 @@ def part_time_stretch(c, reasons: str) -> dict:
 
 
 def stretched(regular, ratio):
-    return np.ceil(np.round(regular / ratio, 9))         # 6 / 0.6 is 10.000000000000002 in binary
+    return np.ceil(round_to(regular / ratio, 9))         # 6 / 0.6 is 10.000000000000002 in binary
 
 
 def right_with_reconversion(c, v) -> tuple[np.ndarray, np.ndarray]:

@@ -1112,14 +1112,16 @@ def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
         if key not in frame:
             continue
         born, raw = cols[key], _Cells(frame[key])
-        future = ~np.isnat(born) & (born > now)
+        future = born > now                                      # NaT compares false: an unknown date never is
         errors.add(future, key, "birth_future", raw)
         if key != "birth_date":
             continue
         for start_key in ("year_start", "training_start"):          # born on or after the training starts
             start = cols[start_key]
-            late = ~future & ~np.isnat(born) & ~np.isnat(start) & (born >= start)
-            for day in np.unique(start[late]) if late.any() else ():
+            late = ~future & (born >= start)
+            if not late.any():
+                continue
+            for day in np.unique(start[late]):
                 text = day.astype(dt.date).strftime("%d.%m.%Y")
                 fr = en = de = ""
                 if not errors.redact:
@@ -1128,7 +1130,7 @@ def _cross_checks(cols, errors, frame, n, today: dt.date) -> None:
                 errors.add(late & (start == day), key, "birth_after_start", raw, start_fr=fr, start_en=en,
                            start_de=de)
             born = np.where(late, NAT, born)
-        cols[key] = np.where(future, NAT, born)
+        cols[key] = np.where(future, NAT, born) if future.any() else born
 
 
 def code_of(key: str, value: str) -> int:

@@ -145,9 +145,19 @@ def nan_to_num(x, nan: float = 0.0) -> np.ndarray:
     return np.where(np.isnan(x), nan, np.minimum(np.maximum(x, limits.min), limits.max))
 
 
+def round_to(x, decimals: int) -> np.ndarray:
+    """``np.round(x, decimals)`` (``decimals`` ≥ 0), the same numbers: for floats numpy's own arithmetic (times
+    10**decimals, to the nearest even, divided back) in three ufuncs, without its fixed cost (3 µs a call)."""
+    x = np.asarray(x)
+    if x.dtype.kind != "f" or decimals < 0:
+        return np.round(x, decimals)
+    scale = _POWERS[decimals] if decimals < len(_POWERS) else 10.0 ** decimals
+    return np.rint(x * scale) / scale
+
+
+_POWERS = tuple(10.0 ** k for k in range(16))      # exact: numpy's power_of_ten gives the same doubles
+
+
 def round_half_up(x: np.ndarray) -> np.ndarray:
     """Round to the franc, half up (floor(x + ½)); the 1e-6 guard absorbs binary noise such as 0.4999999999."""
-    x = np.asarray(x)
-    if x.dtype.kind == "f":              # np.round(x, 6) itself: times 10**6, to the nearest even, divided back
-        return np.floor(np.rint(x * 1e6) / 1e6 + 0.5)
-    return np.floor(np.round(x, 6) + 0.5)
+    return np.floor(round_to(x, 6) + 0.5)

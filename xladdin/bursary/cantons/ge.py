@@ -50,8 +50,8 @@ def independence(c, v):
     derived = np.where(full_condition, 2, np.where(partial_condition, 1, 0))
     code = np.where(c["independence"] >= 0, c["independence"], derived).astype(np.int8)
     return {"independence_code": code, "independent_full": code == 2,
-            "surplus_factor": np.choose(code, [1.0, i.partial_surplus_share, 0.0]),
-            "deficit_factor": np.choose(code, [1.0, i.partial_deficit_share, 0.0])}
+            "surplus_factor": np.array([1.0, i.partial_surplus_share, 0.0])[code],      # code: 0, 1 or 2
+            "deficit_factor": np.array([1.0, i.partial_deficit_share, 0.0])[code]}
 
 
 @rule("LBPE art. 11 ; LBPE art. 17 (reconversion)",

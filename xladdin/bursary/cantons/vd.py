@@ -17,7 +17,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
-from ..rule import round_half_up, rule
+from ..rule import round_half_up, round_to, rule
 
 _VD = BY_KEY["aid_domicile"].values.index("VD")
 _CATEGORIES = BY_KEY["training_category"].values
@@ -129,7 +129,7 @@ def right(c, v):
 def entitlement(c, v):
     """LAEF art. 17 — the minimal duration + 2 semesters (al. 1), lengthened in proportion for part time (al. 2)."""
     regular = c["regular_semesters"]
-    stretched = np.ceil(np.round(regular / c["part_time_ratio"], 9))
+    stretched = np.ceil(round_to(regular / c["part_time_ratio"], 9))
     return {"entitlement_semesters": stretched + v.duration.extra_semesters}
 
 

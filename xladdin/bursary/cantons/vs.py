@@ -20,7 +20,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta, whole_years
-from ..rule import round_half_up, rule
+from ..rule import round_half_up, round_to, rule
 from ..shared.tax_income import by_persons
 
 _VS = BY_KEY["aid_domicile"].values.index("VS")
@@ -87,7 +87,7 @@ def entitlement(c, v):
     """LBPE art. 13 al. 1, 1bis — the regular duration, prolonged pro rata for a part-time training, and 2
     semesters; a doctorate 3 years at most (OBPE art. 27). Beyond it, loans only (amounts)."""
     ratio = np.where(_n(c, "part_time_ratio") > 0, _n(c, "part_time_ratio"), 1.0)
-    regular = np.ceil(np.round(c["regular_semesters"] / ratio, 6)) + v.duration.extra_semesters
+    regular = np.ceil(round_to(c["regular_semesters"] / ratio, 6)) + v.duration.extra_semesters
     doctorate = c["programme_kind"] == _DOCTORATE
     return {"entitlement_semesters": np.where(doctorate, np.minimum(regular, v.duration.doctorate_semesters),
                                               regular)}
