@@ -1,4 +1,4 @@
-"""The engine's ``select`` and ``nan_to_num`` give numpy's results and dtypes for any number of rows."""
+"""The engine's ``select``, ``nan_to_num`` and ``round_to`` give numpy's results and dtypes for any number of rows."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from xladdin.bursary.rule import nan_to_num, select
+from xladdin.bursary.rule import nan_to_num, round_to, select
 
 floats = st.floats(allow_nan=True, allow_infinity=True, width=64)
 
@@ -43,3 +43,17 @@ def test_nan_to_num_is_numpys(x, nan):
     want, got = np.nan_to_num(x, nan=nan), nan_to_num(x, nan=nan)
     assert got.dtype == want.dtype
     np.testing.assert_array_equal(got, want)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(hnp.arrays(np.float64, st.integers(0, 40), elements=floats),
+                 hnp.arrays(np.float64, st.integers(0, 40),
+                            elements=st.integers(-10 ** 12, 10 ** 12).map(lambda k: k / 2 + 0.4999995)),
+                 hnp.arrays(np.float32, st.integers(0, 40), elements=st.floats(width=32)),
+                 hnp.arrays(np.int64, st.integers(0, 40))),
+       st.integers(0, 12))
+def test_round_to_is_numpys(x, decimals):
+    with np.errstate(all="ignore"):                       # 1e308 × 10**6 overflows in numpy's round as well
+        want, got = np.round(x, decimals), round_to(x, decimals)
+    assert got.dtype == want.dtype
+    np.testing.assert_array_equal(got.view(np.uint8), want.view(np.uint8))      # bit for bit (-0.0, NaN too)
