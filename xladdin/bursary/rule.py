@@ -97,6 +97,23 @@ class Columns(dict):
             return np.greater_equal(col, _ZERO_CODE)
         return np.array([v is not None for v in col], dtype=bool)
 
+    def lookup(self, key: str, amounts: dict[str, float], default: float = 0.0) -> np.ndarray:
+        """Each row's amount by its enum value (``amounts``: value -> amount; ``default`` for the other values and
+        a missing one): ``select`` over ``is_`` masks, as one indexing into a table made once per amounts."""
+        return _lookup_table(key, tuple(amounts.items()), default)[self[key]]
+
+    def unknown(self, key: str) -> np.ndarray:
+        """``~known(key)`` in one operation: NaN, NaT, code -1, None."""
+        col = self[key]
+        kind = col.dtype.kind
+        if kind == "f":
+            return np.not_equal(col, col)
+        if kind == "M":
+            return np.isnat(col)
+        if kind == "i":
+            return np.less(col, _ZERO_CODE)
+        return np.array([v is None for v in col], dtype=bool)
+
 
 _ONE, _ZERO, _ZERO_CODE = np.float64(1.0), np.float64(0.0), np.int16(0)
 
@@ -106,6 +123,16 @@ def _enum_codes(key: str, values: tuple[str, ...]) -> tuple:
     """The codes of ``values`` among the enum field's ``values`` (ValueError for a value it does not have)."""
     allowed = BY_KEY[key].values
     return tuple(np.int16(allowed.index(value)) for value in values)
+
+
+@lru_cache(maxsize=256)
+def _lookup_table(key: str, amounts: tuple, default: float) -> np.ndarray:
+    values = BY_KEY[key].values
+    table = np.full(len(values) + 1, float(default))              # the last place: code -1 (missing)
+    for value, amount in amounts:
+        table[values.index(value)] = amount
+    table.flags.writeable = False
+    return table
 
 
 def select(conditions, choices, default=0):

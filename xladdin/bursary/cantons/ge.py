@@ -105,32 +105,33 @@ def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
 def eligibility(c, v):
     """LBPE art. 3, 11, 13-17 — each failed condition is a reason code (spec §3); LBPE 21 for missing data."""
     e = v.eligibility
-    swiss = c["nationality"] == "CH"
-    foreign_ok = ~swiss & (c.is_("permit", "C") | (c["years_domicile_ch"] >= e.foreign_min_years_domicile))
-    beneficiary = (swiss | c.true("eu_efta_frontier_parent") | (swiss & c.true("parents_abroad")) | foreign_ok
-                   | c.true("refugee_or_stateless"))
+    # Swiss (with parents abroad too), a child of an EU/EFTA frontier worker, a foreigner with a C permit or the
+    # years of domicile, a refugee or stateless person
+    beneficiary = ((c["nationality"] == "CH") | c.true("eu_efta_frontier_parent") | c.is_("permit", "C")
+                   | (c["years_domicile_ch"] >= e.foreign_min_years_domicile) | c.true("refugee_or_stateless"))
     deadline = _deadline(c["year_start"], e.application_deadline_months)
     beyond = c["semesters_aided"] >= c["entitlement_semesters"]
     # a part-time load without its reason, past the regular entitlement but within the stretched one: the reason
     # decides (LBPE 14 al. 4), so it is asked for (LBPE 21) rather than guessed
     reason_decides = c["part_time_reason_missing"] & beyond & (c["semesters_aided"] < c["entitlement_if_listed"])
-    dates_known = c.known("application_date") & c.known("year_start")
+    dates_unknown = c.unknown("application_date") | c.unknown("year_start")
+    over = beyond & ~reason_decides
     codes = {
         "LBPE-3": c.true("excluded_benefit"),
         "LBPE-15": ~beneficiary | c.true("study_stay_only"),
         "LBPE-16": c["aid_domicile_final"] != _GE,
         "LBPE-11": (c["right"] == RIGHT_NONE) | ~c.true("recognised"),
-        "LBPE-13": dates_known & (c["application_date"] > deadline),
-        "LBPE-14": beyond & ~reason_decides,
-        "LBPE-14-loan": beyond & ~reason_decides,   # spec §3: a loan may be considered
+        "LBPE-13": c["application_date"] > deadline,       # false where either date is unknown (NaT)
+        "LBPE-14": over,
+        "LBPE-14-loan": over.copy(),                 # spec §3: a loan may be considered
         "LBPE-14-3": c["changes_of_course"] > e.max_changes_of_course,
         "LBPE-17": c.true("reconversion") & ~((c["age"] >= e.reconversion_min_age) | c["first_training"]),
     }
-    needs_parents = ~c["independent_full"]
-    missing = (reason_decides | ~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
-               | c["budget_missing"] | ~c.known("regular_semesters") | ~dates_known)
+    missing = (reason_decides | c.unknown("level") | c.unknown("housing")
+               | (c.unknown("parents") & ~c["independent_full"])
+               | c["budget_missing"] | c.unknown("regular_semesters") | dates_unknown)
     codes["LBPE-21"] = missing
-    ineligible = np.zeros(len(missing), bool)
+    ineligible = missing.copy()
     for mask in codes.values():
         ineligible |= mask
     return {"eligible": ~ineligible, "codes": codes}
@@ -147,22 +148,23 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
         return _no_budget(p, active)
     rdu_known, income_known = c.known(p + "rdu"), c.known(p + "income")
     resources = np.where(rdu_known, c[p + "rdu"], c[p + "income"] + c[p + "net_wealth"] / v.resources.rdu_wealth_divisor)
-    adults = np.where(c.known(p + "adults"), c[p + "adults"], np.where(together, 2, 1))
+    adults = np.where(c.known(p + "adults"), c[p + "adults"], together + 1)       # together: 2, else 1
     le10, gt10 = c[p + "children_le10"], c[p + "children_gt10"]
-    persons = adults + le10 + gt10
-    basic = _basic_amount(b.basic, adults >= 2, (le10 + gt10) > 0, le10, gt10)
+    kids = le10 + gt10
+    persons = adults + kids                       # whole numbers: the order of the sum does not matter
+    basic = _basic_amount(b.basic, adults >= 2, kids > 0, le10, gt10)
     housing = np.minimum(b.housing.household_base + b.housing.household_per_extra_person * (persons - 1),
                          b.housing.cap)
     integration = b.integration_supplement * c[p + "in_training"]
     charges = basic + housing + c[p + "health_premiums"] + integration + c[p + "taxes"]
     balance = resources - charges
-    children = np.maximum(1, np.where(c.known(p + "children"), c[p + "children"], le10 + gt10))
+    children = np.maximum(1, np.where(c.known(p + "children"), c[p + "children"], kids))
     share = np.where(balance > 0, balance / children, balance / persons)
     nan = np.where(active, 1.0, np.nan)          # traced figures are blank where the budget does not exist
     return {p + "resources": resources * nan, p + "basic": basic * nan, p + "housing": housing * nan,
             p + "integration": integration * nan, p + "charges": charges * nan, p + "balance": balance * nan,
             p + "share": np.where(active, nan_to_num(share), 0.0), p + "active": active,
-            p + "missing": active & ~rdu_known & ~income_known}
+            p + "missing": active & ~(rdu_known | income_known)}
 
 
 def _no_budget(p: str, active: np.ndarray) -> dict[str, np.ndarray]:
@@ -246,8 +248,7 @@ def student_needs(c, v):
          b.housing.household_base + b.housing.household_per_extra_person * (occupants - 1)], 0.0)
     housing = np.minimum(housing, b.housing.cap)
     meals = np.full(c.n, float(b.meals))
-    training = select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
-                         [b.training.secondary_ii, b.training.tertiary], 0.0)
+    training = c.lookup("level", {"secondary_ii": b.training.secondary_ii, "tertiary": b.training.tertiary})
     needs = (basic + housing + c["health_premiums"] + c["transport"] + c["student_taxes"] + meals + training
              + c["counted_deficit"])
     return {"s_basic": basic, "s_housing": housing, "s_meals": meals, "s_training": training, "needs": needs}
@@ -287,8 +288,7 @@ def amounts(c, v):
     limited to what remains of the 50 000 ceiling, except in reconversion (al. 4)."""
     a = v.amounts
     shortfall = round_half_up(c["needs"] - c["resources"])
-    level_cap = select([c.is_("level", "secondary_ii"), c.is_("level", "tertiary")],
-                          [a.cap.secondary_ii, a.cap.tertiary], np.nan)
+    level_cap = c.lookup("level", {"secondary_ii": a.cap.secondary_ii, "tertiary": a.cap.tertiary}, np.nan)
     cap = np.where(c["reconversion_ok"], a.cap.reconversion, level_cap) + a.cap.per_child * c["student_children"]
     eligible = c["eligible"]
     aid = np.where(eligible & (shortfall > 0), np.minimum(shortfall, cap), 0.0)
