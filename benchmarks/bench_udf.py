@@ -17,8 +17,13 @@ A third section, the batched web bridge: the same 2 000 per-row formulas as the 
 of ``XLADDIN_MAX_CELLS`` argument cells each, answered by :func:`xladdin.excel.batch.answer` (JSON in and out),
 against one BURSARY_TABLE over the same 2 000 rows through the dispatch above (target: ≤ 3×).
 
+The dispatch is set up as ``xladdin serve`` sets it up when it starts (:func:`xladdin.excel.server.create_app`):
+xlwings' lookup of Pyodide's ``JsNull`` on every argument, which outside Pyodide searches all of ``sys.path``
+each time (about 40 µs an argument), is settled once (:func:`xladdin.excel.batch.no_pyodide`).
+``--raw-dispatch`` leaves it unsettled, as a bare ``xlwings.server.custom_functions_call`` is.
+
     .venv/bin/python benchmarks/bench_udf.py [--rows 10000] [--repeat 7] [--cells 2000] [--cell-repeat 5]
-                                             [--only table|cells|batched]
+                                             [--only table|cells|batched] [--raw-dispatch]
 """
 
 from __future__ import annotations
@@ -106,7 +111,13 @@ def main(argv=None) -> dict:
     parser.add_argument("--cells", type=int, default=2_000, help="rows of the per-cell and batched sections")
     parser.add_argument("--cell-repeat", type=int, default=5, help="rounds of the per-cell and batched sections")
     parser.add_argument("--only", choices=("table", "cells", "batched"), help="run one section only")
+    parser.add_argument("--raw-dispatch", action="store_true",
+                        help="leave xlwings' per-argument Pyodide lookup unsettled (xladdin serve settles it)")
     args = parser.parse_args(argv)
+    if not args.raw_dispatch:
+        batch.no_pyodide()                                          # as xladdin serve does when it starts
+    print("dispatch: " + ("bare xlwings.server.custom_functions_call (Pyodide looked up on every argument)"
+                          if args.raw_dispatch else "as xladdin serve runs it (Pyodide lookup settled at start)"))
     got = table_section(args) if args.only in (None, "table") else {}
     if args.only in (None, "cells"):
         got.update(cells_section(args.cells, args.cell_repeat))
