@@ -317,8 +317,12 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
 
 def _amount_cell(value) -> int | None:
     """An amount of a row without input error as :func:`_final` gives it: NaN missing, else its int64 value."""
-    return None if value != value else np.int64(value).item() if abs(value) < 2 ** 63 else \
-        np.array(value).astype(np.int64).item()
+    if value != value:
+        return None
+    return int(value) if -_INT64 < value < _INT64 else np.array(value).astype(np.int64).item()   # int64's cut
+
+
+_INT64 = 2.0 ** 63
 
 
 def _text_cell(value) -> str | None:

@@ -4,6 +4,8 @@ steps that call these, in ``cantons/`` and ``shared/``."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..schema import BY_KEY
@@ -18,9 +20,16 @@ RIGHT_LABELS = {RIGHT_NONE: ("aucun droit", "no right"), RIGHT_LOAN: ("prêt", "
 def right_by_training(c, v) -> np.ndarray:
     """Each row's right (``RIGHT_*``, int8) read from the rule set's ``training.rights.<programme_kind>`` (B, L or
     -); a missing kind gives no right."""
-    table = np.array([RIGHT_CODES[getattr(v.training.rights, kind)] for kind in BY_KEY["programme_kind"].values]
-                     + [RIGHT_NONE], dtype=np.int8)                 # code -1 (missing) -> no right
-    return table[c["programme_kind"]]
+    return _rights_table(tuple(getattr(v.training.rights, kind) for kind in BY_KEY["programme_kind"].values))[
+        c["programme_kind"]]
+
+
+@lru_cache(maxsize=64)
+def _rights_table(letters: tuple[str, ...]) -> np.ndarray:
+    """The right of each programme kind's code (B, L or - of a rule set), then of code -1 (missing): no right."""
+    table = np.array([RIGHT_CODES[letter] for letter in letters] + [RIGHT_NONE], dtype=np.int8)
+    table.flags.writeable = False
+    return table
 
 
 def swiss_or_eu_efta(c, eu_efta) -> np.ndarray:

@@ -93,7 +93,7 @@ def entitlement(c, v):
 def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
     """``year_start`` + ``months`` calendar months, same day number (or the month's last day)."""
     month_start = year_start.astype("datetime64[M]")
-    day = (year_start - month_start.astype("datetime64[D]")).astype("timedelta64[D]")
+    day = year_start - month_start.astype("datetime64[D]")                       # days into the month
     target = month_start + np.timedelta64(months, "M")
     last_day = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
     return np.minimum(target.astype("datetime64[D]") + day, last_day)
