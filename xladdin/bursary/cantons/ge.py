@@ -159,12 +159,16 @@ def _parent_budget(c, v, n: int) -> dict[str, np.ndarray]:
     charges = basic + housing + c[p + "health_premiums"] + integration + c[p + "taxes"]
     balance = resources - charges
     children = np.maximum(1, np.where(c.known(p + "children"), c[p + "children"], kids))
-    share = np.where(balance > 0, balance / children, balance / persons)
-    nan = np.where(active, 1.0, np.nan)          # traced figures are blank where the budget does not exist
-    return {p + "resources": resources * nan, p + "basic": basic * nan, p + "housing": housing * nan,
-            p + "integration": integration * nan, p + "charges": charges * nan, p + "balance": balance * nan,
-            p + "share": np.where(active, nan_to_num(share), 0.0), p + "active": active,
-            p + "missing": active & ~(rdu_known | income_known)}
+    share = nan_to_num(np.where(balance > 0, balance / children, balance / persons))
+    missing = ~(rdu_known | income_known)
+    if not active.all():                         # traced figures are blank where the budget does not exist
+        nan = np.where(active, 1.0, np.nan)
+        resources, basic, housing = resources * nan, basic * nan, housing * nan
+        integration, charges, balance = integration * nan, charges * nan, balance * nan
+        share, missing = np.where(active, share, 0.0), active & missing
+    return {p + "resources": resources, p + "basic": basic, p + "housing": housing, p + "integration": integration,
+            p + "charges": charges, p + "balance": balance, p + "share": share, p + "active": active,
+            p + "missing": missing}
 
 
 def _no_budget(p: str, active: np.ndarray) -> dict[str, np.ndarray]:
@@ -242,10 +246,11 @@ def student_needs(c, v):
     if not b.basic.student_with_parents:
         basic = np.where(with_parents, 0.0, basic)
     occupants = c["occupants"]
+    extra = occupants - 1
     housing = select(
         [c.is_("housing", "lease"), c.is_("housing", "household")],
-        [(b.housing.lease_base + b.housing.lease_per_extra_person * (occupants - 1)) / occupants,
-         b.housing.household_base + b.housing.household_per_extra_person * (occupants - 1)], 0.0)
+        [(b.housing.lease_base + b.housing.lease_per_extra_person * extra) / occupants,
+         b.housing.household_base + b.housing.household_per_extra_person * extra], 0.0)
     housing = np.minimum(housing, b.housing.cap)
     meals = np.full(c.n, float(b.meals))
     training = c.lookup("level", {"secondary_ii": b.training.secondary_ii, "tertiary": b.training.tertiary})
