@@ -200,11 +200,12 @@ def _calc_names(doc):
                         col, line = block.StartColumn + c, block.StartRow + r
                         if (col, line) in done:
                             continue
-                        fixed, style = NAMES.to_calc(formula, DISPLAYS)
-                        if fixed is None:
+                        if NAMES.to_calc(formula, DISPLAYS)[0] is None:
                             continue
-                        styles.add(style)
                         cell = sheet.getCellByPosition(col, line)
+                        # the cell's own formula: a range's formula array shows array formulas with ","
+                        fixed, style = NAMES.to_calc(cell.getFormula(), DISPLAYS)
+                        styles.add(style)
                         if not (fixed.startswith("{") and fixed.endswith("}")):     # an array cell reads {=…}
                             cell.setFormula(fixed)
                             continue

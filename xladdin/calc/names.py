@@ -69,9 +69,14 @@ def excel_name(display: str, style: str = PLAIN) -> str:
     return f"_xldudf_{NAMESPACE}_{display}" if style == OFFICE_JS else display
 
 
+# The elements of an .xlsx part that hold formulas: cells (f, x14's xm:f), conditional formats and validations
+# (formula, formula1, formula2), defined names; text and cached values are data and stay as they are.
+FORMULA_ELEMENT = re.compile(r"(<(?P<tag>(?:\w+:)?(?:f|formula[12]?|definedName))\b[^>]*>)([^<]*)(</(?P=tag)>)")
+
+
 def excel_names(xml: str, methods: dict[str, str], style: str = PLAIN) -> str:
-    """A saved sheet's XML with the add-in's programmatic names (``ORG.XLADDIN.CALC.FUNCTIONS.BURSARYTABLE``)
-    made the Excel names (``BURSARY_TABLE``); ``methods``: UNO method → display name."""
+    """A saved part's XML with the add-in's programmatic names (``ORG.XLADDIN.CALC.FUNCTIONS.BURSARYTABLE``) in
+    its formulas made the Excel names (``BURSARY_TABLE``); ``methods``: UNO method → display name."""
     by_upper = {m.upper(): d for m, d in methods.items()}
     pattern = re.compile(re.escape(PROGRAMMATIC) + r"(?P<method>\w+)(?=\s*\()", re.IGNORECASE)
 
@@ -79,7 +84,10 @@ def excel_names(xml: str, methods: dict[str, str], style: str = PLAIN) -> str:
         display = by_upper.get(m.group("method").upper())
         return m.group(0) if display is None else excel_name(display, style)
 
-    return pattern.sub(one, xml)
+    def element(m: re.Match) -> str:
+        return m.group(1) + pattern.sub(one, m.group(3)) + m.group(4)
+
+    return FORMULA_ELEMENT.sub(element, xml)
 
 
 def rewrite_xlsx(path: str, methods: dict[str, str], style: str = PLAIN) -> bool:
