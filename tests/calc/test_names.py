@@ -51,9 +51,9 @@ def test_formulas_without_the_names_are_never_changed(formula):
 
 
 def test_saved_xml_gets_excel_names():
-    xml = ('<f>ORG.XLADDIN.CALC.FUNCTIONS.BURSARYTABLE(Data!A1:BH301,"GE-2025")+'
+    xml = ('<f>ORG.XLADDIN.CALC.FUNCTIONS.BURSARYTABLE(Data!A1:BH301,&quot;GE-2025&quot;)+'
            'org.xladdin.calc.functions.weightedAverage({1,2},{3,4})</f><f>ORG.XLADDIN.CALC.FUNCTIONS.OTHER(1)</f>')
-    assert names.excel_names(xml, METHODS) == ('<f>BURSARY_TABLE(Data!A1:BH301,"GE-2025")+'
+    assert names.excel_names(xml, METHODS) == ('<f>BURSARY_TABLE(Data!A1:BH301,&quot;GE-2025&quot;)+'
                                                'WEIGHTED_AVERAGE({1,2},{3,4})</f>'
                                                '<f>ORG.XLADDIN.CALC.FUNCTIONS.OTHER(1)</f>')
     assert names.excel_names(xml, METHODS, names.OFFICE_JS).startswith("<f>_xldudf_XLADDIN_BURSARY_TABLE(")
@@ -92,3 +92,21 @@ def test_rewrite_xlsx_refuses_a_broken_file_and_keeps_it(tmp_path):
     with pytest.raises(zipfile.BadZipFile):
         names.rewrite_xlsx(str(path), METHODS)
     assert path.read_bytes() == b"not a zip"
+
+
+def test_office_js_style_also_prefixes_bare_names_and_keeps_text():
+    """A LibreOffice that writes compatibility names saves ``BURSARY``; an Office.js workbook wants its names."""
+    xml = ('<c r="A1"><f>IF(A2,BURSARY(Data!A2:BH2),&quot;BURSARY(x)&quot;)+_xldudf_XLADDIN_LOAN_PLAN(1,2)</f>'
+           '<v>3</v></c><c r="A2" t="s"><v>0</v></c>')
+    assert names.excel_names(xml, METHODS, names.OFFICE_JS) == (
+        '<c r="A1"><f>IF(A2,_xldudf_XLADDIN_BURSARY(Data!A2:BH2),&quot;BURSARY(x)&quot;)'
+        '+_xldudf_XLADDIN_LOAN_PLAN(1,2)</f><v>3</v></c><c r="A2" t="s"><v>0</v></c>')
+    assert names.excel_names(xml, METHODS) == xml              # plain style: nothing to do
+
+
+def test_rewrite_xlsx_office_js_style(tmp_path):
+    path = tmp_path / "liste.xlsx"
+    _book(path, "=WEIGHTED_AVERAGE({1,2},{3,4})")
+    assert names.rewrite_xlsx(str(path), METHODS, names.OFFICE_JS) is True
+    assert openpyxl.load_workbook(path).active["A1"].value == "=_xldudf_XLADDIN_WEIGHTED_AVERAGE({1,2},{3,4})"
+    assert names.rewrite_xlsx(str(path), METHODS, names.OFFICE_JS) is False

@@ -24,6 +24,7 @@ import os
 import re
 import tempfile
 import zipfile
+from xml.sax.saxutils import escape, unescape
 
 NAMESPACE = "XLADDIN"                      # the Office.js add-in's namespace (xladdin.excel.server.NAMESPACE)
 PROGRAMMATIC = "ORG.XLADDIN.CALC.FUNCTIONS."   # the add-in's service name, upper case, then the method
@@ -76,7 +77,8 @@ FORMULA_ELEMENT = re.compile(r"(<(?P<tag>(?:\w+:)?(?:f|formula[12]?|definedName)
 
 def excel_names(xml: str, methods: dict[str, str], style: str = PLAIN) -> str:
     """A saved part's XML with the add-in's programmatic names (``ORG.XLADDIN.CALC.FUNCTIONS.BURSARYTABLE``) in
-    its formulas made the Excel names (``BURSARY_TABLE``); ``methods``: UNO method → display name."""
+    its formulas made the Excel names (``BURSARY_TABLE``); ``methods``: UNO method → display name. For the
+    Office.js style the bare names a LibreOffice that writes compatibility names wrote get its prefix too."""
     by_upper = {m.upper(): d for m, d in methods.items()}
     pattern = re.compile(re.escape(PROGRAMMATIC) + r"(?P<method>\w+)(?=\s*\()", re.IGNORECASE)
 
@@ -84,23 +86,37 @@ def excel_names(xml: str, methods: dict[str, str], style: str = PLAIN) -> str:
         display = by_upper.get(m.group("method").upper())
         return m.group(0) if display is None else excel_name(display, style)
 
+    bare = _call_pattern(methods.values())
+
+    def office_js(m: re.Match) -> str:      # a bare name LibreOffice wrote itself (its compatibility name)
+        return m.group(0) if m.group("prefix") else excel_name(by_display[m.group("name").upper()], OFFICE_JS)
+
+    by_display = {d.upper(): d for d in methods.values()}
+
     def element(m: re.Match) -> str:
-        return m.group(1) + pattern.sub(one, m.group(3)) + m.group(4)
+        text = unescape(m.group(3), {"&quot;": "\"", "&apos;": "'"})
+        new = pattern.sub(one, text)
+        if style == OFFICE_JS:
+            new = _outside_strings(new, lambda part: bare.sub(office_js, part))
+        if new == text:
+            return m.group(0)
+        return m.group(1) + escape(new, {'"': "&quot;"}) + m.group(4)
 
     return FORMULA_ELEMENT.sub(element, xml)
 
 
 def rewrite_xlsx(path: str, methods: dict[str, str], style: str = PLAIN) -> bool:
-    """Give the formulas of the .xlsx (or .xlsm) at ``path`` the Excel names of the functions; the file is
-    replaced by a complete new one (written beside it, then renamed), and only if a formula named one by its
-    programmatic name. Returns whether it was rewritten."""
+    """Give the formulas of the .xlsx (or .xlsm) at ``path`` the Excel names of the functions for ``style``; the
+    file is replaced by a complete new one (written beside it, then renamed), and only if a formula named one
+    otherwise. Returns whether it was rewritten."""
     marker = PROGRAMMATIC.encode().lower()
     with zipfile.ZipFile(path) as src:
         items = [(info, src.read(info.filename)) for info in src.infolist()]
     changed = False
     parts = []
     for info, data in items:
-        if info.filename.startswith("xl/") and info.filename.endswith(".xml") and marker in data.lower():
+        if info.filename.startswith("xl/") and info.filename.endswith(".xml") and (
+                marker in data.lower() or style == OFFICE_JS):
             text = excel_names(data.decode("utf-8"), methods, style)
             changed = changed or text.encode("utf-8") != data
             data = text.encode("utf-8")
