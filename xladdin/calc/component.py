@@ -130,6 +130,7 @@ def _method(function):
 for _method_name, _function in FUNCTIONS.items():
     setattr(Functions, _method_name, _method(_function))
 
+
 def _names():
     spec = importlib.util.spec_from_file_location("xladdin_names", os.path.join(HERE, "xladdin_names.py"))
     module = importlib.util.module_from_spec(spec)
@@ -145,7 +146,9 @@ _styles = {}        # document → the spelling its file used (plain, office.js)
 
 
 class ExcelNames(unohelper.Base, XJob, XServiceInfo):
-    """Run on OnLoadFinished (hidden documents too), OnSaveDone and OnSaveAsDone (``Jobs.xcu``); never lets an error reach LibreOffice."""
+    """Run on OnLoadFinished (hidden documents too, unlike OnLoad), OnSaveDone and OnSaveAsDone (``Jobs.xcu``);
+    an error never reaches LibreOffice: it is written to LibreOffice's standard error and the document left as
+    it is."""
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -194,8 +197,7 @@ def _calc_names(doc):
             sheet = sheets.getByIndex(i)
             done = set()
             for block in sheet.queryContentCells(FORMULA).getRangeAddresses():
-                cells = sheet.getCellRangeByPosition(block.StartColumn, block.StartRow, block.EndColumn, block.EndRow)
-                for r, row in enumerate(cells.getFormulaArray()):
+                for r, row in enumerate(_cells(sheet, block).getFormulaArray()):
                     for c, formula in enumerate(row):
                         col, line = block.StartColumn + c, block.StartRow + r
                         if (col, line) in done:
@@ -210,8 +212,7 @@ def _calc_names(doc):
                             cell.setFormula(fixed)
                             continue
                         area = _array_area(sheet, cell)
-                        target = sheet.getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow)
-                        target.setArrayFormula(fixed[1:-1])
+                        _cells(sheet, area).setArrayFormula(fixed[1:-1])
                         done.update((x, y) for x in range(area.StartColumn, area.EndColumn + 1)
                                     for y in range(area.StartRow, area.EndRow + 1))
     finally:
@@ -220,6 +221,10 @@ def _calc_names(doc):
         _styles[_key(doc)] = NAMES.OFFICE_JS if styles == {NAMES.OFFICE_JS} else NAMES.PLAIN
         if not was_modified:
             doc.setModified(False)
+
+
+def _cells(sheet, address):
+    return sheet.getCellRangeByPosition(address.StartColumn, address.StartRow, address.EndColumn, address.EndRow)
 
 
 def _array_area(sheet, cell):

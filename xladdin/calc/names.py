@@ -20,6 +20,7 @@ then re-enters the formulas after loading (:func:`to_calc`) and rewrites the sav
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -32,6 +33,11 @@ PLAIN, OFFICE_JS = "plain", "office.js"
 
 
 def _call_pattern(displays) -> re.Pattern:
+    return _compiled(tuple(displays))
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(displays: tuple) -> re.Pattern:
     names = "|".join(sorted((re.escape(d) for d in displays), key=len, reverse=True))
     prefix = rf"(?P<prefix>_xludf\.|_xll\.|_xldudf_{NAMESPACE}_|{NAMESPACE}\.)?"
     return re.compile(rf"(?<![\w.$]){prefix}(?P<name>{names})(?=\s*\()", re.IGNORECASE)
