@@ -362,6 +362,13 @@ def _typed_column(f, series: pd.Series, errors) -> np.ndarray | None:
     refused on each of its rows with the message a typed one gets. Birth-date checks come after, for every path."""
     kind, dtype = f.kind, series.dtype
     numeric = dtype.kind in "fiu" and not isinstance(dtype, pd.CategoricalDtype)
+    plain = isinstance(dtype, np.dtype)                    # numpy's own: no missing value can hide in it
+    if plain and kind == BOOL and dtype.kind == "b":
+        return series.to_numpy().astype(float)
+    if plain and kind in (INT, AMOUNT, RATIO) and dtype.kind in "iu":
+        num = series.to_numpy().astype(float)
+        if _within(f, num):                                   # whole numbers within every bound: all read
+            return num
     if kind in (INT, AMOUNT, RATIO) and numeric:
         num = series.to_numpy(dtype=float, na_value=np.nan, copy=True)      # checked and changed in place
         return _check_number(f, num, np.isnan(num), num, errors, whole=dtype.kind in "iu" or f.kind != INT)
