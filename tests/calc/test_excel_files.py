@@ -1,7 +1,8 @@
 """A workbook that already holds xladdin's formulas (written by Excel, openpyxl or xladdin's own lists), opened in
-LibreOffice Calc with the extension installed: every function is the add-in's, every value equals
-``xladdin.assess`` or the UDF's answer, a bad cell shows the ``#XLADDIN!`` message, and the workbook saved back as
-.xlsx calls the functions by the names Excel reads (tests/calc/office.py writes the workbooks and runs Calc)."""
+LibreOffice Calc with the extension installed: every function, in every spelling, is the add-in's (its values
+equal ``xladdin.assess`` and the UDFs' answers, the bad row shows the ``#XLADDIN!`` message: test_calc.py checks
+them for this workbook as for the typed one), and the workbook saved back as .xlsx calls the functions by the
+names Excel reads (tests/calc/office.py writes the workbooks and runs Calc)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ import openpyxl
 import pytest
 
 import xladdin
-from xladdin.bursary.loans import loan_plan
 
-from .office import N, ROW_COLUMNS, SPELLINGS, assert_cells_equal, available, column
+from .office import N, ROW_COLUMNS, available, column
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not available, reason="LibreOffice not installed")]
 ADDIN = "=ORG.XLADDIN.CALC.FUNCTIONS."        # how Calc's API shows a formula that calls the add-in
@@ -31,44 +31,6 @@ def test_every_formula_calls_the_add_in(book):
 
 def test_opening_leaves_the_workbook_unmodified(book):
     assert book["modified"] is False
-
-
-def test_bursary_in_every_spelling_and_eligibility_equal_assess(book, expected):
-    for i, row in expected.iterrows():
-        r = i + 2
-        got = book["cells"][f"F.A{r}"]["value"]
-        elig = book["arrays"][f"F.B{r}:C{r}"]["value"][0]
-        if row.isna()["eligible"]:
-            assert str(got).startswith("#XLADDIN! ") and str(elig[0]).startswith("#XLADDIN! ")
-            continue
-        assert got == float(row["bursary"]), (row["applicant_id"], SPELLINGS[i % len(SPELLINGS)])
-        assert elig == [float(bool(row["eligible"])), str(row["reasons"])], row["applicant_id"]
-
-
-def test_bursary_table_and_bursary_row_equal_assess(book, expected):
-    header, *rows = book["arrays"][f"T.A1:{column(len(expected.columns))}{N + 1}"]["value"]
-    assert header == list(expected.columns)
-    for got, (_, want) in zip(rows, expected.iterrows(), strict=True):
-        assert_cells_equal(got, want)
-    width = column(len(expected.columns))
-    for i, (_, want) in enumerate(expected.head(ROW_COLUMNS).iterrows()):
-        assert_cells_equal(book["arrays"][f"R.A{i + 2}:{width}{i + 2}"]["value"][0], want)
-
-
-def test_entitlement_loan_plan_and_credits(book, expected):
-    assert book["cells"]["F.E2"]["value"] == float(expected.loc[0, "entitlement_semesters"])
-    full_time = xladdin.assess([{"applicant_id": "—", "regular_semesters": 6, "part_time_ratio": 1}])
-    assert book["cells"]["F.E3"]["value"] == float(full_time.loc[0, "entitlement_semesters"])
-    assert book["cells"]["F.E4"]["value"] == 14.0
-    assert book["cells"]["F.E5"]["value"] == 5.0
-    header, *rows = next(a["value"] for k, a in book["arrays"].items() if k.startswith("L."))
-    assert header == ["Année", "Annuité", "Solde"]
-    assert rows == [[float(v) for v in r] for r in loan_plan(12000.0, 2027).values.tolist()]
-
-
-def test_a_bad_cell_shows_the_message(book):
-    got = book["cells"][f"F.A{N + 2}"]["value"]
-    assert got.startswith("#XLADDIN! ") and "pas une date" in got
 
 
 def test_the_saved_xlsx_calls_the_functions_by_their_excel_names(calc, expected):

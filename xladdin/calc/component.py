@@ -58,7 +58,24 @@ def _call(name, args):
     return _host[0](name, args)
 
 
-class Functions(unohelper.Base, XFunctions, XAddIn, XCompatibilityNames, XServiceName, XServiceInfo):
+class Service(unohelper.Base, XServiceInfo):
+    """XServiceInfo of a component: its implementation name and the services it offers (``SERVICES``)."""
+
+    SERVICES = ()
+
+    def getImplementationName(self):
+        return self.SERVICES[-1]
+
+    def supportsService(self, name):
+        return name in self.SERVICES
+
+    def getSupportedServiceNames(self):
+        return self.SERVICES
+
+
+class Functions(Service, XFunctions, XAddIn, XCompatibilityNames, XServiceName):
+    SERVICES = ("com.sun.star.sheet.AddIn", SERVICE)
+
     def __init__(self, ctx):
         self.ctx = ctx
         self.locale = Locale("fr", "CH", "")
@@ -105,18 +122,9 @@ class Functions(unohelper.Base, XFunctions, XAddIn, XCompatibilityNames, XServic
     def getLocale(self):
         return self.locale
 
-    # XServiceName, XServiceInfo
+    # XServiceName
     def getServiceName(self):
         return SERVICE
-
-    def getImplementationName(self):
-        return SERVICE
-
-    def supportsService(self, name):
-        return name in self.getSupportedServiceNames()
-
-    def getSupportedServiceNames(self):
-        return ("com.sun.star.sheet.AddIn", SERVICE)
 
 
 def _method(function):
@@ -145,10 +153,12 @@ OOXML_FILTERS = ("Calc MS Excel 2007 XML", "Calc MS Excel 2007 VBA XML", "Calc O
 _styles = {}        # document → the spelling its file used (plain, office.js), to write it back on saving
 
 
-class ExcelNames(unohelper.Base, XJob, XServiceInfo):
+class ExcelNames(Service, XJob):
     """Run on OnLoadFinished (hidden documents too, unlike OnLoad), OnSaveDone and OnSaveAsDone (``Jobs.xcu``);
     an error never reaches LibreOffice: it is written to LibreOffice's standard error and the document left as
     it is."""
+
+    SERVICES = ("com.sun.star.task.Job", JOB)
 
     def __init__(self, ctx):
         self.ctx = ctx
@@ -166,15 +176,6 @@ class ExcelNames(unohelper.Base, XJob, XServiceInfo):
         except Exception as exc:                  # a document that cannot be read so keeps its formulas as they are
             print(f"xladdin: {event}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return ()
-
-    def getImplementationName(self):
-        return JOB
-
-    def supportsService(self, name):
-        return name in self.getSupportedServiceNames()
-
-    def getSupportedServiceNames(self):
-        return ("com.sun.star.task.Job", JOB)
 
 
 def _key(doc):
@@ -244,5 +245,5 @@ def _excel_names(doc):
 
 
 g_ImplementationHelper = unohelper.ImplementationHelper()
-g_ImplementationHelper.addImplementation(Functions, SERVICE, ("com.sun.star.sheet.AddIn", SERVICE))
-g_ImplementationHelper.addImplementation(ExcelNames, JOB, ("com.sun.star.task.Job", JOB))
+g_ImplementationHelper.addImplementation(Functions, SERVICE, Functions.SERVICES)
+g_ImplementationHelper.addImplementation(ExcelNames, JOB, ExcelNames.SERVICES)
