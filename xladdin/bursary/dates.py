@@ -18,6 +18,10 @@ _DAY = (_DAYS - _MONTH0.astype("datetime64[M]").astype("datetime64[D]")).astype(
 _MONTH0 = _MONTH0.astype(np.int32)
 
 
+SMALL = 32
+"""Up to this many dates (an Excel cell's applicant) numpy's conversion itself costs less than the table's read."""
+
+
 def _index(dates: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
     """Each date's row in the table (0 where outside it) and the mask of dates outside (None if none are)."""
     index = dates.astype("datetime64[D]", copy=False).view(np.int64) - _FIRST_DAY
@@ -30,6 +34,8 @@ def _index(dates: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
 def months(dates: np.ndarray) -> np.ndarray:
     """Months since January 1970 (int64), as ``dates.astype("datetime64[M]").astype(int64)``; NaT gives numpy's
     NaT integer, as that conversion does."""
+    if dates.size <= SMALL:
+        return dates.astype("datetime64[M]").astype(np.int64)
     index, outside = _index(dates)
     out = _MONTH0[index].astype(np.int64)
     if outside is not None:
@@ -40,6 +46,11 @@ def months(dates: np.ndarray) -> np.ndarray:
 def year_month_day(dates: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Calendar year, month (1-12) and day of month (1-31), int64; meaningless where the date is NaT (the caller
     masks those)."""
+    if dates.size <= SMALL:
+        d = dates.astype("datetime64[D]", copy=False)
+        m = d.astype("datetime64[M]")
+        return (d.astype("datetime64[Y]").astype(np.int64) + 1970, m.astype(np.int64) % 12 + 1,
+                (d - m.astype("datetime64[D]")).astype(np.int64) + 1)
     index, outside = _index(dates)
     year, month0, day = _YEAR[index].astype(np.int64), _MONTH0[index].astype(np.int64), _DAY[index].astype(np.int64)
     if outside is not None:
@@ -59,6 +70,8 @@ def first_days(months_since_1970: np.ndarray) -> np.ndarray:
     """The first day (datetime64[D]) of each month counted from January 1970 (int), as
     ``astype("datetime64[M]").astype("datetime64[D]")``; numpy's NaT integer gives NaT."""
     m = np.asarray(months_since_1970, dtype=np.int64)
+    if m.size <= SMALL:
+        return m.astype("datetime64[M]").astype("datetime64[D]")
     index = m - _FIRST_MONTH
     outside = (index < 0) | (index >= _MONTH_FIRST_DAYS.size)
     if not outside.any():
