@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..dates import first_days, month_starts, year_month_day
+from ..dates import first_days, month_starts, months
 from ..rule import rule
 
 _TRACE = {"reference_date": ("Jour de référence", "Reference date")}
@@ -20,9 +20,10 @@ def _fixed_or(c, dates: np.ndarray) -> dict[str, np.ndarray]:
 def september_first(year_start: np.ndarray) -> np.ndarray:
     """1 September of the calendar year of ``year_start`` (NaT where it is missing)."""
     missing = np.isnat(year_start)
-    year = np.where(missing, 1970, year_month_day(year_start)[0])
-    september = first_days((year - 1970) * 12 + 8)
-    september[missing] = np.datetime64("NaT")
+    month = months(year_start)                                  # months since January 1970
+    september = first_days(np.where(missing, 8, month - month % 12 + 8))
+    if missing.any():
+        september[missing] = np.datetime64("NaT")
     return september
 
 
