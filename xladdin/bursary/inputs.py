@@ -1295,7 +1295,7 @@ def parse_record(record: dict, line: int = 2, redact: bool | None = None, today:
             cols[key] = _parse_date(f, num, np.isnan(num), errors)
         else:
             raw = _one_cell(value)
-            cols[key] = _PARSERS[f.kind](f, raw, _blank(raw), errors)
+            cols[key] = _PARSERS[f.kind](f, raw, None if f.kind == TEXT else _blank(raw), errors)   # text: its own
         if memo is not None and (len(errors.records), errors.day_first) == before:
             _remember(memo, cols[key])
     _month_first(errors, redact)

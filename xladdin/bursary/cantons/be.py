@@ -22,7 +22,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_NONE, right_by_training, whole_years
-from ..rule import rule
+from ..rule import any_of, rule
 
 _BE = BY_KEY["aid_domicile"].values.index("BE")
 _PERMITS = BY_KEY["permit"].values
@@ -102,8 +102,6 @@ def eligibility(c, v):
     codes["BE-ABV-37"] = (~c.known("level") | ~c.known("housing") | ~c.known("parents") | c["budget_missing"]
                           | ~c.known("birth_date") | ~dates_known
                           | (c.is_("level", "secondary_ii") & ~c.known("regular_semesters")))
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     return {"deadline": last_day, "late_months": late_months, "age_at_training_start": age_start,
             "eligible": ~ineligible, "codes": codes}

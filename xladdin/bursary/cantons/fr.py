@@ -16,7 +16,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
-from ..rule import nan_to_num, round_half_up, rule, select
+from ..rule import any_of, nan_to_num, round_half_up, rule, select
 
 _FR = BY_KEY["aid_domicile"].values.index("FR")
 
@@ -169,9 +169,7 @@ def eligibility(c, v):
     }
     codes["FR-RBPE-10-4"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters") | ~c.known("level")
                              | ~c.known("housing") | ~c.known("parents") | c["budget_missing"])
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     second = dates & (months >= e.second_semester_month)
     return {"eligible": ~ineligible, "codes": codes, "second_semester": second}
 

@@ -15,7 +15,7 @@ import numpy as np
 from ...schema import BY_KEY
 from .. import dates
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, part_time_stretch, right_by_training, stretched
-from ..rule import nan_to_num, round_half_up, rule, select
+from ..rule import any_of, nan_to_num, round_half_up, rule, select
 
 _GE = BY_KEY["aid_domicile"].values.index("GE")
 
@@ -133,9 +133,7 @@ def eligibility(c, v):
                | (c.unknown("parents") & ~c["independent_full"])
                | c["budget_missing"] | c.unknown("regular_semesters") | dates_unknown)
     codes["LBPE-21"] = missing
-    ineligible = missing.copy()
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     return {"eligible": ~ineligible, "codes": codes}
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, swiss_or_eu_efta, whole_years
-from ..rule import nan_to_num, round_half_up, rule, select
+from ..rule import any_of, nan_to_num, round_half_up, rule, select
 
 _JU = BY_KEY["aid_domicile"].values.index("JU")
 _MONTHS = 12
@@ -263,9 +263,7 @@ def eligibility(c, v):
     }
     codes["JU-LSF-31"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters") | ~c.known("housing")
                           | ~c.known("parents") | ~c.known("level") | c["budget_missing"])
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     # OSF art. 65 al. 1: 31 January after the start of the year; 30 April for a training begun in the second
     # semester (a year_start from February to July)
     second = (_month_index(c["year_start"]) % 12 + 1 >= 2) & (_month_index(c["year_start"]) % 12 + 1 <= 7)

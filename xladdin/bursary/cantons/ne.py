@@ -25,7 +25,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_LOAN, RIGHT_NONE, right_with_reconversion, stretched, swiss_or_eu_efta, whole_years
-from ..rule import round_half_up, rule
+from ..rule import any_of, round_half_up, rule
 
 _NE = BY_KEY["aid_domicile"].values.index("NE")
 _SECOND = ("second_sec2", "second_sec2_higher", "second_bachelor")
@@ -257,9 +257,7 @@ def eligibility(c, v):
     # (a parental UER without a parents' budget has no figures to compute it)
     codes["NE-LAF-26"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters") | ~c.known("parents")
                           | c["budget_missing"] | (~c["own_unit"] & c.is_("parents", "none")))
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     age_start = whole_years(c["birth_date"].astype("datetime64[D]"),
                              np.where(c.known("training_start"), c["training_start"], c["year_start"])
                              .astype("datetime64[D]"))

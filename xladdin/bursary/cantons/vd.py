@@ -17,7 +17,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
-from ..rule import round_half_up, round_to, rule
+from ..rule import any_of, round_half_up, round_to, rule
 
 _VD = BY_KEY["aid_domicile"].values.index("VD")
 _CATEGORIES = BY_KEY["training_category"].values
@@ -241,9 +241,7 @@ def eligibility(c, v):
     codes["VD-RLAEF-47-3"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters")
                               | ~c.known("housing") | ~c.known("training_category") | ~c.known("parents")
                               | (own_zone_needed & ~c.known("charges_zone")) | c["budget_missing"])
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     late_in_year = dates & (c["application_date"] > c["year_start"])       # RLAEF art. 47 al. 1
     lost = np.where(late_in_year, np.clip(months_in + 1, 0, 12), 0).astype(float)
     return {"eligible": ~ineligible, "codes": codes, "claim_months_lost": lost}

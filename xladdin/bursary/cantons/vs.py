@@ -20,7 +20,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta, whole_years
-from ..rule import round_half_up, round_to, rule
+from ..rule import any_of, round_half_up, round_to, rule
 from ..shared.tax_income import by_persons
 
 _VS = BY_KEY["aid_domicile"].values.index("VS")
@@ -204,9 +204,7 @@ def eligibility(c, v):
     }
     codes["VS-LBPE-19"] = (~c.known("birth_date") | ~dates | ~c.known("regular_semesters") | ~c.known("level")
                            | ~c.known("housing") | ~c.known("parents") | c["budget_missing"])
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     return {"eligible": ~ineligible, "codes": codes}
 
 

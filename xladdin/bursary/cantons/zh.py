@@ -19,7 +19,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_NONE, part_time_stretch, right_by_training, stretched
-from ..rule import rule
+from ..rule import any_of, rule
 
 _ZH = BY_KEY["aid_domicile"].values.index("ZH")
 
@@ -96,7 +96,5 @@ def eligibility(c, v):
     codes["ZH-VAB-§30"] = (~c.known("level") | ~c.known("housing") | (needs_parents & ~c.known("parents"))
                            | c["budget_missing"] | ~c.known("birth_date") | ~c.known("regular_semesters")
                            | ~dates_known | reason_decides)
-    ineligible = np.zeros(c.n, bool)
-    for mask in codes.values():
-        ineligible |= mask
+    ineligible = any_of(codes.values(), c.n)
     return {"deadline": last_day, "eligible": ~ineligible, "codes": codes}
