@@ -66,14 +66,9 @@ class Columns(dict):
 
     def is_(self, key: str, *values: str) -> np.ndarray:
         """The enum input is one of ``values`` (its codes looked up once per field and values)."""
-        codes = self[key]
-        wanted = _enum_codes(key, values)
-        if len(wanted) == 1:
-            return np.equal(codes, wanted[0])
-        out = np.equal(codes, wanted[0])
-        for code in wanted[1:]:
-            out = out | np.equal(codes, code)
-        return out
+        if len(values) == 1:
+            return np.equal(self[key], _enum_codes(key, values)[0])
+        return _enum_mask(key, values)[self[key]]          # several values: one read of a table by code
 
     def among(self, key: str, codes) -> np.ndarray:
         """The text input (e.g. ``nationality``) is one of ``codes``; compared once per distinct value, since
@@ -125,6 +120,15 @@ def _enum_codes(key: str, values: tuple[str, ...]) -> tuple:
     return tuple(np.int16(allowed.index(value)) for value in values)
 
 
+@lru_cache(maxsize=None)
+def _enum_mask(key: str, values: tuple[str, ...]) -> np.ndarray:
+    """True at the codes of ``values``, false at the others and at the last place (code -1, missing)."""
+    table = np.zeros(len(BY_KEY[key].values) + 1, bool)
+    table[list(_enum_codes(key, values))] = True
+    table.flags.writeable = False
+    return table
+
+
 @lru_cache(maxsize=256)
 def _lookup_table(key: str, amounts: tuple, default: float) -> np.ndarray:
     values = BY_KEY[key].values
@@ -156,16 +160,18 @@ def select(conditions, choices, default=0):
     default = _weak(default)
     dtype = np.result_type(*choices, default)
     out = default
-    for condition, choice in zip(conditions[::-1], choices[::-1]):
-        condition = np.asarray(condition)
+    for k in range(len(conditions) - 1, -1, -1):
+        condition = conditions[k]
+        if type(condition) is not np.ndarray:
+            condition = np.asarray(condition)
         if condition.dtype.type is not np.bool_:
             raise TypeError("invalid entry in condlist: should be boolean ndarray")
-        out = np.where(condition, choice, out)
-    return out.astype(dtype, copy=False)
+        out = np.where(condition, choices[k], out)
+    return out if out.dtype == dtype else out.astype(dtype)
 
 
 def _weak(value):
-    return value if type(value) in (int, float, complex) else np.asarray(value)
+    return value if type(value) in (int, float, complex) or type(value) is np.ndarray else np.asarray(value)
 
 
 _FLOAT64 = np.finfo(np.float64)
