@@ -106,6 +106,24 @@ def test_errors_per_cell_equal_table():
     assert _same_answers(cells, "GE") >= 8
 
 
+@pytest.mark.parametrize("rules, flagged", [("GE", True), ("GE-2024", True), ("ZH", False)])
+def test_rule_set_in_force_per_cell_equals_table(rules, flagged):
+    """The version in force on each row's reference date, chosen per day for one applicant: dates before every
+    version (a row error), in each version, after the newest (RULES-OUT-OF-PERIOD) and missing; a rule set named
+    by id, outside its period."""
+    frame = synthetic_applicants(12, 9, canton=rules[:2])
+    cells = json.loads(json.dumps(excel_cells(frame, seed=9, variants=False)))
+    column = cells[0].index("year_start")
+    days = ["15.09.2010", "01.09.2021", "15.09.2022", "31.08.2024", "15.09.2024", "15.09.2025", "15.09.2026",
+            "15.09.2031", "", "02.01.2027", "15.09.2023", "15.03.2025"]
+    for row, day in zip(cells[1:], days):
+        row[column] = day
+    table = call("bursary_table", cells, rules, "cle")
+    reasons = [row[REASONS] for row in table[1:]]
+    assert any("RULES-OUT-OF-PERIOD" in r for r in reasons) == flagged      # Zurich's one version has no end
+    assert _same_answers(cells, rules) >= (1 if rules == "GE" else 0)          # 2010: before every version
+
+
 CELL = st.one_of(
     st.sampled_from(["", " ", "oui", "non", "x", "1'200.–", "1 234,50", "70.000", "12,5", "60 %", "15.09.2025",
                      "2025-09-01", "09/15/2025", "31.02.2003", "01.03.68", "CH", "FR", "ch", "B", "C", "GE",
