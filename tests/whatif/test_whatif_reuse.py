@@ -21,9 +21,11 @@ RULE_SETS = sorted(rules_mod.available())
 
 @lru_cache(maxsize=8)
 def table(canton: str):
-    """500 synthetic applicants, domiciled in the rule set's canton (else almost nobody is eligible there)."""
+    """500 synthetic applicants, domiciled in the rule set's canton (else almost nobody is eligible there), except
+    every fifth, whose domicile is derived (LBPE 16, concordat art. 6: the step that reads ``eligibility.adult_age``;
+    where every row gives its domicile, that step has nothing to derive and reads no parameter)."""
     frame = synthetic_applicants(500, seed=11)
-    frame["aid_domicile"] = canton
+    frame["aid_domicile"] = np.where(np.arange(len(frame)) % 5 == 4, None, canton)
     return prepare(frame)
 
 
