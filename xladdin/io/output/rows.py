@@ -53,7 +53,12 @@ class RowSheet(Worksheet):
         if type(value) is str:
             if len(value) <= _SHORT and not _SPECIAL.search(value):
                 return f'{style} t="inlineStr"><is><t>{value}</t></is></c>'
-            return self._by_xlsxwriter(CellStringTuple(self._truncated(value), fmt))
+            value = self._truncated(value)
+            escaped = self._escape_control_characters(value)
+            if escaped.startswith("<r>") and escaped.endswith("</r>"):
+                # XlsxWriter would write it into the XML as rich-text markup; an applicant's text stays text
+                return f'{style} t="inlineStr"><is><t>{self._escape_data(escaped)}</t></is></c>'
+            return self._by_xlsxwriter(CellStringTuple(value, fmt))
         if type(value) is bool or not isinstance(value, (int, float)):
             raise TypeError(f"not a number or a text: {value!r}")
         if not math.isfinite(value):
@@ -100,14 +105,16 @@ class RowSheet(Worksheet):
         if first_row <= self.previous_row and (first_row < self.previous_row or self.table.get(first_row)):
             raise ValueError(f"row {first_row} comes before rows already written")
         letters = [xl_col_to_name(c[0]) for c in columns]
-        first_col, last_col = columns[0][0], columns[-1][0]
-        if self._check_dimensions(first_row, first_col) or self._check_dimensions(first_row + n - 1, last_col):
+        last_col = columns[-1][0]
+        if self._check_dimensions(first_row + n - 1, last_col, ignore_row=True, ignore_col=True):
             raise ValueError("rows beyond the worksheet's limits")
         if first_row > self.previous_row:
             self._write_single_row(first_row)                  # the row held before (the header), as XlsxWriter does
         # rendered after the held row, column by column: formats get their numbers in the order XlsxWriter gives
         rendered = [self.cells(values, fmt, quoted, dangerous) for _, values, fmt, quoted, dangerous in columns]
+        used = [c[0] for c, cells in zip(columns, rendered) if any(t is not None for t in cells)]
         infos: dict = {}
+        low = high = None
         write = self.fh.write
         for k, cells in enumerate(zip(*rendered)):
             number = first_row + k
@@ -122,10 +129,17 @@ class RowSheet(Worksheet):
                     info = infos[height] = self.row_info.pop(number)
                     self.row_sizes.pop(number, None)
             if not xml:
-                if info is not None:
+                if info is not None:                           # a row of no cell: its height, as set_row does
+                    self._check_dimensions(number, self.dim_colmin if self.dim_colmin is not None else 0)
                     self._write_empty_row(number, None, info)
                 continue
+            if low is None:
+                low = number
+            high = number
             self._write_row(number, None, info)
             write(xml)
             write("</row>")
+        if low is not None:                                    # the sheet's extent, as the cells' writes set it
+            self._check_dimensions(low, used[0])
+            self._check_dimensions(high, used[-1])
         self.previous_row = first_row + n - 1
