@@ -28,28 +28,43 @@ class RowSheet(Worksheet):
     """An XlsxWriter worksheet with :meth:`write_columns` (``constant_memory`` workbooks only)."""
 
     def cells(self, values: list, cell_format=None, quoted_format=None, dangerous=None) -> list:
-        """Each value's cell XML after its reference (``' s="3"><v>12</v></c>'``), None for an empty cell.
+        """Each value's cell XML after its reference (``' s="3"><v>12</v></c>'``), "" for an empty cell (None).
 
         Numbers (int, float) are written as numbers, text as inline strings; a text for which ``dangerous(text)``
         is true gets ``quoted_format`` (the injection guard's quote prefix). Each distinct value is rendered once.
         """
-        rendered: dict = {}
-        out = []
-        append = out.append
-        for v in values:
-            if v is None:
-                append(None)
-                continue
-            key = (v.__class__, v)
-            tail = rendered.get(key)
-            if tail is None:
-                fmt = quoted_format if dangerous is not None and type(v) is str and dangerous(v) else cell_format
-                tail = rendered[key] = self._cell_tail(v, fmt)
-            append(tail)
-        return out
+        distinct = dict.fromkeys(values)
+        distinct.pop(None, None)
+        types = set(map(type, distinct))
+        if bool in types:                                # True and 1 are one key: rendered value by value
+            return [self._cell_tail(v, cell_format, quoted_format, dangerous) if v is not None else ""
+                    for v in values]
+        if not distinct:
+            return [""] * len(values)
+        first = next(iter(distinct))
+        if dangerous is not None and type(first) is str and dangerous(first):
+            self._style(quoted_format)                   # formats numbered in the order their cells come
+        style = self._style(cell_format)
+        if types == {int}:                               # whole numbers (amounts, counts): always finite
+            rendered = {v: f"{style}><v>{v:.16G}</v></c>" for v in distinct}
+        elif types == {str}:                             # text, most of it written as it is
+            plain, search, tail = f'{style} t="inlineStr"><is><t>', _SPECIAL.search, self._cell_tail
+            rendered = {v: plain + v + "</t></is></c>"
+                        if len(v) <= _SHORT and not search(v) and (dangerous is None or not dangerous(v))
+                        else tail(v, cell_format, quoted_format, dangerous) for v in distinct}
+        else:
+            rendered = {v: self._cell_tail(v, cell_format, quoted_format, dangerous) for v in distinct}
+        rendered[None] = ""
+        return list(map(rendered.__getitem__, values))
 
-    def _cell_tail(self, value, fmt) -> str:
-        style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
+    @staticmethod
+    def _style(fmt) -> str:
+        return f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
+
+    def _cell_tail(self, value, fmt, quoted_format=None, dangerous=None) -> str:
+        if dangerous is not None and type(value) is str and dangerous(value):
+            fmt = quoted_format
+        style = self._style(fmt)
         if type(value) is str:
             if len(value) <= _SHORT and not _SPECIAL.search(value):
                 return f'{style} t="inlineStr"><is><t>{value}</t></is></c>'
@@ -104,42 +119,62 @@ class RowSheet(Worksheet):
             return
         if first_row <= self.previous_row and (first_row < self.previous_row or self.table.get(first_row)):
             raise ValueError(f"row {first_row} comes before rows already written")
-        letters = [xl_col_to_name(c[0]) for c in columns]
         last_col = columns[-1][0]
         if self._check_dimensions(first_row + n - 1, last_col, ignore_row=True, ignore_col=True):
             raise ValueError("rows beyond the worksheet's limits")
         if first_row > self.previous_row:
             self._write_single_row(first_row)                  # the row held before (the header), as XlsxWriter does
         # rendered after the held row, column by column: formats get their numbers in the order XlsxWriter gives
-        rendered = [self.cells(values, fmt, quoted, dangerous) for _, values, fmt, quoted, dangerous in columns]
-        used = [c[0] for c, cells in zip(columns, rendered) if any(t is not None for t in cells)]
-        infos: dict = {}
-        low = high = None
-        write = self.fh.write
-        for k, cells in enumerate(zip(*rendered)):
-            number = first_row + k
-            r = str(number + 1)
-            xml = "".join([f'<c r="{letter}{r}"{tail}' for letter, tail in zip(letters, cells) if tail is not None])
-            height = heights[k] if heights is not None else None
-            info = None
-            if height is not None:
-                info = infos.get(height)
-                if info is None:                               # XlsxWriter's own row properties for this height
-                    self.set_row(number, height)
-                    info = infos[height] = self.row_info.pop(number)
-                    self.row_sizes.pop(number, None)
-            if not xml:
-                if info is not None:                           # a row of no cell: its height, as set_row does
+        numbers = list(map(str, range(first_row + 1, first_row + n + 1)))
+        rendered, used = [], []
+        for column, values, fmt, quoted, dangerous in columns:
+            tails = self.cells(values, fmt, quoted, dangerous)
+            letter = xl_col_to_name(column)
+            rendered.append([f'<c r="{letter}{r}"{t}' if t else "" for r, t in zip(numbers, tails)])
+            if any(tails):
+                used.append(column)
+        starts: dict = {}                                  # the <row> start tag after r="…", per height
+        held, self.fh = self.fh, io.StringIO()            # the block's rows, written out in one piece
+        try:
+            low = high = None
+            for k, xml in enumerate(map("".join, zip(*rendered))):
+                height = heights[k] if heights is not None else None
+                if not xml and height is None:
+                    continue
+                number = first_row + k
+                if height not in starts:
+                    starts[height] = self._row_start(number, height)
+                if not xml:                                # a row of no cell: its height, as set_row does
                     self._check_dimensions(number, self.dim_colmin if self.dim_colmin is not None else 0)
-                    self._write_empty_row(number, None, info)
-                continue
-            if low is None:
-                low = number
-            high = number
-            self._write_row(number, None, info)
-            write(xml)
-            write("</row>")
+                    self._write_empty_row(number, None, starts[height][1])
+                    continue
+                if low is None:
+                    low = number
+                high = number
+                self.fh.write(f'<row r="{numbers[k]}"{starts[height][0]}{xml}</row>')
+            held.write(self.fh.getvalue())
+        finally:
+            self.fh = held
         if low is not None:                                    # the sheet's extent, as the cells' writes set it
             self._check_dimensions(low, used[0])
             self._check_dimensions(high, used[-1])
         self.previous_row = first_row + n - 1
+
+    def _row_start(self, number: int, height) -> tuple[str, object]:
+        """XlsxWriter's <row> start tag for a row of ``height`` points (None: default) after its ``r="…"``, and
+        the row properties it was made from."""
+        info = None
+        if height is not None:                             # XlsxWriter's own row properties for this height
+            self.set_row(number, height)
+            info = self.row_info.pop(number)
+            self.row_sizes.pop(number, None)
+        held, self.fh = self.fh, io.StringIO()
+        try:
+            self._write_row(number, None, info)
+            tag = self.fh.getvalue()
+        finally:
+            self.fh = held
+        prefix = f'<row r="{number + 1}"'
+        if not tag.startswith(prefix):                     # pragma: no cover - another XlsxWriter
+            raise RuntimeError(f"unexpected row XML from XlsxWriter: {tag[:40]!r}")
+        return tag[len(prefix):], info
