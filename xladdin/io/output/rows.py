@@ -16,7 +16,7 @@ import math
 import re
 
 from xlsxwriter.utility import xl_col_to_name
-from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple, Worksheet
+from xlsxwriter.worksheet import CellStringTuple, Worksheet
 
 # Text XlsxWriter writes as it is inside <t>…</t>: no character to escape (& < > and control characters, its
 # _xHHHH_ escapes), no leading or trailing space (xml:space="preserve"), not a rich string (<r>…</r>).

@@ -1,7 +1,7 @@
 """Batch report (.xlsx): summary, decisions, errors and audit sheets — one module per sheet.
 
-Written with XlsxWriter in ``constant_memory`` mode (one row in memory per sheet: 100 000 applicants in bounded
-memory) to a temporary file beside the target, renamed only once complete: a crash never leaves half a report,
+Written with XlsxWriter in ``constant_memory`` mode (one row in memory per sheet, one block of rows for the
+decisions: 100 000 applicants in bounded memory) to a temporary file beside the target, renamed only once complete: a crash never leaves half a report,
 and the input file is never the output. Every sheet is set up to print on A4 (:mod:`xladdin.io.output`).
 """
 

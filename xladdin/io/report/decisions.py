@@ -1,7 +1,8 @@
 """Decisions sheet: one row per input row, in input order (spec §5: nothing dropped), as an Excel table.
 
-Written row by row with XlsxWriter's ``constant_memory`` mode (one row in memory at a time), CHF columns in the
-Swiss format, autofilter and frozen header and file number. Applicants' text goes through the injection guard.
+Written with XlsxWriter's ``constant_memory`` mode in blocks of rows rendered column by column
+(:class:`~xladdin.io.output.rows.RowSheet`: one block in memory at a time), CHF columns in the Swiss format,
+autofilter and frozen header and file number. Applicants' text goes through the injection guard.
 """
 
 from __future__ import annotations
