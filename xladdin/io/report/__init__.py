@@ -42,7 +42,7 @@ def write_report(out: str | Path, data: ReportData, *, protect: tuple = (), prog
             styles = Styles(wb)
             ws_summary = wb.add_worksheet(names["summary"])
             ws_decisions = wb.add_worksheet(names["decisions"], worksheet_class=RowSheet)
-            ws_errors = wb.add_worksheet(names["errors"])
+            ws_errors = wb.add_worksheet(names["errors"], worksheet_class=RowSheet)
             ws_audit = wb.add_worksheet(names["audit"])
             decisions.write(wb, ws_decisions, data, styles, progress)
             cells = summary.write(wb, ws_summary, data, styles)
