@@ -4,6 +4,10 @@ clerk types, recalculate, and print every formula and value as JSON.
 
 ``argv``: profile directory, workbook (.xlsx, sheet ``Data``: header row + applicants), output .ods, plan JSON
 (``{"cells": {"Sheet.A1": formula}, "arrays": {"Sheet.A1:C3": formula}}``).
+
+The plan's ``books`` are workbooks that already hold the formulas (written by Excel or openpyxl): each is opened
+as a clerk opens it, recalculated, its ``cells`` and ``arrays`` read, and saved as .xlsx to ``save_as`` (Save As,
+format kept), answered under ``books`` in the same order.
 """
 
 import json
@@ -66,6 +70,7 @@ def main():
             answers["arrays"][address] = {"formula": r.getArrayFormula(), "value": [list(row) for row in r.getDataArray()]}
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(out)), (prop("FilterName", "calc8"),))
         doc.close(True)
+        answers["books"] = [opened(desktop, book) for book in plan.get("books", [])]
         print(json.dumps(answers))
     finally:
         try:
@@ -76,6 +81,30 @@ def main():
             office.wait(30)
         except subprocess.TimeoutExpired:
             office.kill()
+
+
+def opened(desktop, book):
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(book["path"])), "_blank", 0,
+                                       (prop("Hidden", True),))
+    answers = {"modified": doc.isModified(), "cells": {}, "arrays": {}}
+    doc.calculateAll()
+    sheets = doc.Sheets
+
+    def cell_range(address):
+        sheet, ref = address.split(".", 1)
+        return sheets.getByName(sheet).getCellRangeByName(ref)
+
+    for address in book["cells"]:
+        c = cell_range(address)
+        answers["cells"][address] = {"formula": c.getFormula(), "value": c.getDataArray()[0][0]}
+    for address in book["arrays"]:
+        r = cell_range(address)         # the corner cell's formula: {=…} in the API's grammar
+        answers["arrays"][address] = {"formula": r.getCellByPosition(0, 0).getFormula(),
+                                      "value": [list(row) for row in r.getDataArray()]}
+    doc.storeAsURL(uno.systemPathToFileUrl(os.path.abspath(book["save_as"])),
+                   (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    return answers
 
 
 if __name__ == "__main__":

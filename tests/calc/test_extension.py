@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -44,9 +45,14 @@ def test_oxt_holds_manifest_library_component_and_config(tmp_path):
     oxt = extension.build(tmp_path / "xladdin.oxt")
     with zipfile.ZipFile(oxt) as z:
         assert set(z.namelist()) == {"META-INF/manifest.xml", "description.xml", "xladdin.rdb", "xladdin_calc.py",
-                                     "xladdin-calc.json"}
+                                     "xladdin_names.py", "Jobs.xcu", "xladdin-calc.json"}
         config = json.loads(z.read("xladdin-calc.json"))
         compile(z.read("xladdin_calc.py"), "xladdin_calc.py", "exec")
+        jobs = ElementTree.fromstring(z.read("Jobs.xcu"))
+        manifest = z.read("META-INF/manifest.xml").decode()
+    assert 'manifest:full-path="Jobs.xcu"' in manifest
+    assert {n.get("{http://openoffice.org/2001/registry}name") for n in jobs.iter()} >= {
+        "OnLoadFinished", "OnSaveDone", "OnSaveAsDone", config["job"]}
     assert config["service"] == "org.xladdin.calc.Functions"
     assert any((Path(p) / "xladdin").is_dir() for p in config["paths"])
     assert any((Path(p) / "numpy").is_dir() for p in config["paths"])

@@ -106,10 +106,13 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
         return [(rs, np.arange(inputs.n))], out_of_period
     newest = rules_mod.load(rules)
     refs = engine.reference_dates(inputs, reference_date, newest)
-    groups: dict[str, tuple[RuleSet, list[int]]] = {}
+    groups: dict[str, tuple[RuleSet, list[np.ndarray]]] = {}
     uncovered: list[tuple[np.ndarray, str]] = []
-    for day in np.unique(refs):
-        rows = np.flatnonzero(np.isnat(refs)) if np.isnat(day) else np.flatnonzero(refs == day)
+    days, codes = _distinct_days(refs)
+    by_day = np.argsort(codes, kind="stable") if len(days) > 1 else np.arange(inputs.n)
+    starts = np.searchsorted(codes[by_day], np.arange(len(days) + 1))
+    for k, day in enumerate(days):
+        rows = by_day[starts[k]:starts[k + 1]]
         if np.isnat(day):
             rs = newest
         else:
@@ -120,13 +123,27 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
                 uncovered.append((rows, day.astype(dt.date).strftime("%d.%m.%Y")))
             else:
                 out_of_period[rows] = ~rules_mod.covers_dates(rs, refs[rows])
-        groups.setdefault(rs.id, (rs, []))[1].extend(rows.tolist())
+        groups.setdefault(rs.id, (rs, []))[1].append(rows)
     for rows, day in uncovered:
         canton = newest.canton
         _flag_rows(inputs, rows, "year_start", XladdinError("no_rules_in_force", canton=canton, date=day))
     if not groups:                                              # no rows: the newest version, for the labels
         return [(newest, np.arange(0))], out_of_period
-    return [(rs, np.array(sorted(rows))) for rs, rows in groups.values()], out_of_period
+    return [(rs, rows[0] if len(rows) == 1 else np.sort(np.concatenate(rows))) for rs, rows in groups.values()], \
+        out_of_period
+
+
+def _distinct_days(refs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct days of ``refs`` in date order, NaT last (as ``np.unique``), and each row's index among them;
+    a long column by hashing (a 100 000-row sort costs more than the engine's slowest step)."""
+    if len(refs) <= 64:
+        return np.unique(refs, return_inverse=True)
+    codes, days = pd.factorize(refs.view(np.int64))
+    days = days.view("datetime64[D]")
+    order = np.argsort(days)                                    # NaT sorts last
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return days[order], rank[codes]
 
 
 def _flag_rows(inputs: Inputs, rows: np.ndarray, column: str, error: XladdinError) -> None:
@@ -180,11 +197,18 @@ def _note(reasons: np.ndarray, rows: np.ndarray, code: str) -> np.ndarray:
 
 
 def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
+    """The output columns of one run; ``_labels``: the text columns made of a few labels, as (column, labels,
+    each row's label index), from which :func:`_frame` makes them without a string per row."""
+    texts, reason_codes = engine.reason_table(c)
+    reasons = texts[reason_codes]
+    independence = INDEPENDENCE[c["independence_code"]]
+    label = engine.constant(rs, "label")
+    rules = np.full(inputs.n, label, dtype=object)
     return {
         "applicant_id": inputs.cols["applicant_id"],
         "eligible": c["eligible"],
-        "reasons": engine.reasons(c),
-        "independence": INDEPENDENCE[c["independence_code"]],
+        "reasons": reasons,
+        "independence": independence,
         "parents_share": round_half_up(c["parents_share"]),
         "needs": round_half_up(c["needs"]),
         "resources": round_half_up(c["resources"]),
@@ -194,21 +218,39 @@ def _output(c, rs: RuleSet, inputs: Inputs) -> dict[str, object]:
         "loan": c["loan"],
         "aid": c["aid"],
         "entitlement_semesters": c["entitlement_semesters"],
-        "rules": np.full(inputs.n, engine.constant(rs, "label"), dtype=object),
+        "rules": rules,
+        **({"_labels": {"reasons": (reasons, texts, reason_codes),
+                        "independence": (independence, INDEPENDENCE, c["independence_code"]),
+                        "rules": (rules, np.array([label], dtype=object), np.zeros(inputs.n, np.int8))}}
+           if inputs.n > 1 else {}),                           # one applicant's row is made without a frame
     }
 
 
 _STR = pd.Series(["x"]).dtype                  # pandas' own text type (Arrow-backed when pyarrow is installed)
 
 
+def _arrow_text() -> bool:
+    return isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow"
+
+
 def _text_column(values: np.ndarray):
     """An output text column in pandas' own text type, made by Arrow in one pass (pandas would infer it cell by
     cell); object where that type is not Arrow's."""
-    if isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow":
+    if _arrow_text():
         import pyarrow as pa
 
         return pd.array(pa.array(values, type=pa.string(), from_pandas=True), dtype=_STR)
     return pd.array(values, dtype=object)
+
+
+def _labelled_column(labels: np.ndarray, codes: np.ndarray):
+    """The text column ``labels[codes]`` made by Arrow from the labels and the codes (a dictionary array cast to
+    text): the same column as :func:`_text_column` of it, without converting one string per row."""
+    import pyarrow as pa
+
+    dictionary = pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32, copy=False)),
+                                                pa.array(labels, type=pa.string(), from_pandas=True))
+    return pd.array(dictionary.cast(pa.string()), dtype=_STR)
 
 
 def _final(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -247,8 +289,14 @@ _TEXT_OUTPUTS = ("applicant_id", "reasons", "independence", "rules")
 def _frame(parts: dict[str, np.ndarray], inputs: Inputs, lang: str) -> pd.DataFrame:
     """Typed output columns (:func:`_final`): text in pandas' text type, ``eligible`` boolean, amounts Int64."""
     columns: dict[str, object] = {}
+    labelled = parts.get("_labels", {}) if _arrow_text() else {}
     for key, (values, missing) in _final(parts, inputs, lang).items():
-        if key in _TEXT_OUTPUTS:
+        made = labelled.get(key)
+        if made is not None and made[0] is values:         # unchanged since the run (no row error, no note)
+            columns[key] = _labelled_column(made[1], made[2])
+        elif key == "applicant_id" and values is inputs.cols["applicant_id"] and inputs.arrow_ids is not None:
+            columns[key] = pd.array(inputs.arrow_ids, dtype=_STR)
+        elif key in _TEXT_OUTPUTS:
             columns[key] = _text_column(values)
         elif key == "eligible":
             columns[key] = pd.arrays.BooleanArray(values, missing.copy())
@@ -272,6 +320,8 @@ def _held_output(inputs: Inputs, rs: RuleSet, reference_date) -> dict[str, np.nd
     for key, values in low.items():
         if key in ("eligible", "reasons"):
             parts[key] = values
+            if key == "reasons" and "_labels" in parts:
+                parts["_labels"]["reasons"] = low["_labels"]["reasons"]
         elif key != "rules" and getattr(values, "dtype", None) is not None and values.dtype.kind == "f":
             parts[key] = np.where(eligible, values, parts[key])
     return parts
@@ -313,6 +363,8 @@ def _assess(inputs: Inputs, raw, rules, reference_date, overrides) -> tuple[dict
             sub = inputs.take(rows)
             got = _held_output(sub, rs, reference_date)
             for key, values in got.items():
+                if key == "_labels":                 # rows of several runs: the labels are those of each run
+                    continue
                 if key not in parts:
                     parts[key] = np.empty(inputs.n, dtype=values.dtype if values.dtype != bool else bool)
                 parts[key][rows] = values

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..schema import BY_KEY
+from .dates import year_month_day
 
 RIGHT_NONE, RIGHT_LOAN, RIGHT_BURSARY = 0, 1, 2
 RIGHT_CODES = {"-": RIGHT_NONE, "L": RIGHT_LOAN, "B": RIGHT_BURSARY}
@@ -30,15 +31,10 @@ def swiss_or_eu_efta(c, eu_efta) -> np.ndarray:
 
 def whole_years(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Whole years from ``start`` to ``end`` (datetime64[D]); NaN where either is missing."""
-    sy = start.astype("datetime64[Y]").astype(float) + 1970
-    ey = end.astype("datetime64[Y]").astype(float) + 1970
+    sy, sm, sd = year_month_day(start)
+    ey, em, ed = year_month_day(end)
     # compare (month, day), not day of year, so leap years do not shift birthdays
-    sm = start.astype("datetime64[M]").astype(float) % 12
-    em = end.astype("datetime64[M]").astype(float) % 12
-    sd = (start - start.astype("datetime64[M]").astype("datetime64[D]")).astype(float)
-    ed = (end - end.astype("datetime64[M]").astype("datetime64[D]")).astype(float)
-    before_birthday = (em < sm) | ((em == sm) & (ed < sd))
-    years = ey - sy - before_birthday
+    years = (ey - sy - ((em * 32 + ed) < (sm * 32 + sd))).astype(float)
     years[np.isnat(start) | np.isnat(end)] = np.nan
     return years
 

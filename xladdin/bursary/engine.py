@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 
+from ..memory import keep_freed_memory
 from ..rules import RuleSet
 from . import model
 from .inputs import Inputs
@@ -50,6 +52,7 @@ def values_of(rules: RuleSet):
 
 def compute(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None) -> Columns:
     """Run every step of the rule set's model over all rows; returns the inputs plus every step's outputs."""
+    keep_freed_memory()                         # the steps' large arrays: their pages kept for the next ones
     c = Columns(inputs.n, inputs.cols)
     c.fixed_reference_date = reference_date
     values = values_of(rules)
@@ -79,14 +82,21 @@ def plan(inputs: Inputs, rules: RuleSet, reference_date: dt.date | None = None):
 def reasons(c: Columns) -> np.ndarray:
     """The reason codes of each row joined by ';', in the rule set's order (one string per distinct combination,
     so it stays fast)."""
+    texts, codes = reason_table(c)
+    return texts[codes]
+
+
+def reason_table(c: Columns) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`reasons` as its distinct texts and each row's index among them (an output column is made from these
+    without a string per row)."""
     masks = c["reason_masks"]
     order = [code for code in c.reason_codes if code in masks] + [code for code in masks if code not in c.reason_codes]
     if c.n == 1:                                         # one applicant: its codes in that order
-        return np.array([";".join(code for code in order if masks[code][0])], dtype=object)
+        return np.array([";".join(code for code in order if masks[code][0])], dtype=object), np.zeros(1, np.intp)
     bits = np.zeros(c.n, dtype=np.int64)
     for i, code in enumerate(order):
         bits |= masks[code].astype(np.int64) << i
 
-    unique, inverse = np.unique(bits, return_inverse=True)
+    inverse, unique = pd.factorize(bits)                 # hashing: no sort of the whole column
     texts = np.array([";".join(code for i, code in enumerate(order) if b >> i & 1) for b in unique], dtype=object)
-    return texts[inverse]
+    return texts, inverse

@@ -52,6 +52,7 @@ class Inputs:
     lines: np.ndarray                     # spreadsheet line of each row
     present: set[str] = field(default_factory=set)   # schema keys that had a column
     unknown_columns: list[str] = field(default_factory=list)
+    arrow_ids: object = None              # cols["applicant_id"] as an Arrow text array, when read as one
 
     def take(self, index: np.ndarray) -> Inputs:
         """The rows at ``index`` (used to run the rows of one rule set when several apply)."""
@@ -334,7 +335,7 @@ def _parse_distinct(f, series: pd.Series, errors: _Collector) -> np.ndarray:
     distinct[:-1] = np.asarray(uniques, dtype=object)
     distinct[-1] = None
     codes = np.where(codes < 0, len(uniques), codes)
-    parsed = _PARSERS[f.kind](f, distinct, _blank(distinct), _Expand(errors, codes, series.to_numpy(dtype=object)))
+    parsed = _PARSERS[f.kind](f, distinct, _blank(distinct), _Expand(errors, codes, _Cells(series)))
     return parsed[codes]
 
 
@@ -361,6 +362,13 @@ def _typed_column(f, series: pd.Series, errors) -> np.ndarray | None:
     refused on each of its rows with the message a typed one gets. Birth-date checks come after, for every path."""
     kind, dtype = f.kind, series.dtype
     numeric = dtype.kind in "fiu" and not isinstance(dtype, pd.CategoricalDtype)
+    plain = isinstance(dtype, np.dtype)                    # numpy's own: no missing value can hide in it
+    if plain and kind == BOOL and dtype.kind == "b":
+        return series.to_numpy().astype(float)
+    if plain and kind in (INT, AMOUNT, RATIO) and dtype.kind in "iu":
+        num = series.to_numpy().astype(float)
+        if _within(f, num):                                   # whole numbers within every bound: all read
+            return num
     if kind in (INT, AMOUNT, RATIO) and numeric:
         num = series.to_numpy(dtype=float, na_value=np.nan, copy=True)      # checked and changed in place
         return _check_number(f, num, np.isnan(num), num, errors, whole=dtype.kind in "iu" or f.kind != INT)
@@ -640,6 +648,7 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
     errors.carry = carry
     cols: dict[str, np.ndarray] = {}
     absent: dict[tuple, np.ndarray] = {}
+    arrow_ids = None
     for f in schema.FIELDS:
         if f.key not in frame:                      # nothing to parse: the field's "missing" value, one read-only
             if (f.kind, f.default) not in absent:   # array shared by the absent fields alike (a GE list lacks 70)
@@ -648,6 +657,8 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
             cols[f.key] = absent[f.kind, f.default]
         elif f.key == "applicant_id":              # per row: duplicates are a row-level question
             cols[f.key] = _parse_text(f, raw_ids, None, errors, id_texts)
+            if id_texts is not None:
+                arrow_ids = _without_long(*id_texts[:2])
         else:
             cols[f.key] = _parse_distinct(f, frame[f.key], errors)
     if carry is None:
@@ -664,7 +675,7 @@ def parse(frame: pd.DataFrame, lines: np.ndarray | None = None, redact: bool | N
     if len(err):                                          # (sorting an empty table still costs a few ms)
         err = err.sort_values(["position", "column"], kind="stable").reset_index(drop=True)
         row_error[err["position"].to_numpy(dtype=int)] = True
-    return Inputs(n, cols, err, row_error, np.asarray(lines), set(frame.columns), unknown)
+    return Inputs(n, cols, err, row_error, np.asarray(lines), set(frame.columns), unknown, arrow_ids)
 
 
 def _text_cell(value) -> str | None:
@@ -739,11 +750,21 @@ def _duplicates(f, out: np.ndarray, errors) -> None:
             errors.kinds.append("duplicate")
 
 
+def _without_long(trimmed, lengths: np.ndarray):
+    """A column trimmed by Arrow with its cells over an .xlsx cell's length made empty (they are refused)."""
+    long = lengths > CELL_MAX
+    if not long.any():
+        return trimmed
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.if_else(pa.array(long), pa.scalar(None, pa.string()), trimmed)
+
+
 def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.ndarray | None = None):
     """:func:`_parse_text` over a column trimmed by Arrow: the file number as Python text (messages and outputs
     quote it, duplicates are looked for; ``python``: the column already made Python text), other text (names)
     kept as an Arrow-backed array, never made into 100 000 Python strings that nothing reads."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     blank = lengths == 0
@@ -752,8 +773,7 @@ def _parse_arrow_text(f, raw, errors, trimmed, lengths: np.ndarray, python: np.n
     long = lengths > CELL_MAX
     for length in np.unique(lengths[long]) if long.any() else ():     # np.unique costs even on nothing
         errors.add(long & (lengths == length), f.key, "too_long", raw, length=f"{length:,}".replace(",", " "))
-    if long.any():
-        trimmed = pc.if_else(pa.array(long), pa.scalar(None, pa.string()), trimmed)
+    trimmed = _without_long(trimmed, lengths)
     if f.key != "applicant_id":
         return pd.array(trimmed, dtype=pd.StringDtype("pyarrow"))
     out = python if python is not None else trimmed.to_numpy(zero_copy_only=False).astype(object)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import XladdinError
-from .functions import SERVICE, catalogue
+from .functions import JOB, SERVICE, catalogue
 
 HERE = Path(__file__).resolve().parent
 IDENTIFIER = "org.xladdin.calc"
@@ -30,8 +30,31 @@ MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
   manifest:full-path="xladdin.rdb"/>
  <manifest:file-entry manifest:media-type="application/vnd.sun.star.uno-component;type=Python"
   manifest:full-path="xladdin_calc.py"/>
+ <manifest:file-entry manifest:media-type="application/vnd.sun.star.configuration-data"
+  manifest:full-path="Jobs.xcu"/>
 </manifest:manifest>
 """
+
+# The component's ExcelNames job, run when a document is loaded and after it is saved (xladdin.calc.names).
+JOBS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:component-data xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ oor:name="Jobs" oor:package="org.openoffice.Office">
+ <node oor:name="Jobs">
+  <node oor:name="{job}" oor:op="replace">
+   <prop oor:name="Service"><value>{job}</value></prop>
+  </node>
+ </node>
+ <node oor:name="Events">
+{events}
+ </node>
+</oor:component-data>
+"""
+JOB_EVENT = """  <node oor:name="{event}" oor:op="fuse">
+   <node oor:name="JobList">
+    <node oor:name="{job}" oor:op="replace"/>
+   </node>
+  </node>"""
+JOB_EVENTS = ("OnLoadFinished", "OnSaveDone", "OnSaveAsDone")
 
 DESCRIPTION = """<?xml version="1.0" encoding="UTF-8"?>
 <description xmlns="http://openoffice.org/extensions/description/2006"
@@ -62,7 +85,7 @@ def install_dirs() -> list[str]:
 
 
 def config() -> dict:
-    return {"service": SERVICE, "version": __version__, "python": list(sys.version_info[:2]),
+    return {"service": SERVICE, "job": JOB, "version": __version__, "python": list(sys.version_info[:2]),
             "paths": install_dirs(), "functions": catalogue(plain=True)}
 
 
@@ -79,8 +102,15 @@ def build(out: str | Path) -> Path:
         oxt.writestr("description.xml", DESCRIPTION.format(identifier=IDENTIFIER, version=__version__))
         oxt.write(HERE / "xladdin.rdb", "xladdin.rdb")
         oxt.write(HERE / "component.py", "xladdin_calc.py")
+        oxt.write(HERE / "names.py", "xladdin_names.py")
+        oxt.writestr("Jobs.xcu", jobs_xcu())
         oxt.writestr("xladdin-calc.json", json.dumps(config(), ensure_ascii=False, indent=1))
     return out
+
+
+def jobs_xcu() -> str:
+    events = "\n".join(JOB_EVENT.format(event=e, job=JOB) for e in JOB_EVENTS)
+    return JOBS.format(job=JOB, events=events)
 
 
 def unopkg_path() -> str | None:

@@ -9,6 +9,7 @@ from ..excel import use_plain_decorators
 
 SERVICE = "org.xladdin.calc.Functions"          # the add-in's UNO service and implementation name
 INTERFACE = "org.xladdin.calc.XFunctions"       # the interface of the functions (xladdin.idl / xladdin.rdb)
+JOB = "org.xladdin.calc.ExcelNames"             # the job that gives Excel's names their functions (names.py)
 
 
 def uno_name(name: str) -> str:

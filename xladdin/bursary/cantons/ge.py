@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...schema import BY_KEY
+from .. import dates
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, part_time_stretch, right_by_training, stretched
 from ..rule import nan_to_num, round_half_up, rule, select
 
@@ -92,11 +93,12 @@ def entitlement(c, v):
 
 def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
     """``year_start`` + ``months`` calendar months, same day number (or the month's last day)."""
-    month_start = year_start.astype("datetime64[M]")
-    day = (year_start - month_start.astype("datetime64[D]")).astype("timedelta64[D]")
-    target = month_start + np.timedelta64(months, "M")
-    last_day = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
-    return np.minimum(target.astype("datetime64[D]") + day, last_day)
+    missing = np.isnat(year_start)
+    start = np.where(missing, 0, dates.months(year_start))
+    day = (year_start - dates.first_days(start)).astype("timedelta64[D]")       # NaT where the start is missing
+    target = start + months
+    last_day = dates.first_days(target + 1) - np.timedelta64(1, "D")
+    return np.minimum(dates.first_days(target) + day, last_day)
 
 
 @rule("LBPE art. 3 al. 2, 11, 13, 14, 15, 16, 17, 21",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..dates import first_days, month_starts, year_month_day
 from ..rule import rule
 
 _TRACE = {"reference_date": ("Jour de référence", "Reference date")}
@@ -18,8 +19,11 @@ def _fixed_or(c, dates: np.ndarray) -> dict[str, np.ndarray]:
 
 def september_first(year_start: np.ndarray) -> np.ndarray:
     """1 September of the calendar year of ``year_start`` (NaT where it is missing)."""
-    years = year_start.astype("datetime64[Y]")
-    return (years.astype("datetime64[M]") + np.timedelta64(8, "M")).astype("datetime64[D]")
+    missing = np.isnat(year_start)
+    year = np.where(missing, 1970, year_month_day(year_start)[0])
+    september = first_days((year - 1970) * 12 + 8)
+    september[missing] = np.datetime64("NaT")
+    return september
 
 
 @rule("spec GE §5 ; LBPE art. 17, 18 (âge au 1er septembre de l'année académique)", trace=_TRACE,
@@ -33,7 +37,7 @@ def september_1(c, v):
       variant="month_start")
 def month_start(c, v):
     """Zurich: the first day of the month in which the training year starts (docs/rules/ZH.md R22)."""
-    return _fixed_or(c, c["year_start"].astype("datetime64[M]").astype("datetime64[D]"))
+    return _fixed_or(c, month_starts(c["year_start"]))
 
 
 @rule("ABV Art. 26 Abs. 1 (Verhältnisse im Ausbildungsjahr)", trace=_TRACE, slot="reference_date",
