@@ -100,6 +100,8 @@ def test_report_sheets(tmp_path):
     assert (audit["Lignes lues"], audit["Dossiers évalués"], audit["Lignes en erreur"]) == (5, 4, 1)
     assert audit["Contrôle : lues = évaluées + en erreur"] == "OK"
     assert audit["Séparateur"] == ";" and audit["Encodage"] == "utf-8"
+    digest_row = next(r[0].row for r in wb["Audit"].iter_rows(min_row=2) if r[1].value == sha256(src))
+    assert wb["Audit"].row_dimensions[digest_row].height == 30      # 64 hex digits wrap: the row shows both lines
     summary = {r[0]: r[1] for r in sheet_values(out, "Résumé") if r and r[0]}
     assert summary["Lignes lues"] == HAND["rows"] and summary["Lignes en erreur (voir la feuille Erreurs)"] == 1
     assert summary["dont éligibles"] == HAND["eligible"] and summary["dont non éligibles"] == HAND["ineligible"]

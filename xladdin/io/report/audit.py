@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+import re
 
 from .. import output
 from .data import ReportData
@@ -64,6 +65,7 @@ LABELS = {
            "per_file": "eine pro Gesuch, unten"},
 }
 LABELS[output.KEYS] = LABELS["en"]
+HEX_DIGEST = re.compile(r"[0-9a-fA-F]{32,}")
 
 
 def items(data: ReportData) -> list[tuple[str, object]]:
@@ -147,6 +149,9 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
     ws.write_string(0, 1, t["value"], styles.head)
     for i, (label, value) in enumerate(items(data), start=1):
         lines = page.row_lines([label, value if isinstance(value, str) else None])
+        if isinstance(value, str) and HEX_DIGEST.fullmatch(value):
+            # a digest is one word of hex digits, each as wide as a digit: it takes more room than text does
+            lines = max(lines, -(-len(value) // int(page.widths[1] - 1)))
         if lines > 1:
             ws.set_row(i, 15 * lines)          # a long path or the SHA-256 shows whole, on screen and on paper
         ws.write_string(i, 0, label, styles.label_wrap)
