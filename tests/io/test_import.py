@@ -100,6 +100,8 @@ def test_report_sheets(tmp_path):
     assert (audit["Lignes lues"], audit["Dossiers évalués"], audit["Lignes en erreur"]) == (5, 4, 1)
     assert audit["Contrôle : lues = évaluées + en erreur"] == "OK"
     assert audit["Séparateur"] == ";" and audit["Encodage"] == "utf-8"
+    digest_row = next(r[0].row for r in wb["Audit"].iter_rows(min_row=2) if r[1].value == sha256(src))
+    assert wb["Audit"].row_dimensions[digest_row].height == 30      # 64 hex digits wrap: the row shows both lines
     summary = {r[0]: r[1] for r in sheet_values(out, "Résumé") if r and r[0]}
     assert summary["Lignes lues"] == HAND["rows"] and summary["Lignes en erreur (voir la feuille Erreurs)"] == 1
     assert summary["dont éligibles"] == HAND["eligible"] and summary["dont non éligibles"] == HAND["ineligible"]
@@ -217,3 +219,17 @@ def test_xls_whose_extent_asks_for_too_much_memory_is_refused_cleanly(tmp_path, 
     assert err.value.exit_code == 3
     assert "la lecture dépasse la mémoire permise (64 Mo, variable XLADDIN_MAX_READER_MB)" in err.value.text("fr")
     assert not out.exists()
+
+
+def test_audit_rows_of_digests_show_them_whole(tmp_path):
+    """Hex digits are as wide as digits: a batch's « Fichier n » rows (text, then the file's SHA-256) get the
+    three lines LibreOffice prints them on; no line is cut off or printed over the next row."""
+    folder = tmp_path / "lot"
+    folder.mkdir()
+    write_csv(folder / "a.csv", HAND_ROWS[:2])
+    write_csv(folder / "b.csv", HAND_ROWS[2:])
+    out = tmp_path / "report.xlsx"
+    run_import(folder, out)
+    audit = openpyxl.load_workbook(out)["Audit"]
+    heights = {r[0].value: audit.row_dimensions[r[0].row].height for r in audit.iter_rows(min_row=2)}
+    assert heights["Fichier 1"] == heights["Fichier 2"] == 45

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+import re
 
 from .. import output
 from .data import ReportData
@@ -64,6 +65,13 @@ LABELS = {
            "per_file": "eine pro Gesuch, unten"},
 }
 LABELS[output.KEYS] = LABELS["en"]
+HEX_DIGEST = re.compile(r"[0-9a-fA-F]{32,}")
+
+
+def _as_wide(text: str) -> str:
+    """``text`` with each digest (SHA-256) made as long as the room its hex digits take: a row's lines are counted
+    at 1.25 text characters a digit's width, and hex digits are each as wide as a digit."""
+    return HEX_DIGEST.sub(lambda m: "0" * -(-len(m.group()) * 5 // 4), text)
 
 
 def items(data: ReportData) -> list[tuple[str, object]]:
@@ -146,7 +154,7 @@ def write(wb, ws, data: ReportData, styles: Styles) -> None:
     ws.write_string(0, 0, t["item"], styles.head)
     ws.write_string(0, 1, t["value"], styles.head)
     for i, (label, value) in enumerate(items(data), start=1):
-        lines = page.row_lines([label, value if isinstance(value, str) else None])
+        lines = page.row_lines([label, _as_wide(value) if isinstance(value, str) else None])
         if lines > 1:
             ws.set_row(i, 15 * lines)          # a long path or the SHA-256 shows whole, on screen and on paper
         ws.write_string(i, 0, label, styles.label_wrap)

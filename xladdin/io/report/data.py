@@ -117,7 +117,19 @@ def _text(values) -> list:
 
 def _ints(series: pd.Series) -> list:
     arr = series.to_numpy(dtype="float64", na_value=np.nan)
-    return [None if x != x else int(x) for x in arr.tolist()]
+    missing = np.isnan(arr)
+    if np.isinf(arr).any():                                # not a sum of francs: int() says so
+        return [None if x != x else int(x) for x in arr.tolist()]
+    whole = np.where(missing, 0, arr).astype(np.int64).astype(object)      # Python ints, truncated as int() does
+    whole[missing] = None
+    return whole.tolist()
+
+
+def _value_labels(key: str, values: list, lang: str) -> list:
+    """Each code's label in ``lang`` (each distinct code looked up once); None stays None."""
+    labels = {v: output.value_label(key, v, lang) for v in dict.fromkeys(values) if v is not None}
+    labels[None] = None
+    return list(map(labels.__getitem__, values))
 
 
 def order_groups(groups: list[dict], lang: str) -> list[dict]:
@@ -134,7 +146,9 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
     results = assessment.results
     inputs = assessment.inputs
     n = len(results)
-    if source is not None:
+    if source is not None and source.lines is None:          # data rows one by one below the header
+        lines = list(range(source.line_of(0), source.line_of(0) + n))
+    elif source is not None:
         lines = [source.line_of(i) for i in range(n)]
     else:
         lines = list(range(2, n + 2))
@@ -153,8 +167,7 @@ def prepare(assessment, source=None, *, lang: str = "fr", input_path: str = "", 
         "level": _labels("level", inputs["level"].to_numpy(dtype=object), lang),
         "status": status.tolist(),
         "reasons": _text(results["reasons"]),
-        "independence": [None if v is None else output.value_label("independence", v, lang)
-                         for v in _text(results["independence"])],
+        "independence": _value_labels("independence", _text(results["independence"]), lang),
         "rules": _text(results["rules"]),
     }
     for key in ("parents_share", "needs", "resources", "shortfall", "cap", "bursary", "loan", "aid",

@@ -1,14 +1,15 @@
 """Decisions sheet: one row per input row, in input order (spec §5: nothing dropped), as an Excel table.
 
-Written row by row with XlsxWriter's ``constant_memory`` mode (one row in memory at a time), CHF columns in the
-Swiss format, autofilter and frozen header and file number. Applicants' text goes through the injection guard.
+Written with XlsxWriter's ``constant_memory`` mode in blocks of rows rendered column by column
+(:class:`~xladdin.io.output.rows.RowSheet`: one block in memory at a time), CHF columns in the Swiss format,
+autofilter and frozen header and file number. Applicants' text goes through the injection guard.
 """
 
 from __future__ import annotations
 
 from .. import output
 from ..output.page import text_lines
-from ..guard import DANGEROUS_PREFIXES, starts_with_lookalike
+from ..guard import is_dangerous
 from .data import DECISION_COLUMNS, ReportData
 from .styles import DECISIONS_TABLE, Styles
 
@@ -98,41 +99,33 @@ def check_rows(n_rows: int) -> None:
 
 
 def write_rows(ws, data: ReportData, how: tuple, first: int, progress=None) -> None:
-    """The decision rows of ``data``, from the sheet's row ``first`` on."""
+    """The decision rows of ``data``, from the sheet's row ``first`` on, in blocks of rows rendered column by
+    column (:class:`~xladdin.io.output.rows.RowSheet`): each distinct value of a column is rendered once."""
     keys, plan, page = how
-    write_number, write_string = ws.write_number, ws.write_string
     columns = [data.columns[k] for k in keys]
     wrapped = _wrapping(page, columns)
-    for i, row in enumerate(zip(*columns), start=first):
-        if wrapped:
-            lines = max(text_lines(row[j], width) if row[j] else 1 for j, width in wrapped)
-            if lines > 1:
-                ws.set_row(i, 15 * lines)        # wrapped text shows whole, in print too
-        for (j, numeric, fmt, quoted), v in zip(plan, row):
-            if v is None:
-                continue
-            if numeric:
-                write_number(i, j, v, fmt)
-            elif v.startswith(DANGEROUS_PREFIXES) or (v[:1] >= "\x80" and starts_with_lookalike(v)):
-                write_string(i, j, v, quoted)
-            else:
-                write_string(i, j, v, fmt)
-        if i % PROGRESS_STEP == 0:
-            _forget_written_rows(ws, i)
-            if progress is not None:
-                progress(PROGRESS_STEP)
+    for start in range(0, data.n, PROGRESS_STEP):
+        stop = min(start + PROGRESS_STEP, data.n)
+        block = [c[start:stop] for c in columns]
+        ws.write_columns(first + start, [(j, values, fmt, quoted, None if numeric else is_dangerous)
+                                         for (j, numeric, fmt, quoted), values in zip(plan, block)],
+                         _heights(block, wrapped))
+        if progress is not None and stop - start == PROGRESS_STEP:
+            progress(PROGRESS_STEP)
 
 
-def _forget_written_rows(ws, below: int) -> None:
-    """Drop the heights XlsxWriter keeps of the rows already written out (``constant_memory``): it holds every
-    ``set_row`` to place drawings, which this sheet has none of; a million wrapped rows would hold 300 MB."""
-    if not getattr(ws, "constant_memory", False):
-        return
-    for name in ("row_info", "row_sizes"):
-        held = getattr(ws, name, None)
-        if held:
-            for row in [r for r in held if r < below]:
-                del held[row]
+def _heights(block: list, wrapped: list) -> list | None:
+    """Each row's height: 15 points a line of its most wrapped text (wrapped text shows whole, in print too),
+    None for a row of one line; None for all when no text of these columns wraps."""
+    if not wrapped:
+        return None
+    lines = None
+    for j, width in wrapped:
+        counted: dict = {}
+        column = [counted[v] if v in counted else counted.setdefault(v, text_lines(v, width) if v else 1)
+                  for v in block[j]]
+        lines = column if lines is None else list(map(max, lines, column))
+    return [15 * n if n > 1 else None for n in lines]
 
 
 def _wrapping(page, columns: list) -> list[tuple[int, float]]:

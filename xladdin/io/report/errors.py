@@ -7,6 +7,7 @@ to the cell. Values are the applicant's text: written through the injection guar
 from __future__ import annotations
 
 from .. import output
+from ..guard import is_dangerous
 from .data import ReportData
 from .decisions import add_table, check_rows
 from .styles import ERRORS_TABLE, Styles
@@ -47,31 +48,38 @@ def _page(data: ReportData) -> output.Page:
 
 
 def write_rows(ws, data: ReportData, styles: Styles, first: int) -> int:
-    """The error rows of ``data`` (by line, then column), from the sheet's row ``first`` on; returns how many."""
+    """The error rows of ``data`` (by line, then column), from the sheet's row ``first`` on; returns how many.
+
+    Written in blocks of rows rendered column by column (:class:`~xladdin.io.output.rows.RowSheet`); a long
+    message's row grows to show it whole, on screen and on paper."""
     errors = data.errors
     page = _page(data)
     message = {"en": "message_en", "de": "message_de"}.get(data.lang, "message_fr")
     ordered = errors.sort_values(["line", "column"], kind="stable") if "line" in errors else errors
-    columns = [ordered[c].astype(object).tolist() if c in ordered else [None] * len(ordered)
-               for c in ("line", "applicant_id", "column", "value", message)]
-    for i, (line, applicant_id, column, value, text) in enumerate(zip(*columns), start=first):
-        if line is not None:
-            ws.write_number(i, 0, int(line), styles.int)
-        _text(ws, styles, i, 1, applicant_id)
-        key = str(column) if column is not None else ""
-        label = output.header(key, data.lang)
-        lines = page.row_lines([None, None, label, None, None if value is None else str(value),
-                                None if text is None else str(text)])
-        if lines > 1:
-            ws.set_row(i, 15 * lines)            # a long message shows whole, on screen and on paper
-        _text(ws, styles, i, 2, label, styles.cell_wrap)
-        _text(ws, styles, i, 3, key)
-        _text(ws, styles, i, 4, value, styles.cell_wrap)
-        _text(ws, styles, i, 5, text, styles.cell_wrap)
+    line, applicant_id, column, value, text = (
+        ordered[c].astype(object).tolist() if c in ordered else [None] * len(ordered)
+        for c in ("line", "applicant_id", "column", "value", message))
+    keys = [str(c) if c is not None else "" for c in column]
+    labels = {k: output.header(k, data.lang) for k in dict.fromkeys(keys)}
+    label = [labels[k] for k in keys]
+    heights = [None if n <= 1 else 15 * n for n in (
+        page.row_lines([None, None, la, None, None if v is None else str(v), None if t is None else str(t)])
+        for la, v, t in zip(label, value, text))]
+    columns = [(0, [None if v is None else int(v) for v in line], styles.int),
+               (1, _shown(applicant_id), styles.cell), (2, _shown(label), styles.cell_wrap),
+               (3, _shown(keys), styles.cell), (4, _shown(value), styles.cell_wrap),
+               (5, _shown(text), styles.cell_wrap)]
+    for start in range(0, len(ordered), BLOCK):
+        stop = start + BLOCK
+        ws.write_columns(first + start, [(j, values[start:stop], fmt, None if j == 0 else styles.writer.quoted(fmt),
+                                          None if j == 0 else is_dangerous)
+                                         for j, values, fmt in columns], heights[start:stop])
     return len(ordered)
 
 
-def _text(ws, styles: Styles, row: int, col: int, value, fmt=None) -> None:
-    if value is None or value != value or value == "":
-        return
-    styles.writer.write(ws, row, col, str(value), fmt or styles.cell)
+BLOCK = 5000
+
+
+def _shown(values: list) -> list:
+    """A text column's cells: the value as text, None for an empty one (None, NaN, "")."""
+    return [None if v is None or v != v or v == "" else str(v) for v in values]
