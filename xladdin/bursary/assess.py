@@ -118,22 +118,15 @@ def _resolve_rules(rules, inputs: Inputs, reference_date) -> tuple[list[tuple[Ru
     days, codes = _distinct_days(refs)
     by_day = np.argsort(codes, kind="stable") if len(days) > 1 else np.arange(inputs.n)
     starts = np.searchsorted(codes[by_day], np.arange(len(days) + 1))
-    for k, day in enumerate(days):
+    for k, day in enumerate(days):                     # each distinct day's version, chosen as for one applicant
         rows = by_day[starts[k]:starts[k + 1]]
-        if np.isnat(day):
-            rs = newest
-        else:
-            try:
-                rs = rules_mod.load(rules, day.astype(dt.date))
-            except XladdinError:
-                rs = newest
-                uncovered.append((rows, day.astype(dt.date).strftime("%d.%m.%Y")))
-            else:
-                out_of_period[rows] = ~rules_mod.covers_dates(rs, refs[rows])
+        rs, outside, no_version = _chosen(rules, None if np.isnat(day) else day.astype(np.int64).item())
+        out_of_period[rows] = outside
+        if no_version:
+            uncovered.append((rows, no_version))
         groups.setdefault(rs.id, (rs, []))[1].append(rows)
     for rows, day in uncovered:
-        canton = newest.canton
-        _flag_rows(inputs, rows, "year_start", XladdinError("no_rules_in_force", canton=canton, date=day))
+        _flag_rows(inputs, rows, "year_start", XladdinError("no_rules_in_force", canton=newest.canton, date=day))
     if not groups:                                              # no rows: the newest version, for the labels
         return [(newest, np.arange(0))], out_of_period
     return [(rs, rows[0] if len(rows) == 1 else np.sort(np.concatenate(rows))) for rs, rows in groups.values()], \
