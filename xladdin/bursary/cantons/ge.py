@@ -93,11 +93,6 @@ def entitlement(c, v):
 
 def _deadline(year_start: np.ndarray, months: int) -> np.ndarray:
     """``year_start`` + ``months`` calendar months, same day number (or the month's last day)."""
-    if year_start.size <= dates.SMALL:             # a few dates: numpy's month arithmetic itself (NaT stays NaT)
-        start = year_start.astype("datetime64[M]")
-        target = start + np.timedelta64(months, "M")
-        last_day = (target + np.timedelta64(1, "M")).astype("datetime64[D]") - np.timedelta64(1, "D")
-        return np.minimum(target.astype("datetime64[D]") + (year_start - start.astype("datetime64[D]")), last_day)
     missing = np.isnat(year_start)
     start = np.where(missing, 0, dates.months(year_start))
     day = (year_start - dates.first_days(start)).astype("timedelta64[D]")       # NaT where the start is missing

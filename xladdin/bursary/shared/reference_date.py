@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..dates import SMALL, first_days, month_starts, months
+from ..dates import first_days, month_starts, months
 from ..rule import rule
 
 _TRACE = {"reference_date": ("Jour de référence", "Reference date")}
-_AUGUST = np.timedelta64(8, "M")                    # January + 8 months
 
 
 def _fixed_or(c, dates: np.ndarray) -> dict[str, np.ndarray]:
@@ -20,8 +19,6 @@ def _fixed_or(c, dates: np.ndarray) -> dict[str, np.ndarray]:
 
 def september_first(year_start: np.ndarray) -> np.ndarray:
     """1 September of the calendar year of ``year_start`` (NaT where it is missing)."""
-    if year_start.size <= SMALL:                     # a few dates: numpy's calendar itself (NaT stays NaT)
-        return (year_start.astype("datetime64[Y]").astype("datetime64[M]") + _AUGUST).astype("datetime64[D]")
     missing = np.isnat(year_start)
     month = months(year_start)                                  # months since January 1970
     september = first_days(np.where(missing, 8, month - month % 12 + 8))
