@@ -22,6 +22,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_NONE, right_by_training, whole_years
+from ..dates import months as month_index
 from ..rule import any_of, rule
 
 _BE = BY_KEY["aid_domicile"].values.index("BE")
@@ -56,7 +57,7 @@ def deadline(year_start: np.ndarray, first_half: str, second_half: str) -> np.nd
     """ABV Art. 36 Abs. 1 — 30 June for a training year starting in January-June, 31 December for one starting in
     July-December, of the year it starts (B23)."""
     year = year_start.astype("datetime64[Y]")
-    month = year_start.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    month = month_index(year_start) % 12 + 1
     out = []
     for text in (first_half, second_half):
         m, d = _month_day(text)
@@ -85,8 +86,7 @@ def eligibility(c, v):
     age_start = whole_years(c["birth_date"], start)
     last_day = deadline(c["year_start"], v.deadline.first_half, v.deadline.second_half)
     dates_known = c.known("application_date") & c.known("year_start")
-    months = (c["application_date"].astype("datetime64[M]").astype(np.int64)
-              - last_day.astype("datetime64[M]").astype(np.int64)).astype(float)
+    months = (month_index(c["application_date"]) - month_index(last_day)).astype(float)
     late_months = np.where(dates_known & (c["application_date"] > last_day), months, 0.0)
     codes = {
         "BE-ABG-12": ~beneficiary,

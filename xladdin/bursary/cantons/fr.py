@@ -16,6 +16,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
+from ..dates import months as month_index
 from ..rule import any_of, nan_to_num, round_half_up, rule, select
 
 _FR = BY_KEY["aid_domicile"].values.index("FR")
@@ -142,8 +143,7 @@ def parents_share(c, v):
 
 
 def _months_in(c) -> np.ndarray:
-    return (c["application_date"].astype("datetime64[M]").astype(np.int64)
-            - c["year_start"].astype("datetime64[M]").astype(np.int64))
+    return month_index(c["application_date"]) - month_index(c["year_start"])
 
 
 @rule("LBPE art. 3, 10 ; RBPE art. 2, 4, 8, 10, 17 al. 3, 18 al. 3",

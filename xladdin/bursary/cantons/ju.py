@@ -19,6 +19,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, stretched, swiss_or_eu_efta, whole_years
+from ..dates import months as month_index
 from ..rule import any_of, nan_to_num, round_half_up, rule, select
 
 _JU = BY_KEY["aid_domicile"].values.index("JU")
@@ -27,10 +28,6 @@ _MONTHS = 12
 
 def _year(day: np.ndarray) -> np.ndarray:
     return day.astype("datetime64[Y]").astype(np.int64) + 1970
-
-
-def _month_index(day: np.ndarray) -> np.ndarray:
-    return day.astype("datetime64[M]").astype(np.int64)
 
 
 # ---------------------------------------------------------------------------------------------------- reference date
@@ -246,7 +243,7 @@ def eligibility(c, v):
     short = c.known("duration_months") & (c["duration_months"] * c["part_time_ratio"] < e.min_duration_months) \
         & ~c.is_("programme_kind", "preparatory", "language_stay")
     dates = c.known("application_date") & c.known("year_start")
-    months = _month_index(c["application_date"]) - _month_index(c["reference_date"])
+    months = month_index(c["application_date"]) - month_index(c["reference_date"])
     last = (int(e.last_month) - 8) % 12            # months from August to May: 9
     codes = {
         "JU-LSF-10": ~beneficiary,
@@ -266,7 +263,7 @@ def eligibility(c, v):
     ineligible = any_of(codes.values(), c.n)
     # OSF art. 65 al. 1: 31 January after the start of the year; 30 April for a training begun in the second
     # semester (a year_start from February to July)
-    second = (_month_index(c["year_start"]) % 12 + 1 >= 2) & (_month_index(c["year_start"]) % 12 + 1 <= 7)
+    second = (month_index(c["year_start"]) % 12 + 1 >= 2) & (month_index(c["year_start"]) % 12 + 1 <= 7)
     deadline = np.where(second, (int(e.deadline_month_second_semester) - 8) % 12, (int(e.deadline_month) - 8) % 12)
     late = dates & (months > deadline)
     remaining = np.where(late, np.clip(_MONTHS - 1 - months, 0, _MONTHS), _MONTHS).astype(float)

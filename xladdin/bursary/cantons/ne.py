@@ -25,6 +25,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_LOAN, RIGHT_NONE, right_with_reconversion, stretched, swiss_or_eu_efta, whole_years
+from ..dates import months as month_index
 from ..rule import any_of, round_half_up, rule
 
 _NE = BY_KEY["aid_domicile"].values.index("NE")
@@ -237,7 +238,7 @@ def eligibility(c, v):
     start = c["year_start"].astype("datetime64[D]")
     applied = c["application_date"].astype("datetime64[D]")
     dates = ~np.isnat(start) & ~np.isnat(applied)
-    month = start.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    month = month_index(start) % 12 + 1
     autumn = (month >= e.autumn_first_month) & (month <= e.autumn_last_month)
     year = start.astype("datetime64[Y]")
     dec31 = (year + np.timedelta64(1, "Y")).astype("datetime64[D]") - np.timedelta64(1, "D")

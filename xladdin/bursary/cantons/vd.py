@@ -17,6 +17,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta
+from ..dates import months as month_index
 from ..rule import any_of, round_half_up, round_to, rule
 
 _VD = BY_KEY["aid_domicile"].values.index("VD")
@@ -208,7 +209,7 @@ def parents_share(c, v):
 # ---------------------------------------------------------------------------------------------------- eligibility
 
 def _months_between(start: np.ndarray, day: np.ndarray) -> np.ndarray:
-    return day.astype("datetime64[M]").astype(np.int64) - start.astype("datetime64[M]").astype(np.int64)
+    return month_index(day) - month_index(start)
 
 
 @rule("LAEF art. 8-10, 17-19, 40 ; RLAEF art. 11, 45-47",

@@ -20,6 +20,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_BURSARY, RIGHT_LOAN, RIGHT_NONE, right_by_training, swiss_or_eu_efta, whole_years
+from ..dates import months as month_index
 from ..rule import any_of, round_half_up, round_to, rule
 from ..shared.tax_income import by_persons
 
@@ -166,7 +167,7 @@ def _deadline(c, d) -> np.ndarray:
     """OBPE art. 32 al. 1 [S5]: 31 December of the year a full year or an autumn semester starts in, 30 April of
     the year a spring semester (a start before July) starts in."""
     year = c["year_start"].astype("datetime64[Y]")
-    month = c["year_start"].astype("datetime64[M]").astype(np.int64) % 12 + 1
+    month = month_index(c["year_start"]) % 12 + 1
     spring = month < d.spring_before_month
     m = np.where(spring, d.spring_month, d.autumn_month).astype(np.int64) - 1
     day = np.where(spring, d.spring_day, d.autumn_day).astype(np.int64) - 1

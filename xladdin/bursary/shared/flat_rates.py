@@ -87,6 +87,7 @@ import numpy as np
 
 from ...schema import BY_KEY
 from ..common import RIGHT_LOAN, whole_years
+from ..dates import months as month_index
 from ..rule import nan_to_num, round_half_up, rule, select
 from .tax_income import _switch, by_persons, health_band
 
@@ -287,8 +288,8 @@ def _months_before_claim(c) -> np.ndarray:
     VAB § 6 (the training year begins on the first day of its month), § 30 (when a file is complete): the months
     of the contribution period before the claim starts. An empty ``file_complete_date`` is a file complete before
     the training year began: no month lost [reading R28]."""
-    start = c["year_start"].astype("datetime64[M]").astype(np.int64)
-    claim = c["file_complete_date"].astype("datetime64[M]").astype(np.int64) + 1
+    start = month_index(c["year_start"])
+    claim = month_index(c["file_complete_date"]) + 1
     known = c.known("file_complete_date") & c.known("year_start")
     return np.where(known, np.maximum(0, claim - start), 0).astype(float)
 
@@ -297,7 +298,7 @@ def _months_until_age_limit(c, max_age) -> np.ndarray:
     """BiG § 17 Abs. 2 ("Die Beitragsberechtigung endet mit der Vollendung des 45. Altersjahres") with VAB § 7
     Abs. 4 (the period ends at the end of the month a condition falls away): the months of the period up to and
     including the month of that birthday; 12 when it falls after the period (or a date is missing)."""
-    start = c["year_start"].astype("datetime64[M]").astype(np.int64)
+    start = month_index(c["year_start"])
     birthday = c["birth_date"].astype("datetime64[M]") + np.timedelta64(int(max_age) * 12, "M")
     months = birthday.astype(np.int64) - start + 1
     known = c.known("birth_date") & c.known("year_start")
